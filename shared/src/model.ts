@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { LandCode } from './profile.ts';
+
+/** Schemas shared by commands, events and state: the nouns of the rules of procedure. */
+
+export const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/, 'id');
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+export const IsoTime = z.string().min(10).max(40);
+export const ShortText = z.string().trim().min(1).max(300);
+export const LongText = z.string().trim().min(1).max(20_000);
+
+/** R-MEM-1..3: who represents a Land. Temporary deputies are named for one session. */
+export const RepresentativeKind = z.enum(['member', 'permanentDeputy', 'temporaryDeputy']);
+export type RepresentativeKind = z.infer<typeof RepresentativeKind>;
+
+/** R-GST-1: kinds of guest. */
+export const GuestKind = z.enum(['federalMinister', 'federalRepresentative', 'itPlrChair', 'itemGuest']);
+export type GuestKind = z.infer<typeof GuestKind>;
+
+export const ParticipantKind = z.enum(['member', 'permanentDeputy', 'temporaryDeputy', 'guest', 'staff', 'chair', 'office']);
+export type ParticipantKind = z.infer<typeof ParticipantKind>;
+
+/** R-SES-2 */
+export const AttendanceMode = z.enum(['room', 'remote']);
+export type AttendanceMode = z.infer<typeof AttendanceMode>;
+export const SessionFormat = z.enum(['room', 'video', 'hybrid']);
+export const SessionKind = z.enum(['regular', 'extraordinary']);
+
+export const Choice = z.enum(['yes', 'no', 'abstain']);
+export type Choice = z.infer<typeof Choice>;
+
+/** R-AGD-1 */
+export const ItemKind = z.enum(['proposal', 'report']);
+export const Paragraph = z.object({ number: z.string().min(1).max(8), text: LongText });
+export type Paragraph = z.infer<typeof Paragraph>;
+/** R-AGD-4: state of the coordination between the chairs of DMK and IT-Planungsrat. */
+export const ItPlrCoordination = z.enum(['none', 'pending', 'agreed']);
+/** R-AGD-5: standing items. `bund` reports are taken note of, without a vote. */
+export const StandingItem = z.enum(['none', 'landsExchange', 'bundReport']);
+
+/** Rapporteur: Länder, or the Bund for its standing report (R-AGD-5). */
+export const Rapporteur = z.union([LandCode, z.literal('BUND')]);
+
+export const AgendaItemInput = z.object({
+  number: z.string().trim().min(1).max(20),
+  title: ShortText,
+  kind: ItemKind,
+  rapporteurs: z.array(Rapporteur).min(1).max(16),
+  paragraphs: z.array(Paragraph).max(50).default([]),
+  bundesrat: z.boolean().default(false),
+  itPlr: ItPlrCoordination.default('none'),
+  standing: StandingItem.default('none'),
+  /** R-PRT-3: barred from publication (personal data, official secrets). */
+  barredFromPublication: z.boolean().default(false),
+});
+export type AgendaItemInput = z.infer<typeof AgendaItemInput>;
+
+/** R-MEM-4: a transfer covers named agenda items, or everything from now until revoked. */
+export const TransferScope = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('items'), itemIds: z.array(Id).min(1).max(100) }),
+  z.object({ kind: z.literal('untilRevoked') }),
+]);
+export type TransferScope = z.infer<typeof TransferScope>;
+
+/**
+ * What a vote decides. `resolution` is the substantive vote on an item (whole, or one paragraph:
+ * R-VOT-6); the others are procedural motions: admitting a short-notice item (R-AGD-2), the
+ * Bundesrat procedural decision (R-AGD-3), and making the session public or not (R-SES-4).
+ */
+export const Motion = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('resolution'), itemId: Id, paragraph: z.string().min(1).max(8).nullable().default(null) }),
+  z.object({ kind: z.literal('admitShortNotice'), itemId: Id }),
+  z.object({ kind: z.literal('bundesratProcedure'), itemId: Id }),
+  z.object({ kind: z.literal('setPublic'), public: z.boolean() }),
+]);
+export type Motion = z.infer<typeof Motion>;
+
+/** The rule a round is decided by, frozen when it opens (R-VOT-5). */
+export const DecisionRule = z.enum(['consensusOrQualified', 'qualifiedOnly', 'simpleMajority']);
+export type DecisionRule = z.infer<typeof DecisionRule>;
+
+export const Outcome = z.enum(['adopted', 'rejected', 'notDecided']);
+export type Outcome = z.infer<typeof Outcome>;
+
+/**
+ * Every decision carries its explanation as data (architecture: "explanation as data").
+ * e.g. R-VOT-2: base 14, needed 9, yes 10 → adopted (qualified).
+ */
+export const Explanation = z.object({
+  rule: z.string(),
+  decisionRule: DecisionRule,
+  method: z.enum(['consensus', 'qualified', 'simpleMajority', 'none']),
+  base: z.number().int(),
+  needed: z.number().int(),
+  yes: z.number().int(),
+  no: z.number().int(),
+  abstain: z.number().int(),
+  notVoted: z.number().int(),
+  quorum: z.object({ present: z.number().int(), required: z.number().int(), met: z.boolean() }),
+  outcome: Outcome,
+});
+export type Explanation = z.infer<typeof Explanation>;

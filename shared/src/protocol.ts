@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import type { MeetingEvent } from './events.ts';
+import type { MeetingState } from './state.ts';
+import type { RulesProfile } from './profile.ts';
+import type { ActorRole } from './commands.ts';
+import type { ViolationCode } from './violations.ts';
+
+/**
+ * The wire protocol between client and server (Socket.IO). docs/protocol.md describes it for
+ * people; this file is the contract the code uses on both sides.
+ *
+ * Acknowledgements are `{ data } | { error }`; errors carry a stable code (violations.ts).
+ */
+export const PROTOCOL_VERSION = 1;
+
+/** Client → server. */
+export const JoinRequest = z.strictObject({
+  protocol: z.literal(PROTOCOL_VERSION),
+  meetingId: z.string().min(1).max(64),
+  /** The last sequence number the client has (0 or null: none). The server sends what is missing. */
+  lastSeq: z.number().int().min(0).nullable(),
+});
+export type JoinRequest = z.infer<typeof JoinRequest>;
+
+export const CommandRequest = z.strictObject({
+  meetingId: z.string().min(1).max(64),
+  /** Client-made idempotency key: a repeat returns the first answer and changes nothing. */
+  key: z.string().min(8).max(80).regex(/^[A-Za-z0-9_-]+$/),
+  /** Parsed again by the server with CommandSchema. */
+  command: z.unknown(),
+});
+export type CommandRequest = z.infer<typeof CommandRequest>;
+
+export const ResyncRequest = z.strictObject({
+  meetingId: z.string().min(1).max(64),
+  lastSeq: z.number().int().min(0),
+});
+export type ResyncRequest = z.infer<typeof ResyncRequest>;
+
+/** One stored event as it travels: its per-meeting sequence number, time and row hash. */
+export interface EventEnvelope {
+  seq: number;
+  at: string;
+  hash: string;
+  event: MeetingEvent;
+}
+
+export interface ErrorPayload {
+  code: ViolationCode;
+  rule?: string;
+  details?: Record<string, string | number | boolean | null>;
+}
+export type Ack<T> = { data: T } | { error: ErrorPayload };
+
+/** What the server sends to catch a client up: either missing events, or a fresh snapshot. */
+export type CatchUp =
+  | { kind: 'events'; events: EventEnvelope[] }
+  | { kind: 'snapshot'; seq: number; state: MeetingState };
+
+export interface JoinResult {
+  meetingId: string;
+  role: ActorRole;
+  participantId: string | null;
+  profile: RulesProfile;
+  serverTime: string;
+  catchUp: CatchUp;
+}
+
+export interface CommandResult {
+  /** Sequence number of the last event the command appended (unchanged state: the current seq). */
+  seq: number;
+  events: EventEnvelope[];
+  /** True when this answer is a repeat of an earlier one with the same key. */
+  duplicate: boolean;
+}
+
+/** Server → client broadcast. */
+export interface EventsBroadcast {
+  meetingId: string;
+  events: EventEnvelope[];
+  serverTime: string;
+}
+
+export interface ServerToClientEvents {
+  'meeting:events': (msg: EventsBroadcast) => void;
+  /** The session (invitation) was revoked; the socket is disconnected after this. */
+  'session:revoked': (msg: { code: 'auth.revoked' }) => void;
+}
+
+export interface ClientToServerEvents {
+  'meeting:join': (req: JoinRequest, ack: (res: Ack<JoinResult>) => void) => void;
+  'meeting:command': (req: CommandRequest, ack: (res: Ack<CommandResult>) => void) => void;
+  'meeting:resync': (req: ResyncRequest, ack: (res: Ack<{ catchUp: CatchUp; serverTime: string }>) => void) => void;
+}
+
+/** REST: GET /api/me after redeeming an invitation (GET /i/:token sets the cookie and redirects). */
+export interface MeResponse {
+  role: ActorRole;
+  participantId: string | null;
+  meetingId: string;
+  label: string;
+}
+
+export const MAX_MESSAGE_BYTES = 64 * 1024;

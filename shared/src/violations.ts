@@ -1,0 +1,51 @@
+/**
+ * Stable codes for every refusal. The client translates them; tests assert them.
+ * Never a bare string: add a code here, then its German and English text in the client.
+ */
+export const VIOLATION_CODES = [
+  // input and transport
+  'command.invalid', 'command.unknown', 'message.tooLarge', 'rate.limited', 'idempotency.keyReused',
+  'protocol.version', 'internal.error',
+  // authentication and authorization
+  'auth.required', 'auth.revoked', 'auth.forbidden', 'auth.notEntitled', 'auth.origin',
+  // session
+  'session.notScheduled', 'session.alreadyScheduled', 'session.notOpen', 'session.alreadyOpen', 'session.closed',
+  'session.notPublic',
+  // participants and roster
+  'participant.unknown', 'participant.exists', 'participant.notPresent', 'participant.alreadyPresent',
+  'land.unknown', 'roster.chairPeriod',
+  // agenda
+  'item.unknown', 'item.exists', 'item.voteOpen', 'item.notAdmitted', 'item.notShortNotice', 'item.alreadyAdmitted',
+  'item.notReport', 'item.reportNoVote', 'item.notBundesrat', 'item.alreadyCleared',
+  'agenda.bundesratProcedureRequired', 'paragraph.unknown',
+  // votes
+  'quorum.notReached', 'vote.alreadyOpen', 'vote.unknown', 'vote.closed', 'vote.notInElectorate',
+  'vote.notYourLand', 'vote.heldByTransfer',
+  // transfers
+  'proxy.self', 'proxy.chainForbidden', 'proxy.alreadyTransferred', 'proxy.unknown', 'proxy.revoked',
+  'proxy.voteOpen', 'proxy.itemUnknown',
+  // declarations
+  'declaration.temporaryDeputy',
+  // recording
+  'recording.consentMissing', 'recording.alreadyActive', 'recording.notActive',
+  // speakers
+  'floor.alreadyRequested', 'floor.notRequested', 'floor.queueEmpty', 'floor.noneActive',
+] as const;
+export type ViolationCode = (typeof VIOLATION_CODES)[number];
+
+export interface RuleViolation {
+  ok: false;
+  code: ViolationCode;
+  /** The rule ID behind the refusal, where there is one (e.g. R-VOT-3). */
+  rule?: string;
+  /** Numbers or names the message needs (e.g. { present: 9, required: 11 }). */
+  details?: Record<string, string | number | boolean | null>;
+}
+
+export function violation(code: ViolationCode, rule?: string, details?: RuleViolation['details']): RuleViolation {
+  return { ok: false, code, ...(rule ? { rule } : {}), ...(details ? { details } : {}) };
+}
+
+export function isViolation(x: unknown): x is RuleViolation {
+  return typeof x === 'object' && x !== null && (x as { ok?: unknown }).ok === false && typeof (x as { code?: unknown }).code === 'string';
+}
