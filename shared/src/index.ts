@@ -8,3 +8,4 @@ export * from './state.ts';
 export * from './violations.ts';
 export * from './decider.ts';
 export * from './protocol.ts';
+export * from './demo.ts';
