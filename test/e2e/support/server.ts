@@ -1,0 +1,105 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO_ROOT } from './paths.ts';
+
+/** One invitation link the server printed on first start, with the words printed next to it. */
+export interface PrintedLink {
+  label: string;
+  url: string;
+}
+
+export interface RunningServer {
+  baseUrl: string;
+  port: number;
+  dataDir: string;
+  links: PrintedLink[];
+  /** Everything the server wrote so far (stdout and stderr), for failure messages. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+const READY_LINE = /PLENUM_READY\s+port=(\d+)/;
+const LINK = /(https?:\/\/[^\s"'<>]+\/i\/[A-Za-z0-9_-]+)/;
+
+export function parsePrintedLinks(text: string): PrintedLink[] {
+  const links: PrintedLink[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    const match = LINK.exec(line);
+    if (!match) continue;
+    const label = line.replace(match[1], '').replace(/[\s:→>|\-–]+$/, '').replace(/^[\s:→>|\-–]+/, '').trim();
+    links.push({ label, url: match[1] });
+  }
+  return links;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function waitFor(check: () => boolean, timeoutMs: number, child: ChildProcess, what: string, output: () => string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const timer = setInterval(() => {
+      if (check()) return done(resolve);
+      if (child.exitCode !== null) return done(() => reject(new Error(`server exited (${child.exitCode}) before ${what}:\n${output()}`)));
+      if (Date.now() - started > timeoutMs) return done(() => reject(new Error(`timed out waiting for ${what}:\n${output()}`)));
+    }, 50);
+    const done = (fn: () => void) => { clearInterval(timer); fn(); };
+  });
+}
+
+/**
+ * Starts the server exactly as a user does (`node --import tsx server/src/main.ts`) on a free port
+ * with a fresh, empty data folder, so it creates the demo session and prints its invitation links.
+ */
+export async function startServer(options: { expectedLinks?: number; timeoutMs?: number } = {}): Promise<RunningServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'plenum-e2e-'));
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn', HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => { out += chunk; });
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => { out += chunk; });
+  const output = () => out.slice(-8000);
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(killer);
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    const timeoutMs = options.timeoutMs ?? 60_000;
+    await waitFor(() => READY_LINE.test(out), timeoutMs, child, 'the PLENUM_READY line', output);
+    const boundPort = Number(READY_LINE.exec(out)![1]);
+    // Links may be printed just after the ready line; wait until all are there.
+    const expected = options.expectedLinks ?? 1;
+    await waitFor(() => parsePrintedLinks(out).length >= expected, 10_000, child, `${expected} invitation links`, output);
+    // The server prints links with its public URL; talk to it where it listens (same host name,
+    // so the session cookie set by /i/:token belongs to the pages that follow).
+    const baseUrl = `http://localhost:${boundPort}`;
+    const links = parsePrintedLinks(out).map((l) => ({ ...l, url: baseUrl + new URL(l.url).pathname }));
+    return { baseUrl, port: boundPort, dataDir, links, output, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
