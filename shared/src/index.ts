@@ -9,3 +9,4 @@ export * from './violations.ts';
 export * from './decider.ts';
 export * from './protocol.ts';
 export * from './demo.ts';
+export * from './calendar/index.ts';

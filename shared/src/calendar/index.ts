@@ -1,0 +1,2 @@
+export * from './berlinTime.ts';
+export * from './workingDays.ts';
