@@ -65,7 +65,7 @@ export const EventSchema = z.discriminatedUnion('type', [
   ev('RecordingConsentGiven', { participantId: Id }),
   ev('RecordingConsentWithdrawn', { participantId: Id }),
   ev('RecordingStarted', {}),
-  ev('RecordingStopped', { reason: z.enum(['chair', 'consentWithdrawn', 'sessionClosed']) }),
+  ev('RecordingStopped', { reason: z.enum(['chair', 'consentWithdrawn', 'sessionClosed', 'participantWithoutConsent']) }),
   ev('FloorRequested', { participantId: Id }),
   ev('FloorRequestWithdrawn', { participantId: Id }),
   ev('FloorGiven', { participantId: Id }),

@@ -30,6 +30,21 @@ export const VIOLATION_CODES = [
   'recording.consentMissing', 'recording.alreadyActive', 'recording.notActive',
   // speakers
   'floor.alreadyRequested', 'floor.notRequested', 'floor.queueEmpty', 'floor.noneActive',
+  // appended (issue 2)
+  'item.alreadyNoted',
+  // between sessions: circular procedure (R-CIR-1..3)
+  'circular.notStarted', 'circular.alreadyStarted', 'circular.chairUnknown', 'circular.notMemberOrPermanentDeputy',
+  'circular.periodEnded', 'circular.periodRunning', 'circular.ended', 'circular.notClosed',
+  'circular.alreadyCommunicated', 'circular.alreadyPublished', 'circular.notCommunicated',
+  // between sessions: extraordinary session requests (R-SES-1)
+  'extraordinary.notStarted', 'extraordinary.alreadyStarted', 'extraordinary.alreadyJoined', 'extraordinary.notJoined',
+  'extraordinary.closed',
+  // between sessions: results protocol workflow and publication (R-PRT-2, R-PRT-3)
+  'protocol.sessionNotClosed', 'protocol.alreadySent', 'protocol.notSent', 'protocol.objectionPeriodEnded',
+  'protocol.objectionPeriodRunning', 'protocol.objectionsOpen', 'protocol.alreadyApproved', 'protocol.notApproved',
+  'protocol.alreadyPublished', 'protocol.objectionUnknown', 'protocol.objectionResolved',
+  // between sessions: follow-up and working groups (R-FUP-1, R-FUP-2)
+  'followUp.notAdopted', 'followUp.notProposingLand', 'workingGroup.unknown', 'workingGroup.exists', 'workingGroup.closed',
 ] as const;
 export type ViolationCode = (typeof VIOLATION_CODES)[number];
 

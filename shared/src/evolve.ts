@@ -1,0 +1,174 @@
+import type { MeetingEvent } from './events.ts';
+import type { AgendaItem, MeetingState, Participant, VoteRound } from './state.ts';
+import { initialState } from './state.ts';
+
+/**
+ * evolve: the fold of events into state. Pure and cheap: it never mutates its input and copies
+ * only the branch that changes (the server replays whole logs on restart).
+ */
+
+const mapItem = (s: MeetingState, itemId: string, f: (i: AgendaItem) => AgendaItem): AgendaItem[] =>
+  s.agenda.map((i) => (i.id === itemId ? f(i) : i));
+
+const patchParticipant = (s: MeetingState, id: string, patch: Partial<Participant>): MeetingState => {
+  const p = s.participants[id];
+  if (!p) return s;
+  return { ...s, participants: { ...s.participants, [id]: { ...p, ...patch } } };
+};
+
+const patchVote = (s: MeetingState, id: string, patch: (v: VoteRound) => VoteRound): MeetingState => {
+  const v = s.votes[id];
+  if (!v) return s;
+  return { ...s, votes: { ...s.votes, [id]: patch(v) } };
+};
+
+export function evolve(state: MeetingState, event: MeetingEvent): MeetingState {
+  const e = event;
+  switch (e.type) {
+    case 'SessionScheduled':
+      return {
+        ...state,
+        meetingId: e.meetingId,
+        session: {
+          title: e.title, date: e.date, place: e.place, kind: e.kind, format: e.format, chairLands: [...e.chairLands],
+          chairPeriod: e.chairPeriod, chairDeviation: e.chairDeviation, status: 'planned', openedAt: null, closedAt: null, public: false,
+        },
+      };
+    case 'ParticipantRegistered':
+      return {
+        ...state,
+        participants: {
+          ...state.participants,
+          [e.participantId]: {
+            id: e.participantId, name: e.name, kind: e.kind, land: e.land, chairPeriod: e.chairPeriod, guestKind: e.guestKind,
+            itemIds: e.itemIds, accompanies: e.accompanies, announcedAt: e.announcedAt, announcedLate: e.announcedLate,
+            registeredAt: e.at, registeredBy: e.by, presence: null, recordingConsent: false,
+          },
+        },
+      };
+    case 'AgendaItemAdded': {
+      const item: AgendaItem = {
+        ...e.item, id: e.itemId, shortNotice: e.shortNotice, admitted: !e.shortNotice, bundesratCleared: false, reportNoted: false, voteIds: [],
+      };
+      const agenda = [...state.agenda];
+      agenda.splice(Math.max(0, Math.min(e.position, agenda.length)), 0, item);
+      return { ...state, agenda };
+    }
+    case 'AgendaItemEdited':
+      return { ...state, agenda: mapItem(state, e.itemId, (i) => ({ ...i, ...e.changes })) };
+    case 'AgendaItemRemoved':
+      return {
+        ...state,
+        agenda: state.agenda.filter((i) => i.id !== e.itemId),
+        currentItemId: state.currentItemId === e.itemId ? null : state.currentItemId,
+      };
+    case 'ItPlrCoordinationSet':
+      return { ...state, agenda: mapItem(state, e.itemId, (i) => ({ ...i, itPlr: e.state })) };
+    case 'SessionOpened':
+      return state.session ? { ...state, session: { ...state.session, status: 'open', openedAt: e.at } } : state;
+    case 'SessionClosed':
+      return state.session ? { ...state, session: { ...state.session, status: 'closed', closedAt: e.at } } : state;
+    case 'ParticipantCheckedIn':
+      return patchParticipant(state, e.participantId, { presence: { mode: e.mode, since: e.at } });
+    case 'ParticipantCheckedOut':
+      return patchParticipant(state, e.participantId, { presence: null });
+    case 'QuorumChanged':
+      return { ...state, quorumLog: [...state.quorumLog, { at: e.at, present: e.present, required: e.required, met: e.met }] };
+    case 'CurrentItemSet':
+      return { ...state, currentItemId: e.itemId };
+    case 'VoteOpened':
+      return {
+        ...state,
+        openVoteId: e.voteId,
+        votes: {
+          ...state.votes,
+          [e.voteId]: {
+            id: e.voteId, motion: e.motion, decisionRule: e.decisionRule, ruleId: e.ruleId, text: e.text, electorate: e.electorate,
+            quorumAtOpen: e.quorumAtOpen, openedAt: e.at, status: 'open', ballots: {}, closedAt: null, explanation: null, choices: null,
+          },
+        },
+      };
+    case 'VoteCast':
+      return patchVote(state, e.voteId, (v) => {
+        const prev = v.ballots[e.land];
+        const entry = { choice: e.choice, participantId: e.participantId, at: e.at };
+        return {
+          ...v,
+          ballots: {
+            ...v.ballots,
+            [e.land]: {
+              choice: e.choice, participantId: e.participantId, castBy: e.castBy, at: e.at,
+              history: prev ? [...prev.history, entry] : [entry],
+              conflict: (prev?.conflict ?? false) || e.conflict,
+            },
+          },
+        };
+      });
+    case 'VoteClosed': {
+      const next = patchVote(state, e.voteId, (v) => ({ ...v, status: 'closed', closedAt: e.at, explanation: e.explanation, choices: e.choices }));
+      const motion = state.votes[e.voteId]?.motion;
+      const itemId = motion && motion.kind !== 'setPublic' ? motion.itemId : null;
+      return {
+        ...next,
+        openVoteId: state.openVoteId === e.voteId ? null : state.openVoteId,
+        agenda: itemId ? mapItem(next, itemId, (i) => ({ ...i, voteIds: [...i.voteIds, e.voteId] })) : next.agenda,
+      };
+    }
+    case 'VoteCancelled': {
+      const next = patchVote(state, e.voteId, (v) => ({ ...v, status: 'cancelled', closedAt: e.at }));
+      return { ...next, openVoteId: state.openVoteId === e.voteId ? null : state.openVoteId };
+    }
+    case 'ShortNoticeItemAdmitted':
+      return { ...state, agenda: mapItem(state, e.itemId, (i) => ({ ...i, admitted: true })) };
+    case 'BundesratProcedureCleared':
+      return { ...state, agenda: mapItem(state, e.itemId, (i) => ({ ...i, bundesratCleared: true })) };
+    case 'PublicSwitched':
+      return state.session ? { ...state, session: { ...state.session, public: e.public } } : state;
+    case 'ReportNoted':
+      return { ...state, agenda: mapItem(state, e.itemId, (i) => ({ ...i, reportNoted: true })) };
+    case 'VoteTransferred':
+      return {
+        ...state,
+        transfers: [...state.transfers, { id: e.transferId, from: e.from, to: e.to, scope: e.scope, at: e.at, by: e.by, revokedAt: null }],
+      };
+    case 'TransferRevoked':
+      return { ...state, transfers: state.transfers.map((t) => (t.id === e.transferId ? { ...t, revokedAt: e.at } : t)) };
+    case 'DeclarationAdded':
+      return {
+        ...state,
+        declarations: [...state.declarations, { id: e.declarationId, itemId: e.itemId, land: e.land, participantId: e.participantId, text: e.text, at: e.at }],
+      };
+    case 'RecordingConsentGiven':
+      return patchParticipant(state, e.participantId, { recordingConsent: true });
+    case 'RecordingConsentWithdrawn':
+      return patchParticipant(state, e.participantId, { recordingConsent: false });
+    case 'RecordingStarted':
+      return { ...state, recording: { active: true, since: e.at } };
+    case 'RecordingStopped':
+      return { ...state, recording: { active: false, since: null } };
+    case 'FloorRequested':
+      return { ...state, speakers: { ...state.speakers, queue: [...state.speakers.queue, { participantId: e.participantId, requestedAt: e.at }] } };
+    case 'FloorRequestWithdrawn':
+      return { ...state, speakers: { ...state.speakers, queue: state.speakers.queue.filter((q) => q.participantId !== e.participantId) } };
+    case 'FloorGiven':
+      return {
+        ...state,
+        speakers: {
+          queue: state.speakers.queue.filter((q) => q.participantId !== e.participantId),
+          current: { participantId: e.participantId, since: e.at },
+        },
+      };
+    case 'FloorEnded':
+      return { ...state, speakers: { ...state.speakers, current: null } };
+    default: {
+      const unreachable: never = e;
+      return unreachable;
+    }
+  }
+}
+
+export function evolveAll(events: readonly MeetingEvent[], from: MeetingState = initialState()): MeetingState {
+  let s = from;
+  for (const e of events) s = evolve(s, e);
+  return s;
+}
