@@ -1,0 +1,56 @@
+import { ActorRole, Id, ShortText, type Actor } from '@plenum/shared';
+import { z } from 'zod';
+import type { EventStore, Invitation } from '../store/event-store.ts';
+import { newId } from '../meeting/runtime.ts';
+import { newSecret, secretHash } from './secrets.ts';
+
+/** Roles an invitation can carry: every role except the anonymous public follower and the system. */
+export const InvitableRole = ActorRole.exclude(['public', 'system']);
+export const NewInvitation = z.strictObject({
+  role: InvitableRole,
+  participantId: Id.nullable().optional(),
+  label: ShortText,
+});
+export type NewInvitation = z.infer<typeof NewInvitation>;
+
+export type SessionCheck =
+  | { ok: true; invitation: Invitation; actor: Actor }
+  | { ok: false; code: 'auth.required' | 'auth.revoked' };
+
+/** Personal invitations and the sessions they are exchanged for. Secrets are never stored or logged. */
+export class Invitations {
+  constructor(private readonly store: EventStore, private readonly publicUrl: string) {}
+
+  async create(meetingId: string, input: NewInvitation): Promise<{ id: string; url: string; token: string }> {
+    const token = newSecret();
+    const id = newId('inv');
+    await this.store.createInvitation({
+      id, meetingId, role: input.role, participantId: input.participantId ?? null, label: input.label,
+      createdAt: new Date().toISOString(), revokedAt: null,
+    }, secretHash(token));
+    return { id, url: `${this.publicUrl}/i/${token}`, token };
+  }
+
+  /** Exchange an invitation secret for a new session id (the cookie value); null if invalid or revoked. */
+  async redeem(token: string): Promise<{ sessionId: string; invitation: Invitation } | null> {
+    if (token.length < 20 || token.length > 100) return null;
+    const invitation = await this.store.invitationByTokenHash(secretHash(token));
+    if (!invitation || invitation.revokedAt) return null;
+    const sessionId = newSecret();
+    await this.store.createSession(secretHash(sessionId), invitation.id, new Date().toISOString());
+    return { sessionId, invitation };
+  }
+
+  async check(sessionId: string | null): Promise<SessionCheck> {
+    if (!sessionId || sessionId.length > 100) return { ok: false, code: 'auth.required' };
+    const invitation = await this.store.sessionInvitation(secretHash(sessionId));
+    if (!invitation) return { ok: false, code: 'auth.required' };
+    if (invitation.revokedAt) return { ok: false, code: 'auth.revoked' };
+    return { ok: true, invitation, actor: { role: invitation.role, participantId: invitation.participantId } };
+  }
+
+  async logout(sessionId: string) { await this.store.deleteSession(secretHash(sessionId)); }
+  list(meetingId: string) { return this.store.listInvitations(meetingId); }
+  get(id: string) { return this.store.invitation(id); }
+  revoke(id: string) { return this.store.revokeInvitation(id, new Date().toISOString()); }
+}

@@ -1,0 +1,139 @@
+import express, { type Request, type Response, type NextFunction, type Router } from 'express';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { MeResponse } from '@plenum/shared';
+import type { Config } from '../config.ts';
+import { NewInvitation, type Invitations } from '../auth/invitations.ts';
+import { clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from '../auth/cookies.ts';
+import type { EventStore, Invitation } from '../store/event-store.ts';
+import type { Metrics } from './metrics.ts';
+import type { Logger } from '../log.ts';
+
+interface Deps {
+  config: Config;
+  store: EventStore;
+  invitations: Invitations;
+  metrics: Metrics;
+  log: Logger;
+  /** Tell the sockets of a revoked invitation, then disconnect them. */
+  onRevoked: (invitationId: string) => void;
+}
+
+const apiError = (res: Response, status: number, code: string) => res.status(status).json({ error: { code } });
+
+export function createHttpApp(deps: Deps): express.Express {
+  const { config, store, invitations, metrics, log } = deps;
+  const secure = config.publicUrl.startsWith('https:');
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+
+  // Invitation redemption. Never log this URL: the path is the secret.
+  app.get('/i/:token', async (req, res) => {
+    try {
+      const redeemed = await invitations.redeem(String(req.params.token));
+      if (!redeemed) return res.redirect(303, '/invalid-link');
+      log.info({ invitationId: redeemed.invitation.id, role: redeemed.invitation.role }, 'invitation redeemed');
+      res.setHeader('Set-Cookie', sessionCookie(redeemed.sessionId, secure));
+      res.setHeader('Referrer-Policy', 'no-referrer');
+      return res.redirect(303, '/');
+    } catch (err) {
+      log.error({ err }, 'redeem failed');
+      return res.redirect(303, '/invalid-link');
+    }
+  });
+
+  app.get('/healthz', async (_req, res) => {
+    const db = await store.ping().catch(() => false);
+    res.status(db ? 200 : 503).json({ ok: db, db });
+  });
+  app.get('/metrics', (_req, res) => { res.type('text/plain').send(metrics.text()); });
+
+  const api: Router = express.Router();
+  api.use(express.json({ limit: '64kb' }));
+  // State-changing requests from a browser must come from our own origin (SameSite=Strict is the first guard).
+  api.use((req, res, next) => {
+    const origin = req.headers.origin;
+    if (req.method !== 'GET' && origin !== undefined && !config.allowedOrigins.includes(origin)) return apiError(res, 403, 'auth.origin');
+    next();
+  });
+
+  const session = async (req: Request) => invitations.check(readCookie(req.headers.cookie, SESSION_COOKIE));
+  /** Office of the given meeting only. */
+  const office = async (req: Request, res: Response, meetingId: string | null): Promise<Invitation | null> => {
+    const s = await session(req);
+    if (!s.ok) { apiError(res, 401, s.code); return null; }
+    if (s.invitation.role !== 'office' || (meetingId !== null && s.invitation.meetingId !== meetingId)) {
+      apiError(res, 403, 'auth.forbidden');
+      return null;
+    }
+    return s.invitation;
+  };
+
+  api.get('/me', async (req, res) => {
+    const s = await session(req);
+    if (!s.ok) return apiError(res, 401, s.code);
+    const me: MeResponse = { role: s.invitation.role, participantId: s.invitation.participantId, meetingId: s.invitation.meetingId, label: s.invitation.label };
+    res.json(me);
+  });
+
+  api.post('/logout', async (req, res) => {
+    const sessionId = readCookie(req.headers.cookie, SESSION_COOKIE);
+    if (sessionId) await invitations.logout(sessionId);
+    res.setHeader('Set-Cookie', clearedSessionCookie(secure));
+    res.status(204).end();
+  });
+
+  api.get('/meetings/:id/invitations', async (req, res) => {
+    if (!(await office(req, res, req.params.id))) return;
+    const list = await invitations.list(req.params.id);
+    res.json(list.map(({ id, role, participantId, label, createdAt, revokedAt }) => ({ id, role, participantId, label, createdAt, revokedAt })));
+  });
+
+  api.post('/meetings/:id/invitations', async (req, res) => {
+    if (!(await office(req, res, req.params.id))) return;
+    const body = NewInvitation.safeParse(req.body);
+    if (!body.success) return apiError(res, 400, 'command.invalid');
+    const created = await invitations.create(req.params.id, body.data);
+    log.info({ invitationId: created.id, role: body.data.role }, 'invitation created');
+    // The secret is shown once, in this answer only.
+    res.status(201).json(created);
+  });
+
+  api.delete('/invitations/:id', async (req, res) => {
+    const target = await invitations.get(req.params.id);
+    if (!(await office(req, res, target?.meetingId ?? null))) return;
+    if (!target) return apiError(res, 404, 'auth.forbidden');
+    await invitations.revoke(target.id);
+    log.info({ invitationId: target.id }, 'invitation revoked');
+    deps.onRevoked(target.id);
+    const after = await invitations.get(target.id);
+    res.json({ id: target.id, revokedAt: after?.revokedAt ?? null });
+  });
+
+  api.get('/meetings/:id/export', async (req, res) => {
+    if (!(await office(req, res, req.params.id))) return;
+    res.json({ meetingId: req.params.id, events: await store.read(req.params.id, 0) });
+  });
+
+  api.use((_req, res) => apiError(res, 404, 'command.unknown'));
+  app.use('/api', api);
+
+  // The built client, with the SPA fallback (Express 5 wildcard syntax).
+  const clientDir = resolve(config.clientDir);
+  const index = join(clientDir, 'index.html');
+  app.use(express.static(clientDir, { index: false }));
+  app.get('/{*splat}', (_req, res) => {
+    if (existsSync(index)) return res.sendFile(index);
+    res.status(404).type('text/plain').send('Client not built: run npm run build');
+  });
+
+  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const status = (err as { status?: number }).status ?? 500;
+    if (status >= 500) log.error({ err }, 'http error');
+    if (status === 413) return apiError(res, 413, 'message.tooLarge');
+    if (status === 400) return apiError(res, 400, 'command.invalid');
+    apiError(res, status, 'internal.error');
+  });
+  return app;
+}
