@@ -85,6 +85,11 @@ export interface ServerToClientEvents {
   'meeting:events': (msg: EventsBroadcast) => void;
   /** The session (invitation) was revoked; the socket is disconnected after this. */
   'session:revoked': (msg: { code: 'auth.revoked' }) => void;
+  /**
+   * A refusal that has no ack to travel in: a message sent without an ack callback, an unknown
+   * event, rate limiting, or (to public followers) 'session.notPublic' before they are disconnected.
+   */
+  'meeting:error': (error: ErrorPayload) => void;
 }
 
 export interface ClientToServerEvents {

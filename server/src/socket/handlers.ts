@@ -1,0 +1,127 @@
+import {
+  CommandRequest, JoinRequest, PROTOCOL_VERSION, ResyncRequest, type Ack, type ErrorPayload,
+} from '@plenum/shared';
+import type { Invitations } from '../auth/invitations.ts';
+import type { MeetingRegistry } from '../meeting/registry.ts';
+import { followersRoom, liveRoom } from '../meeting/state-view.ts';
+import type { Metrics } from '../http/metrics.ts';
+import type { Logger } from '../log.ts';
+import { invitationRoom, type PlenumServer, type PlenumSocket } from './types.ts';
+
+const KNOWN_EVENTS = new Set(['meeting:join', 'meeting:command', 'meeting:resync']);
+
+interface Deps {
+  registry: MeetingRegistry;
+  invitations: Invitations;
+  metrics: Metrics;
+  log: Logger;
+}
+
+type Reply<T> = (res: Ack<T>) => void;
+
+/** The ack callback if the client gave one; otherwise refusals go out as 'meeting:error'. */
+function replier<T>(socket: PlenumSocket, ack: unknown): Reply<T> {
+  if (typeof ack === 'function') return ack as Reply<T>;
+  return (res) => { if ('error' in res) socket.emit('meeting:error', res.error); };
+}
+const fail = (code: ErrorPayload['code'], extra: Omit<ErrorPayload, 'code'> = {}) => ({ error: { code, ...extra } });
+
+export function registerHandlers(io: PlenumServer, deps: Deps) {
+  const { registry, invitations, metrics, log } = deps;
+
+  io.on('connection', (socket) => {
+    metrics.sockets += 1;
+    socket.on('disconnect', () => { metrics.sockets -= 1; });
+    if (socket.data.invitationId) void socket.join(invitationRoom(socket.data.invitationId));
+
+    // Every incoming message: rate limit first, then unknown events are answered, never ignored.
+    socket.use(([event, ...args], next) => {
+      const last = args.at(-1);
+      if (!socket.data.bucket.take()) {
+        metrics.command(true);
+        return replier(socket, last)(fail('rate.limited'));
+      }
+      if (!KNOWN_EVENTS.has(event)) {
+        metrics.command(true);
+        return replier(socket, last)(fail('command.unknown', { details: { event: String(event).slice(0, 64) } }));
+      }
+      next();
+    });
+
+    socket.on('meeting:join', async (raw, ack) => {
+      const reply = replier(socket, ack);
+      try {
+        if (typeof raw === 'object' && raw !== null && (raw as { protocol?: unknown }).protocol !== PROTOCOL_VERSION) {
+          return reply(fail('protocol.version', { details: { expected: PROTOCOL_VERSION } }));
+        }
+        const req = JoinRequest.safeParse(raw);
+        if (!req.success) return reply(fail('command.invalid'));
+        const { actor, meetingId: ownMeeting } = socket.data;
+        const isPublic = actor.role === 'public';
+        if (!isPublic && req.data.meetingId !== ownMeeting) return reply(fail('auth.forbidden'));
+        const runtime = await registry.get(req.data.meetingId);
+        if (!runtime) return reply(fail(isPublic ? 'session.notPublic' : 'auth.forbidden', isPublic ? { rule: 'R-SES-4' } : {}));
+        // Joining the room happens inside the meeting's queue, so no broadcast falls between the
+        // catch-up and the membership. Broadcasts may still reach the client before this ack:
+        // clients apply envelopes by seq and ignore those they already have.
+        const catchUp = await runtime.catchUp(req.data.lastSeq, actor.role, () => {
+          void socket.join(isPublic ? followersRoom(runtime.meetingId) : liveRoom(runtime.meetingId));
+        });
+        if (!catchUp) return reply(fail('session.notPublic', { rule: 'R-SES-4' }));
+        reply({
+          data: {
+            meetingId: runtime.meetingId, role: actor.role, participantId: actor.participantId, profile: runtime.profile,
+            serverTime: new Date().toISOString(), catchUp,
+          },
+        });
+      } catch (err) {
+        log.error({ err }, 'meeting:join failed');
+        reply(fail('internal.error'));
+      }
+    });
+
+    socket.on('meeting:resync', async (raw, ack) => {
+      const reply = replier(socket, ack);
+      try {
+        const req = ResyncRequest.safeParse(raw);
+        if (!req.success) return reply(fail('command.invalid'));
+        const { actor, meetingId: ownMeeting } = socket.data;
+        if (actor.role !== 'public' && req.data.meetingId !== ownMeeting) return reply(fail('auth.forbidden'));
+        const runtime = await registry.get(req.data.meetingId);
+        const catchUp = runtime ? await runtime.catchUp(req.data.lastSeq, actor.role) : null;
+        if (!catchUp) return reply(fail(actor.role === 'public' ? 'session.notPublic' : 'auth.forbidden'));
+        reply({ data: { catchUp, serverTime: new Date().toISOString() } });
+      } catch (err) {
+        log.error({ err }, 'meeting:resync failed');
+        reply(fail('internal.error'));
+      }
+    });
+
+    socket.on('meeting:command', async (raw, ack) => {
+      const reply = replier(socket, ack);
+      let refused = true;
+      try {
+        const req = CommandRequest.safeParse(raw);
+        if (!req.success) return reply(fail('command.invalid'));
+        const { actor, meetingId: ownMeeting, invitationId } = socket.data;
+        // Authenticate again on every command: a public follower has no session to act with,
+        // and a revoked invitation stops acting at once even if its socket is still closing.
+        if (actor.role === 'public' || !invitationId) return reply(fail('auth.required'));
+        const invitation = await invitations.get(invitationId);
+        if (!invitation || invitation.revokedAt) return reply(fail('auth.revoked'));
+        if (req.data.meetingId !== ownMeeting) return reply(fail('auth.forbidden'));
+        const runtime = await registry.get(req.data.meetingId);
+        if (!runtime) return reply(fail('auth.forbidden'));
+        const outcome = await runtime.execute(req.data.key, req.data.command, actor);
+        refused = 'error' in outcome.ack;
+        metrics.eventsAppended += outcome.appended.length;
+        reply(outcome.ack);
+      } catch (err) {
+        log.error({ err }, 'meeting:command failed');
+        reply(fail('internal.error'));
+      } finally {
+        metrics.command(refused);
+      }
+    });
+  });
+}

@@ -1,0 +1,36 @@
+import type { Config } from '../config.ts';
+import type { Invitations } from '../auth/invitations.ts';
+import { readCookie, SESSION_COOKIE } from '../auth/cookies.ts';
+import { TokenBucket } from './rate-limit.ts';
+import type { PlenumSocket } from './types.ts';
+
+/** A handshake refusal: the client sees `connect_error` with `err.message === code` and `err.data.code`. */
+function refusal(code: string): Error {
+  return Object.assign(new Error(code), { data: { code } });
+}
+
+/**
+ * io.use: the origin first (a browser always sends Origin on WebSocket and cross-origin requests;
+ * a foreign one is refused), then the cookie session. No cookie at all: a public follower, who may
+ * only join a meeting while it is public (checked at meeting:join).
+ */
+export function handshake(config: Config, invitations: Invitations) {
+  return async (socket: PlenumSocket, next: (err?: Error) => void) => {
+    try {
+      const origin = socket.handshake.headers.origin;
+      if (origin !== undefined && !config.allowedOrigins.includes(origin)) return next(refusal('auth.origin'));
+      const bucket = new TokenBucket(config.rateLimit.perSecond, config.rateLimit.burst);
+      const sessionId = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
+      if (sessionId === null) {
+        socket.data = { actor: { role: 'public', participantId: null }, invitationId: null, meetingId: null, bucket };
+        return next();
+      }
+      const check = await invitations.check(sessionId);
+      if (!check.ok) return next(refusal(check.code));
+      socket.data = { actor: check.actor, invitationId: check.invitation.id, meetingId: check.invitation.meetingId, bucket };
+      return next();
+    } catch {
+      return next(refusal('internal.error'));
+    }
+  };
+}

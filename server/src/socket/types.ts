@@ -1,0 +1,20 @@
+import type { Server, Socket } from 'socket.io';
+import type { Actor, ClientToServerEvents, ServerToClientEvents } from '@plenum/shared';
+import type { TokenBucket } from './rate-limit.ts';
+
+export interface SocketData {
+  actor: Actor;
+  /** The invitation behind the cookie session; null for public followers. */
+  invitationId: string | null;
+  /** The meeting the invitation is for; null for public followers (they may follow any public meeting). */
+  meetingId: string | null;
+  bucket: TokenBucket;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export type PlenumServer = Server<ClientToServerEvents, ServerToClientEvents, {}, SocketData>;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export type PlenumSocket = Socket<ClientToServerEvents, ServerToClientEvents, {}, SocketData>;
+
+/** Room of all sockets of one invitation, so a revocation reaches them all. */
+export const invitationRoom = (invitationId: string) => `inv:${invitationId}`;
