@@ -1,0 +1,91 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { Server } from 'socket.io';
+import { DMK_PROFILE, MAX_MESSAGE_BYTES } from '@plenum/shared';
+import { resolveConfig, type Config, type ConfigInput } from './config.ts';
+import { createLogger, type Logger } from './log.ts';
+import { SqliteEventStore } from './store/sqlite-store.ts';
+import { MeetingRegistry } from './meeting/registry.ts';
+import { Invitations } from './auth/invitations.ts';
+import { Metrics } from './http/metrics.ts';
+import { createHttpApp } from './http/routes.ts';
+import { handshake } from './socket/handshake.ts';
+import { registerHandlers } from './socket/handlers.ts';
+import { broadcaster } from './socket/broadcast.ts';
+import { invitationRoom, type PlenumServer } from './socket/types.ts';
+import { printDemoLinks, seedDemo, type DemoLink } from './demo/seed-demo.ts';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  config: Config;
+  store: SqliteEventStore;
+  registry: MeetingRegistry;
+  invitations: Invitations;
+  io: PlenumServer;
+  metrics: Metrics;
+  log: Logger;
+  /** The demo invitations created on this start (null when the demo already existed). */
+  demoLinks: DemoLink[] | null;
+  close(): Promise<void>;
+}
+
+export const dbFile = (dataDir: string) => join(dataDir, 'plenum.sqlite');
+
+/** Start the whole server: HTTP + Socket.IO on one port, the SQLite log in the data folder. */
+export async function startServer(input: ConfigInput = {}): Promise<RunningServer> {
+  const base = resolveConfig(input);
+  const log = createLogger(base.logLevel);
+  const store = new SqliteEventStore(dbFile(base.dataDir));
+  const metrics = new Metrics();
+  let io: PlenumServer | null = null;
+  const registry = new MeetingRegistry(store, DMK_PROFILE, log, broadcaster(() => io));
+
+  const httpServer = createServer();
+  await new Promise<void>((resolveListen, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(base.port, base.host, () => resolveListen());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  // Defaults for the public URL and origins depend on the port actually bound (port 0 in tests).
+  const config = resolveConfig(input, port);
+  const invitations = new Invitations(store, config.publicUrl);
+
+  const app = createHttpApp({
+    config, store, invitations, metrics, log,
+    onRevoked: (invitationId) => {
+      if (!io) return;
+      io.to(invitationRoom(invitationId)).emit('session:revoked', { code: 'auth.revoked' });
+      io.in(invitationRoom(invitationId)).disconnectSockets(true);
+    },
+  });
+  httpServer.on('request', app);
+
+  io = new Server(httpServer, {
+    maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    perMessageDeflate: false,
+    httpCompression: false,
+    serveClient: false,
+    cors: { origin: config.allowedOrigins, credentials: true },
+  });
+  io.use(handshake(config, invitations));
+  registerHandlers(io, { registry, invitations, metrics, log });
+
+  const demoLinks = config.demo ? await seedDemo(store, registry, invitations, log) : null;
+  if (demoLinks && config.printDemoLinks) printDemoLinks(demoLinks);
+
+  const url = `http://127.0.0.1:${port}`;
+  log.info({ port, dataDir: config.dataDir }, 'plenum listening');
+
+  return {
+    url, port, config, store, registry, invitations, io, metrics, log, demoLinks,
+    async close() {
+      io?.disconnectSockets(true);
+      await new Promise<void>((r) => io!.close(() => r()));
+      httpServer.closeAllConnections?.();
+      metrics.close();
+      await store.close();
+    },
+  };
+}
