@@ -16,3 +16,4 @@ export * from './explain.ts';
 export * from './authorize.ts';
 export * from './evolve.ts';
 export * from './decide.ts';
+export * from './circular/index.ts';

@@ -1,0 +1,5 @@
+export * from './schema.ts';
+export * from './state.ts';
+export * from './evolve.ts';
+export * from './decide.ts';
+export * from './parse.ts';
