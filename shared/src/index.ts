@@ -17,3 +17,4 @@ export * from './authorize.ts';
 export * from './evolve.ts';
 export * from './decide.ts';
 export * from './circular/index.ts';
+export * from './deadlines/index.ts';
