@@ -1,0 +1,145 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { io as connectClient, type Socket } from 'socket.io-client';
+import {
+  DEMO_MEETING_ID, PROTOCOL_VERSION, evolve, initialState, type Ack, type ClientToServerEvents, type Command, type CommandResult,
+  type EventEnvelope, type JoinResult, type MeetingState, type ServerToClientEvents,
+} from '@plenum/shared';
+import { startServer, type RunningServer } from '../src/app.ts';
+import type { ConfigInput } from '../src/config.ts';
+import type { DemoLink } from '../src/demo/seed-demo.ts';
+
+export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+export const MEETING = DEMO_MEETING_ID;
+
+export interface TestServer extends RunningServer {
+  dataDir: string;
+  links: DemoLink[];
+  /** Stop the server; keep the data folder unless `wipe`. */
+  stop(wipe?: boolean): Promise<void>;
+}
+
+export function tmpDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'plenum-test-'));
+}
+
+/** A real server on port 0 with a real SQLite file in a fresh (or given) data folder. */
+export async function startTestServer(options: Partial<ConfigInput> & { dataDir?: string } = {}): Promise<TestServer> {
+  const dataDir = options.dataDir ?? tmpDataDir();
+  const server = await startServer({ port: 0, host: '127.0.0.1', logLevel: 'silent', printDemoLinks: false, ...options, dataDir });
+  return {
+    ...server, dataDir, links: server.demoLinks ?? [],
+    async stop(wipe = true) {
+      await server.close();
+      if (wipe) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const tokenOf = (link: DemoLink | { url: string }) => link.url.split('/i/')[1];
+export const linkFor = (links: DemoLink[], role: string, participantId?: string) => {
+  const l = links.find((x) => x.role === role && (participantId === undefined || x.participantId === participantId));
+  if (!l) throw new Error(`no demo link for ${role} ${participantId ?? ''}`);
+  return l;
+};
+export const delegateLinks = (links: DemoLink[]) => links.filter((l) => l.role === 'delegate');
+export const landOf = (link: DemoLink) => /^p-([A-Z]{2})-member$/.exec(link.participantId ?? '')?.[1] ?? '';
+
+/** Redeem an invitation like a browser: GET /i/:token → 303 with the session cookie. */
+export async function redeem(baseUrl: string, token: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/i/${token}`, { redirect: 'manual' });
+  const setCookie = res.headers.get('set-cookie');
+  if (res.status !== 303 || !setCookie) throw new Error(`redeem failed: ${res.status} ${res.headers.get('location')}`);
+  return setCookie.split(';')[0];
+}
+
+export interface ConnectOptions { cookie?: string; origin?: string | null }
+
+/** A real Socket.IO client over WebSocket, cookie and Origin set like a browser would. */
+export function connect(baseUrl: string, opts: ConnectOptions = {}): Client {
+  const headers: Record<string, string> = {};
+  if (opts.cookie) headers.cookie = opts.cookie;
+  const origin = opts.origin === undefined ? new URL(baseUrl).origin.replace('127.0.0.1', 'localhost') : opts.origin;
+  if (origin) headers.origin = origin;
+  return connectClient(baseUrl, { transports: ['websocket'], extraHeaders: headers, reconnection: false, forceNew: true }) as Client;
+}
+
+export function connected(socket: Client): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (socket.connected) return resolve();
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', (err) => reject(err));
+  });
+}
+
+/** connect_error's code (the handshake refusal), or 'connected'. */
+export function handshakeOutcome(socket: Client): Promise<string> {
+  return new Promise((resolve) => {
+    socket.once('connect', () => resolve('connected'));
+    socket.once('connect_error', (err) => resolve((err as Error & { data?: { code?: string } }).data?.code ?? err.message));
+  });
+}
+
+export async function login(server: { url: string }, link: DemoLink | { url: string }): Promise<Client> {
+  const cookie = await redeem(server.url, tokenOf(link));
+  const s = connect(server.url, { cookie });
+  await connected(s);
+  return s;
+}
+
+export const newKey = () => `k-${randomUUID()}`;
+
+export function send(socket: Client, command: Command | unknown, key = newKey(), meetingId = MEETING): Promise<Ack<CommandResult>> {
+  return socket.timeout(20_000).emitWithAck('meeting:command', { meetingId, key, command: command as Command });
+}
+
+export async function must(socket: Client, command: Command): Promise<CommandResult> {
+  const res = await send(socket, command);
+  if ('error' in res) throw new Error(`${(command as { type: string }).type} refused: ${JSON.stringify(res.error)}`);
+  return res.data;
+}
+
+export function joinMeeting(socket: Client, lastSeq: number | null = null, meetingId = MEETING): Promise<Ack<JoinResult>> {
+  return socket.timeout(20_000).emitWithAck('meeting:join', { protocol: PROTOCOL_VERSION, meetingId, lastSeq });
+}
+
+/** A client-side mirror: joins, applies the catch-up, then every broadcast by seq (as the real client must). */
+export class Mirror {
+  state: MeetingState = initialState();
+  received: EventEnvelope[] = [];
+  constructor(readonly socket: Client) {
+    socket.on('meeting:events', (msg) => { for (const e of msg.events) this.apply(e); });
+  }
+  apply(e: EventEnvelope) {
+    if (e.seq <= this.state.seq) return;
+    if (e.seq !== this.state.seq + 1) throw new Error(`gap: have ${this.state.seq}, got ${e.seq}`);
+    this.received.push(e);
+    this.state = { ...evolve(this.state, e.event), seq: e.seq };
+  }
+  async join(): Promise<JoinResult> {
+    const res = await joinMeeting(this.socket, this.state.seq);
+    if ('error' in res) throw new Error(`join refused: ${res.error.code}`);
+    const c = res.data.catchUp;
+    if (c.kind === 'snapshot') this.state = c.state;
+    else for (const e of c.events) this.apply(e);
+    return res.data;
+  }
+}
+
+export const waitFor = async (cond: () => boolean, what: string, ms = 20_000) => {
+  const until = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+};
+
+/** Open the session, check in the given delegates (room), return when done. */
+export async function openAndCheckIn(chair: Client, delegates: Client[]) {
+  await must(chair, { type: 'openSession' });
+  await Promise.all(delegates.map((d) => must(d, { type: 'checkIn', mode: 'room' })));
+}
+
+export const closeAll = (sockets: Client[]) => sockets.forEach((s) => s.disconnect());
