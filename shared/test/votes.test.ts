@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explanationText, quorumStatus, liveTally } from '../src/index.ts';
-import { chair, landCodes, member, openSessionWith, scheduledSession, deputy } from './support/scenario.ts';
+import { chair, delegate, deputy, landCodes, member, office, openSessionWith, scheduledSession } from './support/scenario.ts';
 import { given } from './support/gwt.ts';
 
 const LANDS = landCodes();
@@ -75,5 +75,115 @@ describe('given/when/then', () => {
     given([]).when({ type: 'scheduleSession', title: 'x', date: '2025-05-01', place: 'Mainz', kind: 'regular', format: 'room' }, { role: 'office', participantId: null })
       .then([{ type: 'SessionScheduled', chairLands: ['RP'], chairPeriod: 2025, chairDeviation: null }]);
     expect(scheduledSession().state.agenda).toHaveLength(3);
+  });
+});
+
+describe('R-VOT-4: protocol declarations by members and permanent deputies', () => {
+  it('R-VOT-4: a member adds a protocol declaration to a proposal', () => {
+    const s = openSessionWith(3);
+    given(s.events).when({ type: 'addDeclaration', itemId: 'item-proposal', text: 'Bayern gibt folgende Protokollerklärung ab.' }, member('BY'))
+      .then([{ type: 'DeclarationAdded', itemId: 'item-proposal', land: 'BY', participantId: 'm-BY' }]);
+  });
+  it('R-VOT-4: a temporary deputy may not → declaration.temporaryDeputy', () => {
+    const s = openSessionWith(3);
+    s.run({ type: 'nameTemporaryDeputy', land: 'TH', name: 'Vertretung', participantId: 't-TH' }, office);
+    s.refuse({ type: 'addDeclaration', itemId: 'item-proposal', text: 'Erklärung' }, delegate('t-TH'), 'declaration.temporaryDeputy', 'R-VOT-4');
+  });
+  it('R-VOT-4: a declaration to a report → item.reportNoVote; a permanent deputy may declare', () => {
+    const s = openSessionWith(3);
+    s.refuse({ type: 'addDeclaration', itemId: 'item-report', text: 'Erklärung' }, member('BY'), 'item.reportNoVote');
+    s.run({ type: 'addDeclaration', itemId: 'item-proposal', text: 'Erklärung' }, deputy('HE'));
+    expect(s.state.declarations).toMatchObject([{ land: 'HE', participantId: 'd-HE', text: 'Erklärung' }]);
+  });
+});
+
+describe('R-VOT-5: frozen at open', () => {
+  it('R-VOT-5: text, rule and electorate are frozen into VoteOpened', () => {
+    const s = openSessionWith(12);
+    const [opened] = s.run({ type: 'openVote', motion: { kind: 'resolution', itemId: 'item-proposal', paragraph: null } }, chair);
+    expect(opened).toMatchObject({ type: 'VoteOpened', decisionRule: 'consensusOrQualified', quorumAtOpen: { present: 12, required: 11 } });
+    if (opened.type !== 'VoteOpened') throw new Error();
+    expect(opened.text).toContain('Die DMK nimmt den Bericht zur Kenntnis.');
+    expect(opened.text).toContain('Die DMK bittet die Länder um Mitwirkung.');
+    expect(Object.keys(opened.electorate)).toEqual(LANDS.slice(0, 12));
+    expect(opened.electorate.BW).toEqual({ castBy: 'BW', transferId: null });
+  });
+  it('R-VOT-5: a Land arriving after the opening is not in the electorate → vote.notInElectorate; the base stays', () => {
+    const s = openSessionWith(12);
+    const voteId = s.openVote({ kind: 'resolution', itemId: 'item-proposal' });
+    s.checkIn([member('TH')]);
+    s.refuse({ type: 'castVote', voteId, land: 'TH', choice: 'yes' }, member('TH'), 'vote.notInElectorate');
+    for (const l of LANDS.slice(0, 8)) s.cast(voteId, l, 'yes');
+    expect(s.closeVote(voteId).explanation).toMatchObject({ base: 12, needed: 8, outcome: 'adopted', method: 'consensus' });
+  });
+  it('R-VOT-5: editing or removing an item with an open vote → item.voteOpen', () => {
+    const s = openSessionWith(12);
+    s.openVote({ kind: 'resolution', itemId: 'item-proposal' });
+    s.refuse({ type: 'editAgendaItem', itemId: 'item-proposal', item: { title: 'Anders' } }, office, 'item.voteOpen', 'R-VOT-5');
+    s.refuse({ type: 'removeAgendaItem', itemId: 'item-proposal' }, office, 'item.voteOpen', 'R-VOT-5');
+    s.run({ type: 'editAgendaItem', itemId: 'item-bundesrat', item: { title: 'Anders' } }, office);
+  });
+  it('R-VOT-5: only one open vote at a time → vote.alreadyOpen', () => {
+    const s = openSessionWith(12);
+    s.openVote({ kind: 'resolution', itemId: 'item-proposal' });
+    s.refuse({ type: 'openVote', motion: { kind: 'setPublic', public: true } }, chair, 'vote.alreadyOpen');
+  });
+  it('R-VOT-5: a cancelled round is no decision: VoteCancelled, no VoteClosed, casting afterwards → vote.closed', () => {
+    const s = openSessionWith(12);
+    const voteId = s.openVote({ kind: 'resolution', itemId: 'item-proposal' });
+    s.cast(voteId, 'BW', 'yes');
+    expect(s.run({ type: 'cancelVote', voteId }, chair)).toMatchObject([{ type: 'VoteCancelled', voteId }]);
+    expect(s.state.votes[voteId]).toMatchObject({ status: 'cancelled', explanation: null });
+    expect(s.state.openVoteId).toBeNull();
+    expect(s.state.agenda.find((i) => i.id === 'item-proposal')?.voteIds).toEqual([]);
+    s.refuse({ type: 'castVote', voteId, land: 'BW', choice: 'no' }, member('BW'), 'vote.closed');
+  });
+  it('R-VOT-5: casting after the close → vote.closed; closing twice → vote.closed; unknown vote → vote.unknown', () => {
+    const s = openSessionWith(12);
+    const { voteId } = s.voteOn('item-proposal', { BW: 'yes' });
+    s.refuse({ type: 'castVote', voteId, land: 'BY', choice: 'yes' }, member('BY'), 'vote.closed');
+    s.refuse({ type: 'closeVote', voteId }, chair, 'vote.closed');
+    s.refuse({ type: 'closeVote', voteId: 'nope' }, chair, 'vote.unknown');
+    expect(s.state.agenda.find((i) => i.id === 'item-proposal')?.voteIds).toEqual([voteId]);
+  });
+  it('R-VOT-5 / R-PRT-1: VoteClosed carries every Land\'s final choice, null for no answer', () => {
+    const s = openSessionWith(12);
+    const { choices } = s.voteOn('item-proposal', { BW: 'yes', BY: 'no' });
+    expect(Object.keys(choices)).toHaveLength(12);
+    expect(choices).toMatchObject({ BW: 'yes', BY: 'no', BE: null });
+  });
+});
+
+describe('R-VOT-6: whole or paragraph by paragraph', () => {
+  it('R-VOT-6: a vote on paragraph 2 freezes only that paragraph\'s text', () => {
+    const s = openSessionWith(12);
+    const voteId = s.openVote({ kind: 'resolution', itemId: 'item-proposal', paragraph: '2' });
+    expect(s.state.votes[voteId].text).toContain('Mitwirkung');
+    expect(s.state.votes[voteId].text).not.toContain('nimmt den Bericht');
+    expect(s.state.votes[voteId].motion).toMatchObject({ paragraph: '2' });
+  });
+  it('R-VOT-6: a paragraph that does not exist → paragraph.unknown', () => {
+    openSessionWith(12).refuse({ type: 'openVote', motion: { kind: 'resolution', itemId: 'item-proposal', paragraph: '7' } }, chair, 'paragraph.unknown', 'R-VOT-6');
+  });
+  it('R-VOT-6: paragraphs are decided one after another, each with its own outcome', () => {
+    const s = openSessionWith(12);
+    const p1 = s.voteOn('item-proposal', Object.fromEntries(LANDS.slice(0, 12).map((l) => [l, 'yes'])), { kind: 'resolution', itemId: 'item-proposal', paragraph: '1' });
+    const p2 = s.voteOn('item-proposal', Object.fromEntries(LANDS.slice(0, 12).map((l) => [l, 'no'])), { kind: 'resolution', itemId: 'item-proposal', paragraph: '2' });
+    expect([p1.explanation.outcome, p2.explanation.outcome]).toEqual(['adopted', 'rejected']);
+    expect(s.state.agenda.find((i) => i.id === 'item-proposal')?.voteIds).toEqual([p1.voteId, p2.voteId]);
+  });
+});
+
+describe('command parsing', () => {
+  it('an unknown command type → command.unknown', () => {
+    given([]).when({ type: 'launchRocket' }, office).then('command.unknown');
+    given([]).when(null, office).then('command.unknown');
+  });
+  it('a known command with a bad field → command.invalid with the path', () => {
+    const r = given([]).when({ type: 'castVote', voteId: 'v', land: 'bw', choice: 'yes' }, office).then('command.invalid');
+    expect(!r.ok && r.details).toMatchObject({ path: 'land' });
+  });
+  it('an unknown extra field → command.invalid (strict objects)', () => {
+    given([]).when({ type: 'openSession', force: true }, chair).then('command.invalid');
   });
 });
