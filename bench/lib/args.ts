@@ -1,0 +1,37 @@
+/** Command-line flags of `npm run bench`. */
+export interface BenchArgs {
+  steps: number[];
+  /** Casts per second during the fan-out phase (open loop: sent on schedule, not after acks). */
+  rate: number;
+  casts: number;
+  perWorker: number;
+  targets: ('plenum' | 'bare')[];
+  throughputSeconds: number;
+  restartEvents: number;
+  skipThroughput: boolean;
+  skipRestart: boolean;
+  writeDocs: boolean;
+  quick: boolean;
+}
+
+export function parseArgs(argv: string[]): BenchArgs {
+  const has = (f: string) => argv.includes(f);
+  const val = (f: string) => { const i = argv.indexOf(f); return i >= 0 ? argv[i + 1] : undefined; };
+  const quick = has('--quick');
+  const steps = (val('--steps') ?? (quick ? '200,500' : '1000,2500,5000,10000'))
+    .split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
+  const targets = (val('--targets') ?? 'plenum,bare').split(',').filter((t): t is 'plenum' | 'bare' => t === 'plenum' || t === 'bare');
+  return {
+    steps,
+    rate: Number(val('--rate') ?? 4),
+    casts: Number(val('--casts') ?? (quick ? 12 : 40)),
+    perWorker: Number(val('--per-worker') ?? 2500),
+    targets,
+    throughputSeconds: Number(val('--throughput-seconds') ?? (quick ? 2 : 5)),
+    restartEvents: Number(val('--restart-events') ?? (quick ? 5000 : 100_000)),
+    skipThroughput: has('--no-throughput'),
+    skipRestart: has('--no-restart'),
+    writeDocs: !has('--no-docs'),
+    quick,
+  };
+}

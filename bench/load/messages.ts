@@ -1,0 +1,41 @@
+/** IPC messages between the bench coordinator and a follower worker process. */
+export interface ConnectSpec {
+  url: string;
+  count: number;
+  meetingId: string;
+  /** Sent as the Socket.IO handshake `auth` (bare uses it to tell followers from staff). */
+  auth?: Record<string, string>;
+  /** Extra HTTP headers of the WebSocket upgrade (Origin, Cookie). */
+  headers?: Record<string, string>;
+  /** Connections in flight at once, per worker. */
+  concurrency: number;
+}
+
+export type ToWorker =
+  | { op: 'clock'; t: number }
+  | { op: 'connect'; spec: ConnectSpec }
+  | { op: 'progress'; seq: number }
+  | { op: 'collect'; casts: [seq: number, t0: number][]; offset: number }
+  | { op: 'close' };
+
+export interface ConnectReport { ok: number; failed: number; errors: string[]; ms: number }
+export interface CollectReport {
+  /** Cast → receipt at each follower, ms, coordinator clock. */
+  latencies: Float64Array;
+  /** (follower, cast) pairs never received. */
+  missing: number;
+  /** Envelopes that arrived with a seq not above the follower's last one. */
+  outOfOrder: number;
+  /** Followers disconnected during the run. */
+  disconnected: number;
+  /** Followers that received every cast, in order. */
+  complete: number;
+  followers: number;
+}
+
+export type FromWorker =
+  | { op: 'clock'; t: number; w: number }
+  | { op: 'connected'; report: ConnectReport }
+  | { op: 'progress'; have: number }
+  | { op: 'results'; report: CollectReport }
+  | { op: 'error'; message: string };

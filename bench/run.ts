@@ -1,0 +1,82 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from './lib/args.ts';
+import { machineInfo } from './report/machine.ts';
+import { latencyChart } from './report/svg.ts';
+import { resultsMarkdown, spliceResults, type BenchResults } from './report/markdown.ts';
+import { runFanout } from './scenarios/fanout.ts';
+import { bareTarget } from './scenarios/bare.ts';
+import { plenumTarget } from './scenarios/plenum.ts';
+import { runThroughput } from './scenarios/throughput.ts';
+import { runRestart } from './scenarios/restart.ts';
+
+/**
+ * `npm run bench [-- --steps 1000,2500 --rate 4 --casts 40 --quick --no-throughput --no-restart]`
+ *
+ * For each N: Plenum, then bare Socket.IO with the same payload size, rate and followers.
+ * Then durable throughput and restart time (Plenum only). Writes bench/results/<date>.json,
+ * the chart, and the generated block of docs/performance.md (full runs only).
+ */
+const root = (p: string) => fileURLToPath(new URL(`../${p}`, import.meta.url));
+const args = parseArgs(process.argv.slice(2));
+const log = (s: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${s}`);
+// Whatever happens, the bench ends: 10 minutes per step and target plus the rest.
+const HARD_LIMIT_MS = (args.steps.length * 2 * 10 + 20) * 60_000;
+setTimeout(() => { console.error('bench: hard time limit reached'); process.exit(2); }, HARD_LIMIT_MS).unref();
+
+const results: BenchResults = {
+  machine: machineInfo(),
+  command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+  options: { rate: args.rate, casts: args.casts, perWorker: args.perWorker },
+  followerAdmission: plenumTarget.followerNote,
+  steps: [],
+};
+log(`machine: ${results.machine.nproc} cores, node ${results.machine.node}, ulimit -n ${results.machine.ulimitN}`);
+const needFds = Math.max(...args.steps) + 1000;
+if (Number(results.machine.ulimitN) < needFds) log(`warning: ulimit -n ${results.machine.ulimitN} < ${needFds} needed by the server process; raise it (ulimit -n 65536)`);
+
+let payloadBytes = 0;
+for (const n of args.steps) {
+  const step: BenchResults['steps'][number] = { n };
+  for (const target of [plenumTarget, bareTarget].filter((t) => args.targets.includes(t.name))) {
+    try {
+      const r = await runFanout(target, { followers: n, casts: args.casts, rate: args.rate, perWorker: args.perWorker, payloadBytes, log });
+      if (target.name === 'plenum' && r.broadcastBytes > 0) payloadBytes = r.broadcastBytes;
+      step[target.name] = r;
+      log(`${target.name} N=${n}: ack p99 ${r.ack.p99} ms, chair p99 ${r.chair.p99} ms, follower p50/p99 ${r.follower.p50}/${r.follower.p99} ms, missing ${r.delivery.missing}, CPU ${r.server.cpu}, ${r.server.rssPerFollowerKB} KB/follower`);
+    } catch (e) {
+      log(`${target.name} N=${n} failed: ${(e as Error).stack ?? e}`);
+    }
+  }
+  results.steps.push(step);
+}
+
+if (!args.skipThroughput && args.targets.includes('plenum')) {
+  try {
+    results.throughput = await runThroughput(args.throughputSeconds);
+    log(`throughput: ${results.throughput.votesPerSecond} acked votes/s, ack p99 ${results.throughput.ack.p99} ms`);
+  } catch (e) { log(`throughput failed: ${(e as Error).stack ?? e}`); }
+}
+if (!args.skipRestart && args.targets.includes('plenum')) {
+  try {
+    results.restart = await runRestart(args.restartEvents);
+    log(`restart: ${results.restart.large.events} events → ready ${results.restart.large.readyMs} ms, first join ${results.restart.large.firstJoinMs} ms`);
+  } catch (e) { log(`restart failed: ${(e as Error).stack ?? e}`); }
+}
+
+const day = results.machine.date.slice(0, 10);
+const name = args.quick ? `${day}-quick` : day;
+mkdirSync(root('bench/results'), { recursive: true });
+writeFileSync(root(`bench/results/${name}.json`), `${JSON.stringify(results, null, 2)}\n`);
+const chart = latencyChart(results.steps, `Cast → follower latency vs N (${results.machine.nproc} cores, ${args.rate} casts/s)`);
+writeFileSync(root(`bench/results/${name}-latency.svg`), chart);
+log(`wrote bench/results/${name}.json and ${name}-latency.svg`);
+
+if (args.writeDocs && !args.quick) {
+  writeFileSync(root('docs/performance-latency.svg'), chart);
+  const docPath = root('docs/performance.md');
+  const doc = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '# Performance of the live path\n';
+  writeFileSync(docPath, spliceResults(doc, resultsMarkdown(results, 'performance-latency.svg')));
+  log('updated docs/performance.md');
+}
+process.exit(0);

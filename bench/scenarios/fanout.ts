@@ -1,0 +1,140 @@
+import { now, sleep, withTimeout } from '../lib/clock.ts';
+import { cpuShare, sampleProc } from '../lib/procstat.ts';
+import { round, summarize, type Summary } from '../lib/stats.ts';
+import { FollowerPool } from '../load/pool.ts';
+import type { CastSample, Target } from './target.ts';
+
+export interface FanoutOptions {
+  followers: number;
+  casts: number;
+  /** Casts per second, sent on a fixed schedule (open loop). */
+  rate: number;
+  perWorker: number;
+  payloadBytes?: number;
+  /** Keep raw latencies (the smoke test checks them, the bench does not store them). */
+  log?: (s: string) => void;
+}
+
+export interface FanoutResult {
+  target: string;
+  followers: number;
+  connected: number;
+  connectFailed: number;
+  connectErrors: string[];
+  connectSeconds: number;
+  workers: number;
+  casts: number;
+  castsAcked: number;
+  rate: number;
+  broadcastBytes: number;
+  /** ms */
+  ack: Summary;
+  chair: Summary;
+  screen: Summary;
+  follower: Summary;
+  delivery: { expected: number; missing: number; outOfOrder: number; complete: number; disconnected: number };
+  server: {
+    /** Share of one core during the fan-out window. */
+    cpu: number;
+    rssBaseMB: number;
+    rssLoadedMB: number;
+    /** (RSS with N idle followers − RSS before) / N, KB. */
+    rssPerFollowerKB: number;
+    heapPerFollowerKB: number;
+    eldP50: number;
+    eldP99: number;
+    eldMax: number;
+    startMs: number;
+  };
+}
+
+/**
+ * One step of the fan-out bench against one target: start the server, connect N followers in
+ * worker processes, let them idle (memory), then cast votes on a fixed schedule and measure
+ * cast → ack, cast → chair/screen, cast → every follower; CPU and event-loop delay in the window.
+ */
+export async function runFanout(target: Target, o: FanoutOptions): Promise<FanoutResult> {
+  const log = o.log ?? (() => {});
+  const live = await target.start({ payloadBytes: o.payloadBytes });
+  let pool: FollowerPool | undefined;
+  try {
+    await sleep(500);
+    const base = await live.server.probe('gc');
+    const baseProc = sampleProc(live.server.pid);
+
+    pool = await FollowerPool.start(o.followers, o.perWorker);
+    log(`${target.name} N=${o.followers}: connecting with ${pool.size} workers`);
+    const connect = await pool.connect({ ...live.follower, concurrency: 64 }, o.followers, 60_000 + o.followers * 30);
+    log(`${target.name} N=${o.followers}: ${connect.report.ok} connected in ${round(connect.report.ms / 1000)} s, ${connect.report.failed} failed ${connect.report.errors.slice(0, 2).join('; ')}`);
+
+    await sleep(2_000);
+    await live.server.probe('gc');
+    await sleep(300);
+    const loaded = await live.server.probe('read');
+    const loadedProc = sampleProc(live.server.pid);
+    const ok = Math.max(1, connect.report.ok);
+
+    await live.server.probe('reset');
+    const cpuA = sampleProc(live.server.pid);
+    const start = now() + 50;
+    const pending: Promise<CastSample>[] = [];
+    for (let k = 0; k < o.casts; k++) {
+      const due = start + (k * 1000) / o.rate;
+      const wait = due - now();
+      if (wait > 0) await sleep(wait);
+      pending.push(live.cast(k).catch((e) => ({ seq: -1, t0: due, tAck: NaN, ok: false, error: String(e) })));
+    }
+    const samples = await withTimeout(Promise.all(pending), 60_000, 'casts acked');
+    const acked = samples.filter((s) => s.ok && s.seq > 0);
+    const lastSeq = Math.max(0, ...acked.map((s) => s.seq));
+    const deadline = now() + 20_000 + o.followers;
+    while (now() < deadline && (await pool.have(lastSeq)) < connect.report.ok) await sleep(200);
+    const cpuB = sampleProc(live.server.pid);
+    const eld = await live.server.probe('read');
+
+    const casts = acked.map((s) => [s.seq, s.t0] as [number, number]);
+    const delivered = await pool.collect(casts);
+    const seenBy = (seen: Map<number, number>) =>
+      summarize(acked.map((s) => (seen.get(s.seq) ?? NaN) - s.t0).filter(Number.isFinite));
+    const r1 = (s: Summary): Summary => ({ n: s.n, p50: round(s.p50), p95: round(s.p95), p99: round(s.p99), max: round(s.max), mean: round(s.mean) });
+
+    return {
+      target: target.name,
+      followers: o.followers,
+      connected: connect.report.ok,
+      connectFailed: connect.report.failed,
+      connectErrors: connect.report.errors.slice(0, 3),
+      connectSeconds: round(connect.report.ms / 1000),
+      workers: pool.size,
+      casts: o.casts,
+      castsAcked: acked.length,
+      rate: o.rate,
+      broadcastBytes: live.broadcastBytes(),
+      ack: r1(summarize(acked.map((s) => s.tAck - s.t0))),
+      chair: r1(seenBy(live.chair.seen)),
+      screen: r1(seenBy(live.screen.seen)),
+      follower: r1(summarize(delivered.latencies)),
+      delivery: {
+        expected: acked.length * connect.report.ok,
+        missing: delivered.missing - acked.length * connect.report.failed,
+        outOfOrder: delivered.outOfOrder,
+        complete: delivered.complete,
+        disconnected: delivered.disconnected,
+      },
+      server: {
+        cpu: round(cpuShare(cpuA, cpuB), 2),
+        rssBaseMB: round(baseProc.rssBytes / 2 ** 20),
+        rssLoadedMB: round(loadedProc.rssBytes / 2 ** 20),
+        rssPerFollowerKB: round((loadedProc.rssBytes - baseProc.rssBytes) / ok / 1024),
+        heapPerFollowerKB: round((loaded.memory.heapUsed - base.memory.heapUsed) / ok / 1024),
+        eldP50: round(eld.eld.p50, 2),
+        eldP99: round(eld.eld.p99, 2),
+        eldMax: round(eld.eld.max, 2),
+        startMs: round(live.server.startMs),
+      },
+    };
+  } finally {
+    await pool?.close();
+    await live.close();
+  }
+}

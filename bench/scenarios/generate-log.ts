@@ -1,0 +1,49 @@
+import { DEMO_MEETING_ID, DMK_PROFILE } from '@plenum/shared';
+import { dbFile } from '../../server/src/app.ts';
+import { createLogger } from '../../server/src/log.ts';
+import { MeetingRuntime } from '../../server/src/meeting/runtime.ts';
+import { SqliteEventStore } from '../../server/src/store/sqlite-store.ts';
+
+/**
+ * Grows the demo meeting's log to TARGET events through the real runtime (decide → append with
+ * hash chain → fold → snapshots), as a session would: vote rounds of open (the R-SES-4 motion,
+ * alternating public on/off) → 16 casts → close. Run as a child: `generate-log.ts <dataDir> <target>`.
+ * synchronous=OFF only here, to spare the shared disk; the server reopens with FULL.
+ */
+const [dataDir, targetArg] = process.argv.slice(2);
+const target = Number(targetArg);
+setTimeout(() => { console.error('generate-log: timeout'); process.exit(2); }, 15 * 60_000).unref();
+
+const store = new SqliteEventStore(dbFile(dataDir!));
+store.db.pragma('synchronous = OFF');
+const runtime = await MeetingRuntime.load(DEMO_MEETING_ID, store, DMK_PROFILE, createLogger('warn'), () => {});
+const chair = { role: 'chair' as const, participantId: 'p-chair' };
+const lands = DMK_PROFILE.lands.map((l) => l.code);
+const delegate = (land: string) => ({ role: 'delegate' as const, participantId: `p-${land}-member` });
+let n = 0;
+const key = () => `gen-${process.pid}-${(n++).toString(36).padStart(8, '0')}`;
+
+async function run(command: Record<string, unknown>, actor: { role: 'chair' | 'delegate'; participantId: string }, allow: string[] = []) {
+  const { ack } = await runtime.execute(key(), command, actor);
+  if ('error' in ack && !allow.includes(ack.error.code)) throw new Error(`${String(command.type)}: ${JSON.stringify(ack.error)}`);
+  return ack;
+}
+
+await run({ type: 'openSession' }, chair, ['session.alreadyOpen']);
+for (const land of lands) await run({ type: 'checkIn', mode: 'room' }, delegate(land), ['attendance.alreadyPresent', 'participant.alreadyPresent']);
+
+let round = 0;
+while (runtime.seq < target) {
+  const wantPublic = runtime.current.session?.public !== true;
+  const ack = await run({ type: 'openVote', motion: { kind: 'setPublic', public: wantPublic } }, chair);
+  const opened = 'data' in ack ? ack.data.events.find((e) => e.event.type === 'VoteOpened') : undefined;
+  const voteId = (opened?.event as { voteId: string }).voteId;
+  for (const land of lands) {
+    if (runtime.seq >= target) break;
+    await run({ type: 'castVote', voteId, land, choice: round % 5 === 0 ? 'no' : 'yes' }, delegate(land));
+  }
+  await run({ type: 'closeVote', voteId }, chair);
+  round += 1;
+}
+console.log(`GENERATED events=${runtime.seq} rounds=${round}`);
+await store.close();
