@@ -1,0 +1,85 @@
+import { lazy, Suspense, useEffect, useState } from 'react';
+import type { ActorRole, ErrorPayload, MeResponse } from '@plenum/shared';
+import { fetchMe } from './api.ts';
+import { InvalidLinkPage, LoadingPage, NoInvitationPage, NotFoundPage } from './pages/SimplePages.tsx';
+import { matchPublic, navigate, usePath } from './router.ts';
+import { connectMeeting, disconnectMeeting } from './store/index.ts';
+
+// Each view is its own chunk: the delegate's phone loads only the delegate view.
+const ChairConsole = lazy(() => import('./views/chair/ChairConsole.tsx'));
+const DelegateView = lazy(() => import('./views/delegate/DelegateView.tsx'));
+const ScreenView = lazy(() => import('./views/screen/ScreenView.tsx'));
+const OfficeView = lazy(() => import('./views/office/OfficeView.tsx'));
+
+const HOME: Record<ActorRole, string> = {
+  chair: '/chair', delegate: '/delegate', office: '/office', screen: '/screen',
+  // Guests and staff follow the session; they never vote (R-GST-1).
+  guest: '/screen', staff: '/screen', public: '/screen', system: '/screen',
+};
+const ROLE_PATHS = ['/', '/chair', '/delegate', '/screen', '/office'];
+
+export function homeFor(role: ActorRole): string {
+  return HOME[role];
+}
+
+/** Which paths a role may open; anything else sends it to its home. */
+function allowed(role: ActorRole, path: string): boolean {
+  return path === HOME[role] || path === '/screen';
+}
+
+function MeetingConnection({ meetingId, anonymous, children }: { meetingId: string; anonymous: boolean; children: React.ReactNode }) {
+  useEffect(() => {
+    connectMeeting(meetingId, { anonymous });
+    return () => disconnectMeeting();
+  }, [meetingId, anonymous]);
+  return <>{children}</>;
+}
+
+function ViewFor({ path, publicView }: { path: string; publicView?: boolean }) {
+  const view =
+    path === '/chair' ? <ChairConsole /> :
+    path === '/delegate' ? <DelegateView /> :
+    path === '/office' ? <OfficeView /> :
+    <ScreenView publicView={publicView} />;
+  return <Suspense fallback={<LoadingPage />}>{view}</Suspense>;
+}
+
+/** `/` reads /api/me and routes by role; the role pages need the session cookie. */
+function SignedIn({ path }: { path: string }) {
+  const [me, setMe] = useState<MeResponse | null>(null);
+  const [error, setError] = useState<ErrorPayload | null>(null);
+  useEffect(() => {
+    let live = true;
+    void fetchMe().then((res) => {
+      if (!live) return;
+      if ('data' in res) setMe(res.data);
+      else setError(res.error);
+    });
+    return () => { live = false; };
+  }, []);
+  useEffect(() => {
+    if (me && !allowed(me.role, path)) navigate(homeFor(me.role), { replace: true });
+  }, [me, path]);
+  if (error) return <NoInvitationPage />;
+  if (!me || !allowed(me.role, path)) return <LoadingPage />;
+  return (
+    <MeetingConnection meetingId={me.meetingId} anonymous={false}>
+      <ViewFor path={path} />
+    </MeetingConnection>
+  );
+}
+
+export function App() {
+  const path = usePath();
+  if (path === '/invalid-link') return <InvalidLinkPage />;
+  const publicMeeting = matchPublic(path);
+  if (publicMeeting) {
+    return (
+      <MeetingConnection meetingId={publicMeeting} anonymous>
+        <ViewFor path="/screen" publicView />
+      </MeetingConnection>
+    );
+  }
+  if (ROLE_PATHS.includes(path)) return <SignedIn path={path} />;
+  return <NotFoundPage />;
+}

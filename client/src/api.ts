@@ -1,0 +1,44 @@
+import type { ActorRole, ErrorPayload, MeResponse } from '@plenum/shared';
+
+/** The REST surface the server offers the client (see the brief: /api/me, invitations). */
+
+export type ApiResult<T> = { data: T } | { error: ErrorPayload };
+
+export interface InvitationRow {
+  id: string;
+  role: ActorRole;
+  participantId: string | null;
+  label: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+export interface CreatedInvitation {
+  id: string;
+  url: string;
+  token: string;
+}
+
+async function call<T>(method: string, url: string, body?: unknown): Promise<ApiResult<T>> {
+  try {
+    const res = await fetch(url, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    const json = text ? JSON.parse(text) : null;
+    if (!res.ok) return { error: json?.error?.code ? json.error : { code: res.status === 401 ? 'auth.required' : res.status === 403 ? 'auth.forbidden' : 'internal.error' } };
+    return { data: json as T };
+  } catch {
+    return { error: { code: 'internal.error' } };
+  }
+}
+
+export const fetchMe = () => call<MeResponse>('GET', '/api/me');
+export const logout = () => call<unknown>('POST', '/api/logout');
+export const listInvitations = (meetingId: string) => call<InvitationRow[]>('GET', `/api/meetings/${encodeURIComponent(meetingId)}/invitations`);
+export const createInvitation = (meetingId: string, body: { role: ActorRole; participantId?: string; label: string }) =>
+  call<CreatedInvitation>('POST', `/api/meetings/${encodeURIComponent(meetingId)}/invitations`, body);
+export const revokeInvitation = (id: string) => call<unknown>('DELETE', `/api/invitations/${encodeURIComponent(id)}`);

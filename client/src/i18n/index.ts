@@ -1,0 +1,79 @@
+import i18next from 'i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
+import type { ErrorPayload } from '@plenum/shared';
+import { de } from './de.ts';
+import { en } from './en.ts';
+
+export const LANGUAGES = ['de', 'en'] as const;
+export type Lang = (typeof LANGUAGES)[number];
+const STORAGE_KEY = 'plenum.lang';
+
+/** Violation codes contain dots; i18next reads dots as nesting, so nest them once here. */
+export function nestDotted(flat: Record<string, string>): Record<string, unknown> {
+  const out: Record<string, any> = {};
+  for (const [key, value] of Object.entries(flat)) {
+    const parts = key.split('.');
+    let node = out;
+    for (const part of parts.slice(0, -1)) node = node[part] ??= {};
+    node[parts[parts.length - 1]] = value;
+  }
+  return out;
+}
+
+export const resources = {
+  de: { translation: { ...de, violation: nestDotted(de.violation) } },
+  en: { translation: { ...en, violation: nestDotted(en.violation) } },
+};
+
+function readStoredLang(): Lang {
+  try {
+    const stored = localStorage.getItem(STORAGE_KEY);
+    if (stored === 'de' || stored === 'en') return stored;
+  } catch {
+    // Storage may be blocked (private mode): German is the default.
+  }
+  return 'de';
+}
+
+/** German first; English on request, remembered in localStorage; <html lang> follows. */
+export function initI18n(lang: Lang = readStoredLang()) {
+  if (!i18next.isInitialized) {
+    void i18next.use(initReactI18next).init({
+      resources,
+      lng: lang,
+      fallbackLng: 'de',
+      supportedLngs: [...LANGUAGES],
+      initAsync: false,
+      interpolation: { escapeValue: false },
+      returnNull: false,
+    });
+    i18next.on('languageChanged', (lng) => {
+      document.documentElement.lang = lng;
+      try {
+        localStorage.setItem(STORAGE_KEY, lng);
+      } catch {
+        // not persisted; still switched for this page
+      }
+    });
+  } else if (i18next.language !== lang) {
+    void i18next.changeLanguage(lang);
+  }
+  document.documentElement.lang = lang;
+  return i18next;
+}
+
+export function setLanguage(lang: Lang): void {
+  void i18next.changeLanguage(lang);
+}
+
+export function useLang(): Lang {
+  const { i18n } = useTranslation();
+  return i18n.language === 'en' ? 'en' : 'de';
+}
+
+/** The translated text of a refusal, with its rule ID when there is one. */
+export function errorMessage(t: (key: string, opts?: Record<string, unknown>) => string, error: ErrorPayload): string {
+  const key = `violation.${error.code}`;
+  const text = i18next.exists(key) ? t(key, { ...(error.details ?? {}) }) : t('errors.unknownCode', { code: error.code });
+  return error.rule ? `${text} (${error.rule})` : text;
+}

@@ -1,0 +1,41 @@
+import { evolve, type CatchUp, type EventEnvelope, type MeetingState } from '@plenum/shared';
+
+/** What the client holds of the meeting: the folded state and the last sequence number in it. */
+export interface Synced {
+  state: MeetingState;
+  seq: number;
+}
+
+export interface ApplyResult extends Synced {
+  /** Envelopes applied, in order (duplicates and anything after a gap are left out). */
+  applied: EventEnvelope[];
+  /** An envelope skipped ahead: some events are missing and a resync is needed. */
+  gap: boolean;
+}
+
+/**
+ * Applies envelopes in sequence order with the shared `evolve`. A seq at or below the last one is
+ * a duplicate (the same event came by ack and by broadcast) and is ignored; a seq beyond lastSeq+1
+ * means events were missed: stop there and let the caller resync, so the view never shows a state
+ * with a hole in it.
+ */
+export function applyEnvelopes(current: Synced, envelopes: readonly EventEnvelope[]): ApplyResult {
+  const sorted = [...envelopes].sort((a, b) => a.seq - b.seq);
+  let { state, seq } = current;
+  const applied: EventEnvelope[] = [];
+  for (const envelope of sorted) {
+    if (envelope.seq <= seq) continue;
+    if (envelope.seq !== seq + 1) return { state, seq, applied, gap: true };
+    state = { ...evolve(state, envelope.event), seq: envelope.seq };
+    seq = envelope.seq;
+    applied.push(envelope);
+  }
+  return { state, seq, applied, gap: false };
+}
+
+/** A catch-up from join or resync: missing events, or a fresh snapshot (taken only if newer). */
+export function applyCatchUp(current: Synced, catchUp: CatchUp): ApplyResult {
+  if (catchUp.kind === 'events') return applyEnvelopes(current, catchUp.events);
+  if (catchUp.seq < current.seq) return { ...current, applied: [], gap: false };
+  return { state: { ...catchUp.state, seq: catchUp.seq }, seq: catchUp.seq, applied: [], gap: false };
+}

@@ -1,0 +1,179 @@
+import {
+  PROTOCOL_VERSION,
+  type Ack, type CatchUp, type Command, type CommandResult, type ErrorPayload, type EventEnvelope, type EventsBroadcast, type JoinResult,
+} from '@plenum/shared';
+import { applyCatchUp, applyEnvelopes, type ApplyResult } from './apply.ts';
+import { newIdempotencyKey } from './key.ts';
+import { meetingStore, receiptKey, receiptsFrom, type PendingCommand } from './meetingStore.ts';
+import type { SocketFactory, SocketLike } from './socketLike.ts';
+
+export type SendResult = { data: CommandResult } | { error: ErrorPayload };
+
+export interface MeetingClient {
+  /** Sends a command; it stays queued until the server answers, across reconnects. */
+  send(command: Command): Promise<SendResult>;
+  /** Asks the server for what is missing after lastSeq. */
+  resync(): void;
+  dispose(): void;
+}
+
+export interface MeetingClientOptions {
+  meetingId: string;
+  socketFactory: SocketFactory;
+  anonymous?: boolean;
+  /** Client clock, injectable for tests. */
+  now?: () => Date;
+}
+
+/**
+ * Owns the socket of one meeting and feeds the store. Join on every (re)connect with the last seq
+ * the store has; apply catch-up, broadcasts and acks in sequence order; resend unacknowledged
+ * commands with their original keys once joined again (the server answers a repeated key with its
+ * first answer, so nothing is applied twice).
+ */
+export function createMeetingClient(options: MeetingClientOptions): MeetingClient {
+  const { meetingId, socketFactory } = options;
+  const now = options.now ?? (() => new Date());
+  const socket: SocketLike = socketFactory({ anonymous: options.anonymous ?? false });
+  const resolvers = new Map<string, (result: SendResult) => void>();
+  let joined = false;
+  let resyncInFlight = false;
+  let disposed = false;
+
+  const set = meetingStore.setState;
+  const stamp = () => now().toISOString();
+
+  set({ meetingId, connection: 'reconnecting', joinError: null });
+
+  function take(result: ApplyResult) {
+    const { participantId, receipts } = meetingStore.getState();
+    const fresh = receiptsFrom(result.applied, participantId);
+    const nextReceipts = fresh.length === 0 ? receipts : { ...receipts };
+    for (const r of fresh) nextReceipts[receiptKey(r.voteId, r.land)] = r;
+    set({ state: result.state, seq: result.seq, receipts: nextReceipts, lastUpdateAt: stamp() });
+    if (result.gap) requestResync();
+  }
+
+  function applyIncoming(envelopes: EventEnvelope[]) {
+    const { state, seq } = meetingStore.getState();
+    take(applyEnvelopes({ state, seq }, envelopes));
+  }
+
+  function applyCatch(catchUp: CatchUp) {
+    const { state, seq } = meetingStore.getState();
+    take(applyCatchUp({ state, seq }, catchUp));
+  }
+
+  function requestResync() {
+    if (resyncInFlight || !joined) return;
+    resyncInFlight = true;
+    const lastSeq = meetingStore.getState().seq;
+    socket.emit('meeting:resync', { meetingId, lastSeq }, (res: Ack<{ catchUp: CatchUp; serverTime: string }>) => {
+      resyncInFlight = false;
+      if ('data' in res) applyCatch(res.data.catchUp);
+    });
+  }
+
+  function emitCommand(entry: PendingCommand) {
+    // An answer that arrives late (even from an older connection) still settles it: same key.
+    socket.emit('meeting:command', { meetingId, key: entry.key, command: entry.command }, (res: Ack<CommandResult>) => settle(entry.key, res));
+  }
+
+  function settle(key: string, res: Ack<CommandResult>) {
+    const resolve = resolvers.get(key);
+    if (!resolve) return;
+    resolvers.delete(key);
+    set({ pending: meetingStore.getState().pending.filter((p) => p.key !== key) });
+    if ('data' in res) {
+      applyIncoming(res.data.events);
+      resolve({ data: res.data });
+    } else {
+      resolve({ error: res.error });
+    }
+  }
+
+  function join() {
+    const lastSeq = meetingStore.getState().seq;
+    socket.emit('meeting:join', { protocol: PROTOCOL_VERSION, meetingId, lastSeq: lastSeq > 0 ? lastSeq : null }, (res: Ack<JoinResult>) => {
+      if (disposed) return;
+      if ('error' in res) {
+        joined = false;
+        set({ connection: 'offline', joinError: res.error });
+        return;
+      }
+      joined = true;
+      set({
+        role: res.data.role,
+        participantId: res.data.participantId,
+        profile: res.data.profile,
+        connection: 'online',
+        joinError: null,
+      });
+      applyCatch(res.data.catchUp);
+      for (const entry of meetingStore.getState().pending) emitCommand(entry);
+    });
+  }
+
+  const onConnect = () => join();
+  const onDisconnect = (reason: string) => {
+    joined = false;
+    resyncInFlight = false;
+    // The server or we ended it: socket.io will not reconnect by itself.
+    const final = reason === 'io server disconnect' || reason === 'io client disconnect';
+    set({ connection: final ? 'offline' : 'reconnecting' });
+  };
+  const onConnectError = () => {
+    if (meetingStore.getState().connection === 'online') set({ connection: 'reconnecting' });
+  };
+  const onEvents = (msg: EventsBroadcast) => {
+    if (msg.meetingId !== meetingId || !joined) return;
+    applyIncoming(msg.events);
+  };
+  const onRevoked = () => {
+    joined = false;
+    set({ connection: 'offline', joinError: { code: 'auth.revoked' } });
+  };
+  const onBrowserOffline = () => set({ connection: 'offline' });
+  const onBrowserOnline = () => {
+    if (!socket.connected) {
+      set({ connection: 'reconnecting' });
+      socket.connect();
+    }
+  };
+
+  socket.on('connect', onConnect);
+  socket.on('disconnect', onDisconnect);
+  socket.on('connect_error', onConnectError);
+  socket.on('meeting:events', onEvents);
+  socket.on('session:revoked', onRevoked);
+  if (typeof window !== 'undefined') {
+    window.addEventListener('offline', onBrowserOffline);
+    window.addEventListener('online', onBrowserOnline);
+  }
+  socket.connect();
+
+  return {
+    send(command) {
+      const entry: PendingCommand = { key: newIdempotencyKey(), command, createdAt: stamp() };
+      const result = new Promise<SendResult>((resolve) => resolvers.set(entry.key, resolve));
+      set({ pending: [...meetingStore.getState().pending, entry] });
+      // Not joined: it waits in the queue and goes out after the next join.
+      if (joined) emitCommand(entry);
+      return result;
+    },
+    resync: requestResync,
+    dispose() {
+      disposed = true;
+      socket.off('connect', onConnect);
+      socket.off('disconnect', onDisconnect);
+      socket.off('connect_error', onConnectError);
+      socket.off('meeting:events', onEvents);
+      socket.off('session:revoked', onRevoked);
+      if (typeof window !== 'undefined') {
+        window.removeEventListener('offline', onBrowserOffline);
+        window.removeEventListener('online', onBrowserOnline);
+      }
+      socket.disconnect();
+    },
+  };
+}

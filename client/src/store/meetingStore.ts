@@ -1,0 +1,78 @@
+import { createStore } from 'zustand/vanilla';
+import {
+  DMK_PROFILE, initialState,
+  type ActorRole, type Choice, type Command, type ErrorPayload, type EventEnvelope, type LandCode, type MeetingState, type RulesProfile,
+} from '@plenum/shared';
+
+export type ConnectionStatus = 'online' | 'reconnecting' | 'offline';
+
+/** A command sent but not yet acknowledged; resent with the same key after a reconnect. */
+export interface PendingCommand {
+  key: string;
+  command: Command;
+  createdAt: string;
+}
+
+/** R-MEM-2: what a delegate gets for a vote: the event's sequence number and a short hash. */
+export interface VoteReceipt {
+  voteId: string;
+  land: LandCode;
+  choice: Choice;
+  seq: number;
+  hash: string;
+  at: string;
+}
+
+export interface MeetingStoreState {
+  meetingId: string | null;
+  state: MeetingState;
+  seq: number;
+  role: ActorRole | null;
+  participantId: string | null;
+  profile: RulesProfile;
+  connection: ConnectionStatus;
+  /** Client time of the last confirmation from the server (join, events, ack). */
+  lastUpdateAt: string | null;
+  /** Why the server refused to let us join (e.g. session.notPublic, auth.required). */
+  joinError: ErrorPayload | null;
+  pending: PendingCommand[];
+  receipts: Record<string, VoteReceipt>;
+}
+
+export const receiptKey = (voteId: string, land: LandCode) => `${voteId}:${land}`;
+
+export function emptyMeetingStoreState(): MeetingStoreState {
+  return {
+    meetingId: null,
+    state: initialState(),
+    seq: 0,
+    role: null,
+    participantId: null,
+    profile: DMK_PROFILE,
+    connection: 'offline',
+    lastUpdateAt: null,
+    joinError: null,
+    pending: [],
+    receipts: {},
+  };
+}
+
+/** The one store of the meeting, outside React; views read it through `useMeeting`. */
+export const meetingStore = createStore<MeetingStoreState>()(() => emptyMeetingStoreState());
+
+/** Receipts for votes this participant cast, taken from the envelopes that carry them. */
+export function receiptsFrom(envelopes: readonly EventEnvelope[], participantId: string | null): VoteReceipt[] {
+  const out: VoteReceipt[] = [];
+  for (const { seq, hash, at, event } of envelopes) {
+    if (event.type !== 'VoteCast' || participantId === null || event.participantId !== participantId) continue;
+    out.push({ voteId: event.voteId, land: event.land, choice: event.choice, seq, hash, at });
+  }
+  return out;
+}
+
+/** Seeds the store directly (tests, and a snapshot loaded before the socket is up). */
+export function seedMeetingStore(partial: Partial<MeetingStoreState>): void {
+  const next = { ...emptyMeetingStoreState(), ...partial };
+  if (partial.state && partial.seq === undefined) next.seq = partial.state.seq;
+  meetingStore.setState(next, true);
+}

@@ -1,0 +1,107 @@
+import { useTranslation } from 'react-i18next';
+import { activeTransfers, entitledRepresentatives, type MeetingState, type Participant, type Transfer } from '@plenum/shared';
+import { useLang } from '../../i18n/index.ts';
+import { formatTime } from '../../format.ts';
+import { useMeeting } from '../../store/index.ts';
+import { useLandName } from '../common/hooks.ts';
+
+export type LandPresence = 'room' | 'remote' | 'absent';
+
+/** R-SES-2: a Land is in the room if any entitled representative is; else remote if any is connected. */
+export function landPresence(reps: Participant[]): LandPresence {
+  if (reps.some((p) => p.presence?.mode === 'room')) return 'room';
+  if (reps.some((p) => p.presence?.mode === 'remote')) return 'remote';
+  return 'absent';
+}
+
+function transferScopeText(t: (k: string, o?: Record<string, unknown>) => string, state: MeetingState, tr: Transfer): string {
+  if (tr.scope.kind === 'untilRevoked') return t('transfer.untilRevoked');
+  const numbers = tr.scope.itemIds.map((id) => state.agenda.find((i) => i.id === id)?.number ?? id);
+  return t('transfer.forItems', { items: numbers.join(', ') });
+}
+
+/**
+ * The 16 Länder at a glance: who is here (room / remote / absent) and for whom, temporary deputies
+ * (R-MEM-3) and transfers given and held (R-MEM-4) — "the chair must be informed".
+ */
+export function LandsPanel() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const state = useMeeting((s) => s.state);
+  const profile = useMeeting((s) => s.profile);
+  const landName = useLandName();
+  const transfers = activeTransfers(state);
+  const nameOf = (id: string | null) => (id ? state.participants[id]?.name ?? id : t('common.system'));
+
+  return (
+    <section aria-labelledby="lands-heading" className="panel lands-panel">
+      <h2 id="lands-heading">{t('chair.lands.heading')}</h2>
+      <table className="lands-table">
+        <caption className="visually-hidden">{t('chair.lands.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('chair.lands.land')}</th>
+            <th scope="col">{t('chair.lands.status')}</th>
+            <th scope="col">{t('chair.lands.representedBy')}</th>
+            <th scope="col">{t('chair.lands.deputies')}</th>
+            <th scope="col">{t('chair.lands.transfers')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {profile.lands.map(({ code }) => {
+            const reps = entitledRepresentatives(state, code);
+            const presence = landPresence(reps);
+            const present = reps.filter((p) => p.presence !== null);
+            const temporary = reps.filter((p) => p.kind === 'temporaryDeputy');
+            const given = transfers.filter((tr) => tr.from === code);
+            const held = transfers.filter((tr) => tr.to === code);
+            return (
+              <tr key={code} data-testid={`land-row-${code}`} data-presence={presence} className={`presence-${presence}`}>
+                <th scope="row"><abbr title={landName(code)}>{code}</abbr> <span className="land-name">{landName(code)}</span></th>
+                <td><span className={`badge badge-${presence}`}>{t(`presence.${presence}`)}</span></td>
+                <td>
+                  {present.length === 0 ? '–' : (
+                    <ul className="plain">
+                      {present.map((p) => (
+                        <li key={p.id}>{p.name} <span className="muted">({t(`kind.${p.kind}`)}, {t(`presence.${p.presence!.mode}`)})</span></li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+                <td>
+                  {temporary.length === 0 ? '–' : (
+                    <ul className="plain">
+                      {temporary.map((p) => (
+                        <li key={p.id} data-testid={`temp-deputy-${code}`}>
+                          {t('chair.lands.tempDeputy', { name: p.name, by: nameOf(p.registeredBy.participantId), time: formatTime(p.registeredAt, lang) })}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+                <td>
+                  {given.length + held.length === 0 ? '–' : (
+                    <ul className="plain">
+                      {given.map((tr) => (
+                        <li key={tr.id} data-testid={`transfer-given-${code}`}>
+                          {t('chair.lands.transferGiven', { to: landName(tr.to), scope: transferScopeText(t, state, tr), time: formatTime(tr.at, lang) })}
+                        </li>
+                      ))}
+                      {held.map((tr) => (
+                        <li key={tr.id} data-testid={`transfer-held-${code}`}>
+                          {t('chair.lands.transferHeld', { from: landName(tr.from), scope: transferScopeText(t, state, tr), time: formatTime(tr.at, lang) })}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+export { transferScopeText };

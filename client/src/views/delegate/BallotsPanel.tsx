@@ -1,0 +1,84 @@
+import { useTranslation } from 'react-i18next';
+import { landsParticipantMayCast, transferCovering, motionItemId, type Choice, type LandCode, type VoteRound } from '@plenum/shared';
+import { useLang } from '../../i18n/index.ts';
+import { formatTime } from '../../format.ts';
+import { receiptKey, useMeeting } from '../../store/index.ts';
+import { ErrorAlert } from '../common/ErrorAlert.tsx';
+import { useLandName } from '../common/hooks.ts';
+import { motionLabel } from '../common/MotionLabel.ts';
+import { Outcome } from '../common/Outcome.tsx';
+import { useCommand } from '../common/useCommand.ts';
+
+const CHOICES: Choice[] = ['yes', 'no', 'abstain'];
+
+/**
+ * R-MEM-2, R-MEM-4: one ballot for the own Land and, separately labelled, one per Land whose vote
+ * this delegate's Land holds by transfer. The choice can change until the close.
+ */
+export function BallotsPanel({ vote }: { vote: VoteRound | null }) {
+  const { t } = useTranslation();
+  const state = useMeeting((s) => s.state);
+  const participantId = useMeeting((s) => s.participantId);
+  const landName = useLandName();
+  const me = participantId ? state.participants[participantId] : undefined;
+  if (!vote) return <p>{t('delegate.vote.none')}</p>;
+  if (vote.status !== 'open') return <Outcome vote={vote} />;
+  const myLand = me?.land ?? null;
+  const lands = participantId ? landsParticipantMayCast(state, vote, participantId) : [];
+  const heldElsewhere = myLand ? transferCovering(state, myLand, motionItemId(vote.motion)) : null;
+  return (
+    <section aria-labelledby="ballots-heading" className="ballots">
+      <h2 id="ballots-heading">{t('delegate.vote.heading')}</h2>
+      <p className="vote-motion"><strong>{motionLabel(t, state, vote.motion)}</strong></p>
+      {me && me.presence === null && <p className="warning">{t('delegate.vote.checkInFirst')}</p>}
+      {heldElsewhere && myLand && vote.electorate[myLand]?.castBy !== myLand && (
+        <p className="notice" data-testid="own-vote-transferred">{t('delegate.vote.ownHeldBy', { land: landName(heldElsewhere.to) })}</p>
+      )}
+      {lands.map((land) => <Ballot key={land} vote={vote} land={land} own={land === myLand} />)}
+    </section>
+  );
+}
+
+function Ballot({ vote, land, own }: { vote: VoteRound; land: LandCode; own: boolean }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const landName = useLandName();
+  const ballot = vote.ballots[land];
+  const receipt = useMeeting((s) => s.receipts[receiptKey(vote.id, land)]);
+  const participants = useMeeting((s) => s.state.participants);
+  const myId = useMeeting((s) => s.participantId);
+  const { run, error, pending } = useCommand();
+  // R-MEM-2: another representative of the Land may have set the slot; say who.
+  const byColleague = ballot && ballot.participantId !== myId ? participants[ballot.participantId] : undefined;
+  const legend = own ? t('delegate.vote.ownLegend', { land: landName(land) }) : t('delegate.vote.transferLegend', { land: landName(land) });
+  return (
+    <fieldset className={`ballot ${own ? 'ballot-own' : 'ballot-transfer'}`} data-testid={`ballot-${land}`}>
+      <legend>{legend}</legend>
+      <div className="choice-buttons">
+        {CHOICES.map((choice) => (
+          <button
+            key={choice}
+            type="button"
+            className={`choice choice-${choice}`}
+            data-testid={`vote-${choice}`}
+            aria-pressed={ballot?.choice === choice}
+            onClick={() => run({ type: 'castVote', voteId: vote.id, land, choice })}
+          >
+            {t(`choice.${choice}`)}
+          </button>
+        ))}
+      </div>
+      <p className="ballot-state" aria-live="polite">
+        {pending ? t('delegate.vote.sending') : ballot ? t('delegate.vote.current', { choice: t(`choice.${ballot.choice}`) }) : t('delegate.vote.notYet')}
+        {byColleague && <span className="muted"> {t('delegate.vote.castByColleague', { name: byColleague.name })}</span>}
+      </p>
+      {ballot?.conflict && <p className="warning">{t('delegate.vote.conflict')}</p>}
+      {receipt && (
+        <p className="receipt" data-testid={`vote-receipt-${land}`}>
+          {t('delegate.vote.receipt', { seq: receipt.seq, hash: receipt.hash.slice(0, 8), choice: t(`choice.${receipt.choice}`), time: formatTime(receipt.at, lang) })}
+        </p>
+      )}
+      <ErrorAlert error={error} />
+    </fieldset>
+  );
+}

@@ -1,0 +1,43 @@
+import { useTranslation } from 'react-i18next';
+import { useMeeting } from '../../store/index.ts';
+import { useCurrentVote, useLandName, useMe } from '../common/hooks.ts';
+import { ItemText } from '../common/ItemText.tsx';
+import { Layout } from '../common/Layout.tsx';
+import { Quorum } from '../common/Quorum.tsx';
+import { BallotsPanel } from './BallotsPanel.tsx';
+import { CheckInPanel } from './CheckInPanel.tsx';
+import { DeclarationPanel } from './DeclarationPanel.tsx';
+import { ParticipationPanel } from './ParticipationPanel.tsx';
+import { TransferPanel } from './TransferPanel.tsx';
+
+/** The delegate's phone: check in, vote for the own Land and held Länder, transfer, declare, consent. */
+export default function DelegateView() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const landName = useLandName();
+  const vote = useCurrentVote();
+  const item = useMeeting((s) => s.state.agenda.find((i) => i.id === s.state.currentItemId) ?? null);
+  if (!me || !me.land) {
+    return (
+      <Layout role={t('role.delegate')} className="delegate">
+        <h1>{t('delegate.title')}</h1>
+        <p>{t('delegate.unknown')}</p>
+      </Layout>
+    );
+  }
+  return (
+    <Layout role={t('role.delegate')} className="delegate">
+      <h1>{landName(me.land)}<span className="subtitle">{me.name} · {t(`kind.${me.kind}`)}</span></h1>
+      <Quorum />
+      <BallotsPanel vote={vote} />
+      <CheckInPanel me={me} />
+      <section aria-labelledby="item-heading" className="panel">
+        <h2 id="item-heading">{t('delegate.currentItem')}</h2>
+        {item ? <ItemText item={item} headingLevel={3} /> : <p>{t('common.noCurrentItem')}</p>}
+      </section>
+      {item && item.kind === 'proposal' && <DeclarationPanel me={me} item={item} />}
+      <TransferPanel me={me} />
+      <ParticipationPanel me={me} />
+    </Layout>
+  );
+}

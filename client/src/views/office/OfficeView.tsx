@@ -1,0 +1,32 @@
+import { useTranslation } from 'react-i18next';
+import { useMeeting } from '../../store/index.ts';
+import { Layout } from '../common/Layout.tsx';
+import { AgendaEditor } from './AgendaEditor.tsx';
+import { InvitationsPanel } from './InvitationsPanel.tsx';
+import { GuestsPanel, RosterPanel } from './RosterPanel.tsx';
+import { SchedulePanel } from './SchedulePanel.tsx';
+
+/** The office (Geschäftsstelle, R-CHR-2) prepares the session. */
+export default function OfficeView() {
+  const { t } = useTranslation();
+  const title = useMeeting((s) => s.state.session?.title);
+  return (
+    <Layout role={t('role.office')} className="office">
+      <h1>{title ? t('office.titleFor', { title }) : t('office.title')}</h1>
+      <nav aria-label={t('office.sections')} className="section-nav no-print">
+        <ul>
+          <li><a href="#schedule-heading">{t('office.schedule.heading')}</a></li>
+          <li><a href="#roster-heading">{t('office.nav.roster')}</a></li>
+          <li><a href="#guests-heading">{t('office.guests.heading')}</a></li>
+          <li><a href="#office-agenda-heading">{t('chair.agenda.heading')}</a></li>
+          <li><a href="#invitations-heading">{t('office.invitations.heading')}</a></li>
+        </ul>
+      </nav>
+      <SchedulePanel />
+      <RosterPanel />
+      <GuestsPanel />
+      <AgendaEditor />
+      <InvitationsPanel />
+    </Layout>
+  );
+}
