@@ -18,3 +18,4 @@ export * from './evolve.ts';
 export * from './decide.ts';
 export * from './circular/index.ts';
 export * from './deadlines/index.ts';
+export * from './resultsProtocol/index.ts';

@@ -1,0 +1,4 @@
+export * from './model.ts';
+export * from './labels.ts';
+export * from './text.ts';
+export * from './markdown.ts';

@@ -1,0 +1,245 @@
+import type { MeetingEvent } from '../events.ts';
+import type { Choice, Explanation, Motion, Paragraph, TransferScope } from '../model.ts';
+import { DMK_PROFILE, type LandCode, type RulesProfile } from '../profile.ts';
+import type { MeetingState } from '../state.ts';
+
+/**
+ * R-PRT-1: the results protocol (Ergebnisprotokoll) as data, built only from the session's
+ * record: participants and their modes, quorum over time, each item's outcome with the count and
+ * every Land's vote, transfers and deputies, protocol declarations, and each decision's
+ * explanation. Renderers (Markdown, JSON, PDF) only format this model.
+ */
+
+export type ItemOutcome = 'adopted' | 'rejected' | 'partlyAdopted' | 'notDecided' | 'noted' | 'discussed' | 'notVoted';
+
+export interface ProtocolPerson {
+  participantId: string;
+  name: string;
+  kind: string;
+  /** R-SES-2: each check-in with its mode; `until` null while still present at the end. */
+  attendance: { mode: 'room' | 'remote'; from: string; until: string | null }[];
+}
+
+export interface ProtocolLandVote {
+  land: LandCode;
+  choice: Choice | null;
+  /** The Land that cast it: itself, or the holder of its transferred vote (R-MEM-4). */
+  castBy: LandCode | null;
+  viaTransfer: boolean;
+  participantId: string | null;
+  participantName: string | null;
+  /** R-MEM-2: two representatives of the Land chose differently. */
+  conflict: boolean;
+  changes: number;
+}
+
+export interface ProtocolVote {
+  voteId: string;
+  motion: Motion;
+  /** null: the whole proposal; otherwise the paragraph voted on (R-VOT-6). */
+  paragraph: string | null;
+  ruleId: string;
+  text: string;
+  openedAt: string;
+  closedAt: string | null;
+  status: 'closed' | 'cancelled';
+  explanation: Explanation | null;
+  outcome: 'adopted' | 'rejected' | 'notDecided' | 'cancelled';
+  lands: ProtocolLandVote[];
+}
+
+export interface ProtocolDeclaration { land: LandCode; participantName: string; text: string; at: string; kind: string }
+
+export interface ProtocolItem {
+  id: string;
+  number: string;
+  title: string;
+  kind: 'proposal' | 'report';
+  rapporteurs: string[];
+  paragraphs: Paragraph[];
+  shortNotice: boolean;
+  admitted: boolean;
+  bundesrat: boolean;
+  barredFromPublication: boolean;
+  outcome: ItemOutcome;
+  /** The votes on the proposal itself (resolution motions). */
+  votes: ProtocolVote[];
+  /** Procedural votes on the item (R-AGD-2 admission, R-AGD-3 Bundesrat procedure). */
+  proceduralVotes: ProtocolVote[];
+  declarations: ProtocolDeclaration[];
+}
+
+export interface ResultsProtocolModel {
+  meetingId: string;
+  title: string;
+  date: string;
+  place: string;
+  kind: 'regular' | 'extraordinary';
+  format: 'room' | 'video' | 'hybrid';
+  chairLands: LandCode[];
+  openedAt: string | null;
+  closedAt: string | null;
+  lands: { land: LandCode; name: string; nameEn: string; present: boolean; representatives: ProtocolPerson[] }[];
+  guests: ProtocolPerson[];
+  staff: (ProtocolPerson & { accompanies: string | null; announcedLate: boolean })[];
+  quorum: { at: string; present: number; required: number; met: boolean }[];
+  items: ProtocolItem[];
+  /** Session-level procedural votes (R-SES-4 public). */
+  sessionVotes: ProtocolVote[];
+  transfers: { from: LandCode; to: LandCode; scope: TransferScope; scopeItems: string[]; at: string; revokedAt: string | null }[];
+  /** R-MEM-3: temporary deputies, who named them and when. */
+  deputies: { land: LandCode; name: string; namedAt: string; namedBy: string }[];
+  conflicts: { itemNumber: string | null; voteId: string; land: LandCode }[];
+  /** Set for the published version (R-PRT-3): how many items were withheld. */
+  withheldItems: number;
+}
+
+export function buildResultsProtocol(
+  state: MeetingState, events: readonly MeetingEvent[], profile: RulesProfile = DMK_PROFILE,
+): ResultsProtocolModel {
+  const session = state.session;
+  if (!session || !state.meetingId) throw new Error('no session scheduled');
+  const endAt = session.closedAt;
+  const attendance = attendanceFromEvents(events, endAt);
+  const person = (id: string): ProtocolPerson => {
+    const p = state.participants[id];
+    return { participantId: id, name: p?.name ?? id, kind: p?.kind ?? 'unknown', attendance: attendance.get(id) ?? [] };
+  };
+  const nameOf = (id: string | null) => (id ? state.participants[id]?.name ?? id : null);
+  const itemNumber = (id: string | null) => state.agenda.find((i) => i.id === id)?.number ?? null;
+
+  const participants = Object.values(state.participants);
+  const representativeKinds = new Set(['member', 'permanentDeputy', 'temporaryDeputy']);
+  const lands = profile.lands.map((l) => {
+    const representatives = participants
+      .filter((p) => p.land === l.code && representativeKinds.has(p.kind))
+      .map((p) => person(p.id))
+      .filter((p) => p.attendance.length > 0);
+    return { land: l.code, name: l.name, nameEn: l.nameEn, present: representatives.length > 0, representatives };
+  });
+
+  const votes = Object.values(state.votes)
+    .filter((v) => v.status !== 'open')
+    .sort((a, b) => a.openedAt.localeCompare(b.openedAt));
+  const toProtocolVote = (v: (typeof votes)[number]): ProtocolVote => ({
+    voteId: v.id,
+    motion: v.motion,
+    paragraph: v.motion.kind === 'resolution' ? v.motion.paragraph : null,
+    ruleId: v.ruleId,
+    text: v.text,
+    openedAt: v.openedAt,
+    closedAt: v.closedAt,
+    status: v.status === 'cancelled' ? 'cancelled' : 'closed',
+    explanation: v.explanation,
+    outcome: v.status === 'cancelled' ? 'cancelled' : v.explanation?.outcome ?? 'notDecided',
+    lands: Object.keys(v.electorate).sort(landOrder(profile)).map((land) => {
+      const ballot = v.ballots[land];
+      const seat = v.electorate[land];
+      return {
+        land,
+        choice: v.choices ? v.choices[land] ?? null : ballot?.choice ?? null,
+        castBy: seat.castBy,
+        viaTransfer: seat.castBy !== land,
+        participantId: ballot?.participantId ?? null,
+        participantName: nameOf(ballot?.participantId ?? null),
+        conflict: ballot?.conflict ?? false,
+        changes: Math.max(0, (ballot?.history.length ?? 0) - 1),
+      };
+    }),
+  });
+  const protocolVotes = votes.map(toProtocolVote);
+
+  const items: ProtocolItem[] = state.agenda.map((item) => {
+    const onItem = protocolVotes.filter((v) => v.motion.kind !== 'setPublic' && v.motion.itemId === item.id);
+    const resolutionVotes = onItem.filter((v) => v.motion.kind === 'resolution');
+    return {
+      id: item.id, number: item.number, title: item.title, kind: item.kind, rapporteurs: [...item.rapporteurs],
+      paragraphs: item.paragraphs, shortNotice: item.shortNotice, admitted: item.admitted, bundesrat: item.bundesrat,
+      barredFromPublication: item.barredFromPublication,
+      outcome: itemOutcome(item.kind, item.reportNoted, resolutionVotes),
+      votes: resolutionVotes,
+      proceduralVotes: onItem.filter((v) => v.motion.kind !== 'resolution'),
+      declarations: state.declarations.filter((d) => d.itemId === item.id).map((d) => ({
+        land: d.land, participantName: nameOf(d.participantId) ?? d.participantId, text: d.text, at: d.at,
+        kind: state.participants[d.participantId]?.kind ?? 'unknown',
+      })),
+    };
+  });
+
+  const deputies = participants.filter((p) => p.kind === 'temporaryDeputy' && p.land).map((p) => ({
+    land: p.land as LandCode, name: p.name, namedAt: p.registeredAt,
+    namedBy: p.registeredBy.participantId ? nameOf(p.registeredBy.participantId) ?? p.registeredBy.role : p.registeredBy.role,
+  }));
+
+  return {
+    meetingId: state.meetingId, title: session.title, date: session.date, place: session.place, kind: session.kind,
+    format: session.format, chairLands: [...session.chairLands], openedAt: session.openedAt, closedAt: session.closedAt,
+    lands,
+    guests: participants.filter((p) => p.kind === 'guest').map((p) => person(p.id)),
+    staff: participants.filter((p) => p.kind === 'staff').map((p) => ({ ...person(p.id), accompanies: p.accompanies, announcedLate: p.announcedLate })),
+    quorum: [...state.quorumLog],
+    items,
+    sessionVotes: protocolVotes.filter((v) => v.motion.kind === 'setPublic'),
+    transfers: state.transfers.map((t) => ({
+      from: t.from, to: t.to, scope: t.scope,
+      scopeItems: t.scope.kind === 'items' ? t.scope.itemIds.map((id) => itemNumber(id) ?? id) : [],
+      at: t.at, revokedAt: t.revokedAt,
+    })),
+    deputies,
+    conflicts: protocolVotes.flatMap((v) => v.lands.filter((l) => l.conflict).map((l) => ({
+      itemNumber: v.motion.kind !== 'setPublic' ? itemNumber(v.motion.itemId) : null, voteId: v.voteId, land: l.land,
+    }))),
+    withheldItems: 0,
+  };
+}
+
+/** R-PRT-3: the published version leaves out items barred from publication. */
+export function publicationOf(model: ResultsProtocolModel): ResultsProtocolModel {
+  const kept = model.items.filter((i) => !i.barredFromPublication);
+  const keptIds = new Set(kept.map((i) => i.number));
+  return {
+    ...model,
+    items: kept,
+    conflicts: model.conflicts.filter((c) => c.itemNumber === null || keptIds.has(c.itemNumber)),
+    withheldItems: model.items.length - kept.length,
+  };
+}
+
+function itemOutcome(kind: 'proposal' | 'report', noted: boolean, votes: ProtocolVote[]): ItemOutcome {
+  if (kind === 'report') return noted ? 'noted' : 'discussed';
+  const decided = votes.filter((v) => v.outcome !== 'cancelled');
+  if (decided.length === 0) return 'notVoted';
+  const whole = decided.filter((v) => v.paragraph === null);
+  if (whole.length > 0) return whole[whole.length - 1].outcome as ItemOutcome;
+  // R-VOT-6: paragraph by paragraph; the last round on each paragraph counts.
+  const last = new Map<string, ProtocolVote['outcome']>();
+  for (const v of decided) last.set(v.paragraph!, v.outcome);
+  const outcomes = [...last.values()];
+  if (outcomes.every((o) => o === 'adopted')) return 'adopted';
+  if (outcomes.some((o) => o === 'adopted')) return 'partlyAdopted';
+  return outcomes.every((o) => o === 'rejected') ? 'rejected' : 'notDecided';
+}
+
+/** R-SES-2: every check-in and check-out, in order, per participant. */
+function attendanceFromEvents(events: readonly MeetingEvent[], endAt: string | null) {
+  const map = new Map<string, ProtocolPerson['attendance']>();
+  for (const e of events) {
+    if (e.type === 'ParticipantCheckedIn') {
+      const list = map.get(e.participantId) ?? [];
+      const open = list[list.length - 1];
+      if (open && open.until === null) open.until = e.at; // a mode change closes the previous stretch
+      list.push({ mode: e.mode, from: e.at, until: null });
+      map.set(e.participantId, list);
+    } else if (e.type === 'ParticipantCheckedOut') {
+      const open = map.get(e.participantId)?.at(-1);
+      if (open && open.until === null) open.until = e.at;
+    }
+  }
+  if (endAt) for (const list of map.values()) for (const a of list) if (a.until === null) a.until = endAt;
+  return map;
+}
+
+const landOrder = (profile: RulesProfile) => {
+  const order = new Map(profile.lands.map((l, i) => [l.code, i]));
+  return (a: string, b: string) => (order.get(a) ?? 99) - (order.get(b) ?? 99);
+};

@@ -1,0 +1,67 @@
+import { explanationText } from '../explain.ts';
+import { DMK_PROFILE, landName, type RulesProfile } from '../profile.ts';
+import { PROTOCOL_LABELS, formatBerlin, formatDate, formatTime, type ProtocolLang } from './labels.ts';
+import type { ProtocolItem, ProtocolPerson, ProtocolVote, ResultsProtocolModel } from './model.ts';
+
+/**
+ * Text pieces of the protocol shared by the Markdown and PDF renderers, so that both say the
+ * same thing in the same words.
+ */
+export function attendanceText(p: ProtocolPerson, lang: ProtocolLang): string {
+  const L = PROTOCOL_LABELS[lang];
+  const stretches = p.attendance.map((a) => `${L.modes[a.mode]} ${formatTime(a.from, lang)}–${a.until ? formatTime(a.until, lang) : ''}`);
+  return stretches.join('; ');
+}
+
+export function personLine(p: ProtocolPerson, lang: ProtocolLang): string {
+  const kind = PROTOCOL_LABELS[lang].kindsOfPerson[p.kind] ?? p.kind;
+  return `${p.name}${kind ? ` (${kind})` : ''}: ${attendanceText(p, lang)}`;
+}
+
+export function voteTitle(v: ProtocolVote, lang: ProtocolLang): string {
+  const L = PROTOCOL_LABELS[lang];
+  if (v.motion.kind !== 'resolution') return `${L.procedural}: ${L.motions[v.motion.kind]}`;
+  return v.paragraph === null ? `${L.vote} (${L.whole})` : `${L.vote} (${L.paragraph} ${v.paragraph})`;
+}
+
+export function voteCounts(v: ProtocolVote, lang: ProtocolLang): string {
+  const L = PROTOCOL_LABELS[lang];
+  if (v.outcome === 'cancelled') return L.outcomes.cancelled;
+  const e = v.explanation;
+  if (!e) return L.outcomes.notDecided;
+  return `${L.yes} ${e.yes}, ${L.no} ${e.no}, ${L.abstain} ${e.abstain}${e.notVoted ? `, ${L.notVoted} ${e.notVoted}` : ''} → ${L.outcomes[e.outcome]}`;
+}
+
+export function voteExplanation(v: ProtocolVote, lang: ProtocolLang): string | null {
+  return v.explanation ? explanationText(v.explanation, lang) : null;
+}
+
+export function choiceWord(choice: string | null, lang: ProtocolLang): string {
+  const L = PROTOCOL_LABELS[lang];
+  return choice === 'yes' ? L.yes : choice === 'no' ? L.no : choice === 'abstain' ? L.abstain : L.notVoted;
+}
+
+export function landVoteNote(l: ProtocolVote['lands'][number], lang: ProtocolLang, profile: RulesProfile = DMK_PROFILE): string {
+  const L = PROTOCOL_LABELS[lang];
+  const notes: string[] = [];
+  if (l.viaTransfer && l.castBy) notes.push(`${L.viaTransfer}: ${landName(profile, l.castBy, lang)}`);
+  if (l.participantName) notes.push(`${L.castBy} ${l.participantName}`);
+  if (l.conflict) notes.push(L.conflict);
+  return notes.join(', ');
+}
+
+export function itemHeading(i: ProtocolItem): string {
+  return `${i.number}: ${i.title}`;
+}
+
+export function headerFacts(m: ResultsProtocolModel, lang: ProtocolLang, profile: RulesProfile = DMK_PROFILE): [string, string][] {
+  const L = PROTOCOL_LABELS[lang];
+  return [
+    [L.date, formatDate(m.date, lang)],
+    [L.place, m.place],
+    [L.chair, m.chairLands.map((c) => landName(profile, c, lang)).join(lang === 'de' ? ' und ' : ' and ')],
+    [L.kind, L.kinds[m.kind]],
+    [L.format, L.formats[m.format]],
+    [L.openedClosed, `${formatBerlin(m.openedAt, lang)} / ${formatBerlin(m.closedAt, lang)}`],
+  ];
+}
