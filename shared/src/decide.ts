@@ -413,6 +413,20 @@ function actingLand(c: Ctx, given: LandCode | undefined): LandCode | RuleViolati
   return me?.land ?? violation('land.unknown', 'R-MEM-4');
 }
 
+/** Would a transfer from → to close a ring of transfers (to → … → from)? */
+function closesCycle(active: { from: LandCode; to: LandCode }[], from: LandCode, to: LandCode): boolean {
+  const seen = new Set<LandCode>();
+  const stack = [to];
+  while (stack.length) {
+    const land = stack.pop() as LandCode;
+    if (land === from) return true;
+    if (seen.has(land)) continue;
+    seen.add(land);
+    for (const t of active) if (t.from === land) stack.push(t.to);
+  }
+  return false;
+}
+
 /** R-MEM-4: transfers for named items or until revoked; no self, no second transfer, no chains (setting). */
 function transferVote(c: Ctx, cmd: CommandOf<'transferVote'>): Result {
   const session = needNotClosed(c.state);
@@ -434,6 +448,9 @@ function transferVote(c: Ctx, cmd: CommandOf<'transferVote'>): Result {
     // nor by a Land that holds another Land's vote.
     const chain = active.find((t) => t.from === cmd.to || t.to === from);
     if (chain) return violation('proxy.chainForbidden', 'R-MEM-4', { transferId: chain.id });
+  } else if (closesCycle(active, from, cmd.to)) {
+    // Chains allowed, but a ring would leave every Land in it without anyone to cast its vote.
+    return violation('proxy.chainForbidden', 'R-MEM-4', { reason: 'cycle' });
   }
   return [ev(c, 'VoteTransferred', { transferId: c.newId('transfer'), from, to: cmd.to, scope: cmd.scope })];
 }

@@ -66,8 +66,8 @@ export function motionItemId(motion: Motion): string | null {
 
 /**
  * Who casts `land`'s vote for an item: the Land itself, or the holder of a transfer. With chains
- * allowed (setting transferChainsAllowed) the chain is followed; a cycle means nobody can cast it.
- * Returns null when the vote cannot be cast (holder absent, or a cycle).
+ * allowed (setting transferChainsAllowed) the chain is followed. Returns null when the vote cannot
+ * be cast: the holder is absent and so is the Land itself.
  */
 function resolveCaster(
   state: MeetingState, land: LandCode, itemId: string | null, present: Set<LandCode>, profile: RulesProfile,
@@ -77,12 +77,14 @@ function resolveCaster(
   let holder = first.to;
   if (profile.interpretations.transferChainsAllowed) {
     const seen = new Set<LandCode>([land]);
-    for (let next = transferCovering(state, holder, itemId); next; next = transferCovering(state, holder, itemId)) {
-      if (seen.has(holder)) return null;
+    let cycle = false;
+    for (let next = transferCovering(state, holder, itemId); next && !cycle; next = transferCovering(state, holder, itemId)) {
       seen.add(holder);
       holder = next.to;
+      cycle = seen.has(holder);
     }
-    if (seen.has(holder)) return null;
+    // A ring of transfers (refused by decide, but possible in an imported log) leaves the vote with its Land.
+    if (cycle) return present.has(land) ? { castBy: land, transferId: null } : null;
   }
   if (present.has(holder)) return { castBy: holder, transferId: first.id };
   // Reading: a transfer to an absent Land cannot be cast; the transferring Land, if present, keeps its vote.

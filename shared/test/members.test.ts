@@ -218,3 +218,14 @@ describe('R-MEM-4: transfer of a Land\'s vote', () => {
     expect(quorumStatus(s.state, counting).present).toBe(12);
   });
 });
+
+describe('R-MEM-4: rings of transfers', () => {
+  it('R-MEM-4: with chains allowed, a transfer closing a ring → proxy.chainForbidden', () => {
+    const profile = { ...DMK_PROFILE, interpretations: { ...DMK_PROFILE.interpretations, transferChainsAllowed: true } };
+    const s = openSessionWith(12, { profile });
+    s.run({ type: 'transferVote', to: 'BY', scope: { kind: 'untilRevoked' } }, member('BW'));
+    s.run({ type: 'transferVote', to: 'HE', scope: { kind: 'untilRevoked' } }, member('BY'));
+    const r = s.refuse({ type: 'transferVote', to: 'BW', scope: { kind: 'untilRevoked' } }, member('HE'), 'proxy.chainForbidden');
+    expect(r.details).toMatchObject({ reason: 'cycle' });
+  });
+});

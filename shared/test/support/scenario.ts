@@ -61,6 +61,16 @@ export class Scenario {
     return r;
   }
 
+  /** A copy that continues independently (states are immutable, so sharing them is safe). */
+  fork(): Scenario {
+    const f = new Scenario(this.profile);
+    f.events = [...this.events];
+    f.state = this.state;
+    f.tick = this.tick;
+    f.ids = this.ids;
+    return f;
+  }
+
   // ── conveniences ──
   checkIn(actors: Actor[] | string[], mode: 'room' | 'remote' = 'room'): this {
     for (const a of actors) {
@@ -125,9 +135,12 @@ export function scheduledSession(opts: SessionOptions = {}): Scenario {
     s.run({ type: 'nameRepresentative', land: code, kind: 'permanentDeputy', name: `Stellvertretung ${code}`, participantId: `d-${code}` }, office);
   }
   if (opts.items !== false) {
-    s.run({ type: 'addAgendaItem', item: PROPOSAL, itemId: 'item-proposal' }, office);
-    s.run({ type: 'addAgendaItem', item: REPORT, itemId: 'item-report' }, office);
-    s.run({ type: 'addAgendaItem', item: BUNDESRAT, itemId: 'item-bundesrat' }, office);
+    // Rapporteurs must be Länder of the profile (R-AGD-1); another profile reports through its first Land.
+    const own = (item: AgendaItemInput): AgendaItemInput =>
+      s.profile === DMK_PROFILE ? item : { ...item, rapporteurs: item.rapporteurs.map((r) => (r === 'BUND' ? r : s.profile.lands[0].code)) };
+    s.run({ type: 'addAgendaItem', item: own(PROPOSAL), itemId: 'item-proposal' }, office);
+    s.run({ type: 'addAgendaItem', item: own(REPORT), itemId: 'item-report' }, office);
+    s.run({ type: 'addAgendaItem', item: own(BUNDESRAT), itemId: 'item-bundesrat' }, office);
   }
   return s;
 }
