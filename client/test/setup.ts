@@ -1,1 +1,28 @@
 import '@testing-library/jest-dom/vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
+import { cleanup } from '@testing-library/react';
+import i18next from 'i18next';
+import { initI18n } from '../src/i18n/index.ts';
+import { disconnectMeeting, seedMeetingStore } from '../src/store/index.ts';
+
+/** Every key the UI asked for that the resources do not have: a test fails if any appears. */
+export const missingKeys: string[] = [];
+
+initI18n('de');
+i18next.options.saveMissing = true;
+i18next.options.missingKeyHandler = (_lngs, _ns, key) => {
+  missingKeys.push(key);
+};
+
+beforeEach(() => {
+  localStorage.clear();
+  void i18next.changeLanguage('de');
+  seedMeetingStore({});
+  missingKeys.length = 0;
+});
+
+afterEach(() => {
+  cleanup();
+  disconnectMeeting();
+  expect(missingKeys, 'translation keys missing').toEqual([]);
+});

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { activeTransfers, entitledRepresentatives, type MeetingState, type Participant, type Transfer } from '@plenum/shared';
+import { activeTransfers, entitledRepresentatives, type Participant } from '@plenum/shared';
 import { useLang } from '../../i18n/index.ts';
 import { formatTime } from '../../format.ts';
 import { useMeeting } from '../../store/index.ts';
 import { useLandName } from '../common/hooks.ts';
+import { transferScopeText } from '../common/transferText.ts';
 
 export type LandPresence = 'room' | 'remote' | 'absent';
 
@@ -12,12 +13,6 @@ export function landPresence(reps: Participant[]): LandPresence {
   if (reps.some((p) => p.presence?.mode === 'room')) return 'room';
   if (reps.some((p) => p.presence?.mode === 'remote')) return 'remote';
   return 'absent';
-}
-
-function transferScopeText(t: (k: string, o?: Record<string, unknown>) => string, state: MeetingState, tr: Transfer): string {
-  if (tr.scope.kind === 'untilRevoked') return t('transfer.untilRevoked');
-  const numbers = tr.scope.itemIds.map((id) => state.agenda.find((i) => i.id === id)?.number ?? id);
-  return t('transfer.forItems', { items: numbers.join(', ') });
 }
 
 /**
@@ -104,4 +99,3 @@ export function LandsPanel() {
   );
 }
 
-export { transferScopeText };

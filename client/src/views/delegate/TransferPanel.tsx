@@ -2,9 +2,9 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { activeTransfers, type LandCode, type Participant } from '@plenum/shared';
 import { useMeeting } from '../../store/index.ts';
-import { transferScopeText } from '../chair/LandsPanel.tsx';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { useLandName } from '../common/hooks.ts';
+import { transferScopeText } from '../common/transferText.ts';
 import { useCommand } from '../common/useCommand.ts';
 
 /** R-MEM-4: transfer the own Land's vote to another Land (named items, or until revoked); revoke it. */

@@ -1,0 +1,184 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_MEETING_ID, DMK_PROFILE, PROTOCOL_VERSION, initialState, type Command, type EventEnvelope } from '@plenum/shared';
+import { applyEnvelopes } from '../src/store/apply.ts';
+import { newIdempotencyKey } from '../src/store/key.ts';
+import { connectMeeting, meetingStore, receiptKey, send, setSocketFactory } from '../src/store/index.ts';
+import { FakeSocket } from './support/fakeSocket.ts';
+import { ALL_LANDS, chair, demoMeeting, memberOf, type Meeting } from './support/meeting.ts';
+
+const joinOk = (m: Meeting, from = 0) => ({
+  data: {
+    meetingId: DEMO_MEETING_ID, role: 'delegate', participantId: 'p-BE-member', profile: DMK_PROFILE,
+    serverTime: '2024-04-19T10:00:00.000Z', catchUp: { kind: 'events', events: m.envelopes.slice(from) },
+  },
+});
+
+/** A fake socket whose server answers joins from the meeting and keeps command acks for the test. */
+function connected(m: Meeting) {
+  const socket = new FakeSocket();
+  socket.handlers['meeting:join'] = (req, ack) => ack(joinOk(m, req.lastSeq ?? 0));
+  setSocketFactory(() => socket);
+  connectMeeting(DEMO_MEETING_ID);
+  socket.serverConnect();
+  return socket;
+}
+
+const s = () => meetingStore.getState();
+
+describe('idempotency keys', () => {
+  it('are at least 8 characters of [A-Za-z0-9_-] and differ', () => {
+    const keys = new Set(Array.from({ length: 50 }, newIdempotencyKey));
+    expect(keys.size).toBe(50);
+    for (const k of keys) expect(k).toMatch(/^[A-Za-z0-9_-]{8,80}$/);
+  });
+});
+
+describe('applyEnvelopes', () => {
+  it('applies in sequence order, ignores duplicates and stops at a gap', () => {
+    const m = demoMeeting();
+    const all = m.envelopes;
+    const first = applyEnvelopes({ state: initialState(), seq: 0 }, [all[1], all[0], all[0]]);
+    expect(first.seq).toBe(2);
+    expect(first.applied.map((e) => e.seq)).toEqual([1, 2]);
+    expect(first.gap).toBe(false);
+    const gap = applyEnvelopes(first, [all[3], all[4]]);
+    expect(gap.gap).toBe(true);
+    expect(gap.seq).toBe(2);
+  });
+});
+
+describe('meeting store and socket', () => {
+  it('joins with the protocol version and lastSeq, applies the catch-up and shows online', () => {
+    const m = demoMeeting();
+    const socket = connected(m);
+    expect(socket.sent('meeting:join')[0].payload).toEqual({ protocol: PROTOCOL_VERSION, meetingId: DEMO_MEETING_ID, lastSeq: null });
+    expect(s().connection).toBe('online');
+    expect(s().seq).toBe(m.seq);
+    expect(s().state.session?.title).toBe('1. Digitalministerkonferenz (DMK)');
+    expect(s().lastUpdateAt).not.toBeNull();
+  });
+
+  it('a gap in the broadcast (seq ≠ lastSeq + 1) requests meeting:resync from the last applied seq', () => {
+    const m = demoMeeting();
+    const socket = connected(m);
+    const before = m.seq;
+    m.checkIn(['BE', 'BB', 'HH']);
+    const missing = m.envelopes.slice(before);
+    socket.handlers['meeting:resync'] = (req, ack) => ack({ data: { catchUp: { kind: 'events', events: m.envelopes.slice(req.lastSeq) }, serverTime: 'x' } });
+    // The first of the new events is lost; the next one arrives.
+    socket.fire('meeting:events', { meetingId: DEMO_MEETING_ID, events: missing.slice(1), serverTime: 'x' });
+    const resync = socket.sent('meeting:resync');
+    expect(resync).toHaveLength(1);
+    expect(resync[0].payload).toEqual({ meetingId: DEMO_MEETING_ID, lastSeq: before });
+    expect(s().seq).toBe(m.seq);
+    expect(s().state.participants['p-HH-member'].presence?.mode).toBe('room');
+  });
+
+  it('ignores duplicates: an event that came with the ack and again by broadcast is applied once', async () => {
+    const m = demoMeeting();
+    const socket = connected(m);
+    let envelopes: EventEnvelope[] = [];
+    socket.handlers['meeting:command'] = (req, ack) => {
+      envelopes = m.run(req.command, memberOf('BE'));
+      ack({ data: { seq: m.seq, events: envelopes, duplicate: false } });
+    };
+    await send({ type: 'checkIn', mode: 'remote' });
+    const after = s().state;
+    socket.fire('meeting:events', { meetingId: DEMO_MEETING_ID, events: envelopes, serverTime: 'x' });
+    expect(s().state).toBe(after);
+    expect(s().seq).toBe(m.seq);
+    expect(socket.sent('meeting:resync')).toHaveLength(0);
+  });
+
+  it('a command queued while offline is sent after the join; one unacknowledged at a drop is resent with the SAME key', async () => {
+    const m = demoMeeting();
+    const socket = connected(m);
+    // First attempt: the server never answers, then the connection drops.
+    const result = send({ type: 'checkIn', mode: 'room' });
+    expect(s().pending).toHaveLength(1);
+    const firstKey = socket.sent('meeting:command')[0].payload.key;
+    socket.serverDrop();
+    expect(s().connection).toBe('reconnecting');
+    // While disconnected another command is only queued (the fake throws on emit while down).
+    const second = send({ type: 'requestFloor' });
+    expect(s().pending).toHaveLength(2);
+
+    const seen: string[] = [];
+    socket.handlers['meeting:command'] = (req, ack) => {
+      seen.push(req.key);
+      const events = m.run(req.command as Command, memberOf('BE'));
+      ack({ data: { seq: m.seq, events, duplicate: false } });
+    };
+    socket.serverConnect();
+    const res = await result;
+    expect('data' in res).toBe(true);
+    await second;
+    expect(seen[0]).toBe(firstKey);
+    expect(seen).toHaveLength(2);
+    expect(s().pending).toHaveLength(0);
+    expect(s().connection).toBe('online');
+    expect(s().state.participants['p-BE-member'].presence?.mode).toBe('room');
+    expect(s().state.speakers.queue.map((q) => q.participantId)).toEqual(['p-BE-member']);
+    // The second join said how far the client already was.
+    expect(socket.sent('meeting:join')[1].payload.lastSeq).toBe(m.seq - 2);
+  });
+
+  it('a refused command resolves with its coded error and leaves the queue', async () => {
+    const m = demoMeeting();
+    const socket = connected(m);
+    socket.handlers['meeting:command'] = (_req, ack) => ack({ error: { code: 'quorum.notReached', rule: 'R-VOT-3' } });
+    const res = await send({ type: 'openVote', motion: { kind: 'resolution', itemId: 'top-5', paragraph: null } });
+    expect(res).toEqual({ error: { code: 'quorum.notReached', rule: 'R-VOT-3' } });
+    expect(s().pending).toHaveLength(0);
+  });
+
+  it('R-MEM-2: a vote acknowledged by the server leaves a receipt with its seq and hash', async () => {
+    const m = demoMeeting().checkIn(ALL_LANDS.slice(0, 12));
+    m.openResolution();
+    const socket = connected(m);
+    socket.handlers['meeting:command'] = (req, ack) => {
+      const events = m.run(req.command as Command, memberOf('BE'));
+      ack({ data: { seq: m.seq, events, duplicate: false } });
+    };
+    await send({ type: 'castVote', voteId: m.state.openVoteId!, land: 'BE', choice: 'yes' });
+    const receipt = s().receipts[receiptKey(m.state.openVoteId!, 'BE')];
+    expect(receipt).toMatchObject({ land: 'BE', choice: 'yes', seq: m.seq });
+    expect(receipt.hash).toBe(m.envelopes[m.seq - 1].hash);
+  });
+
+  it('never goes back: a snapshot older than the state held is not applied', () => {
+    const m = demoMeeting();
+    const socket = connected(m);
+    const seq = s().seq;
+    socket.handlers['meeting:resync'] = (_req, ack) => ack({ data: { catchUp: { kind: 'snapshot', seq: 3, state: { ...m.state, seq: 3 } }, serverTime: 'x' } });
+    m.run({ type: 'checkIn', mode: 'room' }, memberOf('SN'));
+    m.run({ type: 'checkIn', mode: 'room' }, memberOf('TH'));
+    socket.fire('meeting:events', { meetingId: DEMO_MEETING_ID, events: [m.envelopes[m.seq - 1]], serverTime: 'x' });
+    expect(socket.sent('meeting:resync')).toHaveLength(1);
+    expect(s().seq).toBe(seq);
+  });
+
+  it('session.notPublic on join: offline with the code kept for the view', () => {
+    const socket = new FakeSocket();
+    socket.handlers['meeting:join'] = (_req, ack) => ack({ error: { code: 'session.notPublic', rule: 'R-SES-4' } });
+    setSocketFactory(() => socket);
+    connectMeeting(DEMO_MEETING_ID, { anonymous: true });
+    socket.serverConnect();
+    expect(s().connection).toBe('offline');
+    expect(s().joinError?.code).toBe('session.notPublic');
+  });
+
+  it('a revoked session is offline with auth.revoked', () => {
+    const socket = connected(demoMeeting());
+    socket.fire('session:revoked', { code: 'auth.revoked' });
+    expect(s().connection).toBe('offline');
+    expect(s().joinError?.code).toBe('auth.revoked');
+  });
+
+  it('the chair fixture opens a vote only when quorate (sanity of the test support)', () => {
+    const m = demoMeeting().checkIn(ALL_LANDS.slice(0, 11));
+    expect(() => m.openResolution()).not.toThrow();
+    expect(m.state.votes[m.state.openVoteId!].quorumAtOpen).toEqual({ present: 11, required: 11 });
+    void chair;
+  });
+});
