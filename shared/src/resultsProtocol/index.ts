@@ -2,3 +2,4 @@ export * from './model.ts';
 export * from './labels.ts';
 export * from './text.ts';
 export * from './markdown.ts';
+export * from './exampleSession.ts';

@@ -1,0 +1,122 @@
+import {
+  DMK_PROFILE, PROTOCOL_LABELS, choiceWord, formatTime, headerFacts, itemHeading, landName, landVoteNote, personLine,
+  voteCounts, voteExplanation, voteTitle, formatBerlin, type ProtocolLang, type ResultsProtocolModel, type RulesProfile,
+} from '@plenum/shared';
+
+/**
+ * The pdfmake document for a results protocol (R-PRT-1). Plain data: the text pieces come from
+ * shared/src/resultsProtocol/text.ts so that PDF and Markdown say the same.
+ */
+type Node = Record<string, unknown> | string;
+
+export function protocolDocument(m: ResultsProtocolModel, lang: ProtocolLang, profile: RulesProfile = DMK_PROFILE): Record<string, unknown> {
+  const L = PROTOCOL_LABELS[lang];
+  const land = (code: string) => (code === 'BUND' ? 'Bund' : landName(profile, code, lang));
+  const content: Node[] = [];
+  const table = (headers: string[], rows: string[][], widths: (string | number)[]) => ({
+    table: {
+      headerRows: headers.length ? 1 : 0, widths, dontBreakRows: true,
+      body: [...(headers.length ? [headers.map((h) => ({ text: h, style: 'th' }))] : []), ...rows.map((r) => r.map((c) => ({ text: c })))],
+    },
+    layout: 'lightHorizontalLines', margin: [0, 2, 0, 8], fontSize: 9,
+  });
+
+  content.push({ text: m.withheldItems > 0 ? L.publishedHeading : L.heading, style: 'kicker' });
+  content.push({ text: m.title, style: 'title' });
+  content.push(table([], headerFacts(m, lang, profile).map(([k, v]) => [k, v]), [110, '*']));
+
+  content.push({ text: L.participants, style: 'h2' });
+  content.push(table([L.land, L.representatives], m.lands.map((l) => [
+    lang === 'de' ? l.name : l.nameEn,
+    l.representatives.map((p) => personLine(p, lang)).join('\n') || L.absent,
+  ]), [120, '*']));
+  if (m.guests.length) content.push({ text: L.guests, style: 'h3' }, { ul: m.guests.map((g) => personLine(g, lang)), fontSize: 9 });
+  if (m.staff.length) {
+    content.push({ text: L.staff, style: 'h3' }, {
+      ul: m.staff.map((s) => `${s.name}${s.accompanies ? ` (${s.accompanies})` : ''}${s.announcedLate ? ` – ${L.announcedLate}` : ''}`), fontSize: 9,
+    });
+  }
+  if (m.deputies.length) {
+    content.push({ text: L.deputies, style: 'h3' }, {
+      ul: m.deputies.map((d) => `${land(d.land)}: ${d.name} (${L.namedBy} ${d.namedBy}, ${formatBerlin(d.namedAt, lang)})`), fontSize: 9,
+    });
+  }
+
+  content.push({ text: L.quorum, style: 'h2' });
+  content.push(table([L.time, L.present, L.required, L.met], m.quorum.map((q) => [
+    formatTime(q.at, lang), String(q.present), String(q.required), q.met ? L.yesWord : L.noWord,
+  ]), [60, 60, 60, '*']));
+
+  if (m.transfers.length) {
+    content.push({ text: L.transfers, style: 'h2' });
+    content.push({
+      ul: m.transfers.map((t) => `${land(t.from)} ${L.to} ${land(t.to)} (${t.scope.kind === 'untilRevoked' ? L.untilRevoked : `${L.items}: ${t.scopeItems.join(', ')}`}), ${formatBerlin(t.at, lang)}${t.revokedAt ? `; ${L.revoked} ${formatBerlin(t.revokedAt, lang)}` : ''}`),
+      fontSize: 9,
+    });
+  }
+
+  content.push({ text: L.agenda, style: 'h2', pageBreak: 'before' });
+  for (const item of m.items) {
+    content.push({ text: itemHeading(item), style: 'h3' });
+    content.push({
+      text: [
+        { text: `${L.rapporteur}: `, bold: true }, item.rapporteurs.map(land).join(', '), '   ',
+        { text: `${L.outcome}: `, bold: true }, { text: L.outcomes[item.outcome], bold: true },
+        ...(item.shortNotice ? [`   ${L.shortNotice}`] : []), ...(item.bundesrat ? [`   ${L.bundesrat}`] : []),
+      ],
+      margin: [0, 0, 0, 4],
+    });
+    if (item.paragraphs.length) {
+      content.push({ ol: item.paragraphs.map((p) => p.text), fontSize: 8.5, color: '#333333', margin: [0, 0, 0, 4] });
+    }
+    for (const v of [...item.proceduralVotes, ...item.votes]) {
+      content.push({ text: `${voteTitle(v, lang)}: ${voteCounts(v, lang)}`, style: 'h4' });
+      const why = voteExplanation(v, lang);
+      if (why) content.push({ text: `${L.explanation}: ${why}`, fontSize: 8.5, italics: true, margin: [0, 0, 0, 2] });
+      if (v.outcome !== 'cancelled') {
+        content.push(table([L.land, L.choice, L.note], v.lands.map((l) => [land(l.land), choiceWord(l.choice, lang), landVoteNote(l, lang, profile)]), [120, 60, '*']));
+      }
+    }
+    if (item.declarations.length) {
+      content.push({ text: L.declarations, style: 'h4' });
+      content.push({ ul: item.declarations.map((d) => `${land(d.land)} (${d.participantName}): ${d.text}`), fontSize: 9, margin: [0, 0, 0, 6] });
+    }
+  }
+  if (m.sessionVotes.length) {
+    content.push({ text: L.sessionVotes, style: 'h2' }, { ul: m.sessionVotes.map((v) => `${voteTitle(v, lang)}: ${voteCounts(v, lang)}`), fontSize: 9 });
+  }
+  if (m.conflicts.length) {
+    content.push({ text: L.conflicts, style: 'h2' }, { ul: m.conflicts.map((c) => `${c.itemNumber ?? '–'}: ${land(c.land)}`), fontSize: 9 });
+  }
+  if (m.withheldItems > 0) content.push({ text: L.withheld(m.withheldItems), italics: true, margin: [0, 8, 0, 0] });
+
+  return {
+    info: { title: `${L.heading}: ${m.title}`, subject: m.meetingId, creator: 'Plenum', producer: 'Plenum (pdfmake)' },
+    pageSize: 'A4',
+    pageMargins: [50, 50, 50, 50],
+    defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.15 },
+    styles: {
+      kicker: { fontSize: 10, color: '#555555', margin: [0, 0, 0, 2] },
+      title: { fontSize: 18, bold: true, margin: [0, 0, 0, 8] },
+      h2: { fontSize: 13, bold: true, margin: [0, 10, 0, 4] },
+      h3: { fontSize: 11, bold: true, margin: [0, 8, 0, 3] },
+      h4: { fontSize: 9.5, bold: true, margin: [0, 4, 0, 2] },
+      th: { bold: true },
+    },
+    footer: (current: number, count: number) => ({
+      text: lang === 'de' ? `${m.title} – Seite ${current} von ${count}` : `${m.title} – page ${current} of ${count}`,
+      alignment: 'center', fontSize: 8, color: '#555555', margin: [0, 20, 0, 0],
+    }),
+    content: content.map(withPdfGlyphs),
+  };
+}
+
+/** Roboto as bundled has no arrow glyph (U+2192): write an en dash instead, everywhere in the content. */
+function withPdfGlyphs<T>(node: T): T {
+  if (typeof node === 'string') return node.replace(/\s*→\s*/g, ' – ') as T;
+  if (Array.isArray(node)) return node.map(withPdfGlyphs) as T;
+  if (node && typeof node === 'object') {
+    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, withPdfGlyphs(v)])) as T;
+  }
+  return node;
+}

@@ -1,0 +1,2 @@
+export { renderProtocolPdf } from './renderProtocolPdf.ts';
+export { protocolDocument } from './document.ts';
