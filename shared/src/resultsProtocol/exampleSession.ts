@@ -48,7 +48,7 @@ export function runExampleSession(): SessionRecord {
   apply({ type: 'checkIn', mode: 'room', participantId: d('BW') }, chair);
   apply({ type: 'checkIn', mode: 'room', participantId: demoParticipantId.federalGuest }, chair);
 
-  const vote = (motion: unknown, choices: Record<string, { choice: 'yes' | 'no' | 'abstain'; by?: string; land?: string }[]>) => {
+  const vote = (motion: unknown, choices: Record<string, Cast[]>) => {
     const [opened] = apply({ type: 'openVote', motion }, chair);
     const voteId = (opened as { voteId: string }).voteId;
     for (const [land, list] of Object.entries(choices)) {
@@ -57,7 +57,8 @@ export function runExampleSession(): SessionRecord {
     apply({ type: 'closeVote', voteId }, chair);
     return voteId;
   };
-  const all = (choice: 'yes' | 'no' | 'abstain', except: Record<string, 'yes' | 'no' | 'abstain'> = {}) =>
+  type Cast = { choice: 'yes' | 'no' | 'abstain'; by?: string; land?: string };
+  const all = (choice: 'yes' | 'no' | 'abstain', except: Record<string, 'yes' | 'no' | 'abstain'> = {}): Record<string, Cast[]> =>
     Object.fromEntries(['BW', 'BY', 'BE', 'BB', 'HH', 'HE', 'MV', 'NI', 'NW', 'RP', 'SN', 'ST', 'SH', 'TH', 'HB'].map((land) => [
       land, [{ choice: except[land] ?? choice, by: land === 'HB' ? 'p-HB-temp' : m(land) }],
     ]));
