@@ -125,7 +125,7 @@ export const de = {
   },
   quorum: {
     label: 'Beschlussfähigkeit',
-    numbers: '{{present}} von {{required}} Ländern anwesend',
+    numbers: '{{present}} Länder anwesend, {{required}} erforderlich',
     met: '– beschlussfähig',
     notMet: '– nicht beschlussfähig',
   },

@@ -122,7 +122,7 @@ export const en: Messages = {
   },
   quorum: {
     label: 'Quorum',
-    numbers: '{{present}} of {{required}} Länder present',
+    numbers: '{{present}} Länder present, {{required}} required',
     met: '– quorate',
     notMet: '– not quorate',
   },

@@ -1,0 +1,39 @@
+import { DEMO_MEETING_ID, DMK_PROFILE, type Actor, type Command, type ErrorPayload } from '@plenum/shared';
+import { connectMeeting, setSocketFactory } from '../../src/store/index.ts';
+import { FakeSocket } from './fakeSocket.ts';
+import type { Meeting } from './meeting.ts';
+
+/**
+ * Serves a Meeting through a FakeSocket the way the server does: join answers with a snapshot,
+ * commands run through the shared `decide` as `actor`, the ack carries the new envelopes and the
+ * same envelopes are broadcast. `refuse` makes the next commands fail with a code instead.
+ */
+export function serve(m: Meeting, actor: Actor) {
+  const socket = new FakeSocket();
+  const commands: { key: string; command: Command }[] = [];
+  const control = { refuse: null as ErrorPayload | null };
+  socket.handlers['meeting:join'] = (_req, ack) =>
+    ack({
+      data: {
+        meetingId: DEMO_MEETING_ID, role: actor.role, participantId: actor.participantId, profile: DMK_PROFILE,
+        serverTime: new Date().toISOString(), catchUp: { kind: 'snapshot', seq: m.seq, state: m.state },
+      },
+    });
+  socket.handlers['meeting:command'] = (req, ack) => {
+    commands.push({ key: req.key, command: req.command });
+    if (control.refuse) return ack({ error: control.refuse });
+    let events;
+    try {
+      events = m.run(req.command, actor);
+    } catch (err) {
+      const code = /refused \w+: ([\w.]+)/.exec(String(err))?.[1] ?? 'internal.error';
+      return ack({ error: { code } });
+    }
+    ack({ data: { seq: m.seq, events, duplicate: false } });
+    socket.fire('meeting:events', { meetingId: DEMO_MEETING_ID, events, serverTime: new Date().toISOString() });
+  };
+  setSocketFactory(() => socket);
+  connectMeeting(DEMO_MEETING_ID);
+  socket.serverConnect();
+  return { socket, commands, control };
+}
