@@ -32,7 +32,9 @@ export class Meeting {
     this.tick += 1;
     const now = new Date(Date.parse('2024-04-19T09:00:00.000Z') + this.tick * 1000).toISOString();
     const result = decide(this.state, command, { now, actor, newId: (p) => `${p}-${++this.ids}`, profile: DMK_PROFILE });
-    if (!result.ok) throw new Error(`refused ${command.type}: ${result.code} ${JSON.stringify(result.details ?? {})}`);
+    if (!result.ok) {
+      throw Object.assign(new Error(`refused ${command.type}: ${result.code} ${JSON.stringify(result.details ?? {})}`), { violation: result });
+    }
     const out: EventEnvelope[] = [];
     for (const event of result.events) {
       const seq = this.envelopes.length + 1;

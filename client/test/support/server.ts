@@ -26,8 +26,8 @@ export function serve(m: Meeting, actor: Actor) {
     try {
       events = m.run(req.command, actor);
     } catch (err) {
-      const code = /refused \w+: ([\w.]+)/.exec(String(err))?.[1] ?? 'internal.error';
-      return ack({ error: { code } });
+      const v = (err as { violation?: ErrorPayload }).violation;
+      return ack({ error: v ? { code: v.code, ...(v.rule ? { rule: v.rule } : {}), ...(v.details ? { details: v.details } : {}) } : { code: 'internal.error' } });
     }
     ack({ data: { seq: m.seq, events, duplicate: false } });
     socket.fire('meeting:events', { meetingId: DEMO_MEETING_ID, events, serverTime: new Date().toISOString() });

@@ -1,0 +1,61 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { parseParagraphs } from '../src/views/office/AgendaEditor.tsx';
+import OfficeView from '../src/views/office/OfficeView.tsx';
+import { Meeting, demoMeeting, office, seed } from './support/meeting.ts';
+import { serve } from './support/server.ts';
+
+/** The office page lists invitations over REST; here the list is empty (no server in jsdom). */
+function stubInvitationsApi() {
+  vi.stubGlobal('fetch', vi.fn(async () => new Response('[]', { status: 200, headers: { 'content-type': 'application/json' } })));
+}
+afterEach(() => vi.unstubAllGlobals());
+
+describe('office', () => {
+  it('R-CHR-1: the chair Land is derived from the date while scheduling, and the session is scheduled', async () => {
+    stubInvitationsApi();
+    const m = new Meeting();
+    seed(m, office);
+    const { commands } = serve(m, office);
+    render(<OfficeView />);
+    const user = userEvent.setup();
+    const schedule = within(screen.getByRole('region', { name: 'Sitzung ansetzen' }));
+    await user.type(schedule.getByLabelText('Titel'), '5. DMK');
+    await user.type(schedule.getByLabelText('Datum'), '2026-05-07');
+    expect(screen.getByTestId('derived-chair')).toHaveTextContent('Vorsitz laut Turnus: Hamburg');
+    await user.type(schedule.getByLabelText('Ort'), 'Hamburg');
+    await user.click(screen.getByRole('button', { name: 'Sitzung ansetzen' }));
+    expect(commands[0].command).toMatchObject({ type: 'scheduleSession', title: '5. DMK', date: '2026-05-07', place: 'Hamburg' });
+    expect(await screen.findByTestId('chair-lands')).toHaveTextContent('Hamburg');
+  });
+
+  it('R-CHR-1: a joint chair (2024) is shown as both Länder', async () => {
+    stubInvitationsApi();
+    seed(new Meeting(), office);
+    render(<OfficeView />);
+    await userEvent.setup().type(screen.getByLabelText('Datum'), '2024-04-19');
+    expect(screen.getByTestId('derived-chair')).toHaveTextContent('Berlin und Brandenburg');
+  });
+
+  it('R-AGD-1: paragraphs separated by empty lines are numbered 1, 2, 3', () => {
+    expect(parseParagraphs('Erstens.\n\nZweitens\nmit Zeile.\n\n\nDrittens.')).toEqual([
+      { number: '1', text: 'Erstens.' }, { number: '2', text: 'Zweitens\nmit Zeile.' }, { number: '3', text: 'Drittens.' },
+    ]);
+  });
+
+  it('R-MEM-3: names a temporary deputy for a Land', async () => {
+    stubInvitationsApi();
+    const m = demoMeeting();
+    seed(m, office);
+    const { commands } = serve(m, office);
+    render(<OfficeView />);
+    const user = userEvent.setup();
+    const form = screen.getByRole('heading', { name: /Weitere stimmberechtigte Stellvertretung/ }).closest('form')!;
+    await user.selectOptions(form.querySelector('select')!, 'TH');
+    await user.type(form.querySelector('input')!, 'Staatssekretär Thüringen');
+    await user.click(screen.getByRole('button', { name: 'Stellvertretung benennen' }));
+    expect(commands[0].command).toEqual({ type: 'nameTemporaryDeputy', land: 'TH', name: 'Staatssekretär Thüringen' });
+    expect(await screen.findByTestId('roster-TH')).toHaveTextContent('Staatssekretär Thüringen');
+  });
+});
