@@ -17,11 +17,12 @@ export default function DelegateView() {
   const landName = useLandName();
   const vote = useCurrentVote();
   const item = useMeeting((s) => s.state.agenda.find((i) => i.id === s.state.currentItemId) ?? null);
+  const loaded = useMeeting((s) => s.seq > 0);
   if (!me || !me.land) {
     return (
       <Layout role={t('role.delegate')} className="delegate">
         <h1>{t('delegate.title')}</h1>
-        <p>{t('delegate.unknown')}</p>
+        <p>{loaded ? t('delegate.unknown') : t('common.loading')}</p>
       </Layout>
     );
   }
