@@ -19,3 +19,4 @@ export * from './decide.ts';
 export * from './circular/index.ts';
 export * from './deadlines/index.ts';
 export * from './resultsProtocol/index.ts';
+export * from './followUp/index.ts';

@@ -3,3 +3,5 @@ export * from './state.ts';
 export * from './evolve.ts';
 export * from './decide.ts';
 export * from './parse.ts';
+export * from './context.ts';
+export * from './extraordinary.ts';

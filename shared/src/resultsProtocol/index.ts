@@ -3,3 +3,4 @@ export * from './labels.ts';
 export * from './text.ts';
 export * from './markdown.ts';
 export * from './exampleSession.ts';
+export * from './workflow.ts';
