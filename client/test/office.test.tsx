@@ -59,3 +59,33 @@ describe('office', () => {
     expect(await screen.findByTestId('roster-TH')).toHaveTextContent('Staatssekretär Thüringen');
   });
 });
+
+describe('office invitations', () => {
+  it('creates an invitation over REST and shows its link once with a QR code; revokes one', async () => {
+    const rows = [{ id: 'inv-1', role: 'delegate', participantId: 'p-BE-member', label: 'Mitglied Berlin', createdAt: '2024-04-10T08:00:00.000Z', revokedAt: null }];
+    const calls: { method: string; url: string; body: unknown }[] = [];
+    vi.stubGlobal('fetch', vi.fn(async (url: string, init: RequestInit) => {
+      calls.push({ method: init.method ?? 'GET', url, body: init.body ? JSON.parse(String(init.body)) : null });
+      if (init.method === 'POST') return new Response(JSON.stringify({ id: 'inv-2', url: '/i/secret-token-123', token: 'secret-token-123' }), { status: 201 });
+      if (init.method === 'DELETE') return new Response(null, { status: 204 });
+      return new Response(JSON.stringify(rows), { status: 200 });
+    }));
+    seed(demoMeeting(), office);
+    render(<OfficeView />);
+    const user = userEvent.setup();
+    const panel = within(screen.getByRole('region', { name: 'Einladungen' }));
+    expect(await panel.findByTestId('invitation-inv-1')).toHaveTextContent('Mitglied Berlin');
+    await user.selectOptions(panel.getByLabelText('Person'), 'p-BB-member');
+    await user.click(panel.getByRole('button', { name: 'Einladungslink erzeugen' }));
+    expect(calls.find((c) => c.method === 'POST')).toMatchObject({
+      url: '/api/meetings/dmk-2024-1/invitations', body: { role: 'delegate', participantId: 'p-BB-member', label: 'Mitglied Brandenburg' },
+    });
+    const card = await panel.findByTestId('invitation-card');
+    expect(card).toHaveTextContent(`${window.location.origin}/i/secret-token-123`);
+    const qr = await within(card).findByTestId('invitation-qr');
+    expect(qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
+    expect(qr).toHaveAccessibleName('QR-Code des Einladungslinks für Mitglied Brandenburg');
+    await user.click(panel.getByRole('button', { name: 'Widerrufen: Mitglied Berlin' }));
+    expect(calls.find((c) => c.method === 'DELETE')?.url).toBe('/api/invitations/inv-1');
+  });
+});

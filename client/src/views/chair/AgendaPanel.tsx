@@ -32,13 +32,13 @@ export function AgendaPanel() {
                 {current ? (
                   <span className="badge">{t('chair.agenda.isCurrent')}</span>
                 ) : (
-                  <button type="button" onClick={() => run({ type: 'setCurrentItem', itemId: item.id })}>
-                    {t('chair.agenda.setCurrent')}<span className="visually-hidden">: {item.number}</span>
+                  <button type="button" onClick={() => run({ type: 'setCurrentItem', itemId: item.id })} aria-label={`${t('chair.agenda.setCurrent')}: ${item.number}`}>
+                    {t('chair.agenda.setCurrent')}
                   </button>
                 )}
                 {item.standing === 'bundReport' && !item.reportNoted && (
-                  <button type="button" onClick={() => run({ type: 'noteReport', itemId: item.id })}>
-                    {t('chair.agenda.noteReport')}<span className="visually-hidden">: {item.number}</span>
+                  <button type="button" onClick={() => run({ type: 'noteReport', itemId: item.id })} aria-label={`${t('chair.agenda.noteReport')}: ${item.number}`}>
+                    {t('chair.agenda.noteReport')}
                   </button>
                 )}
               </div>

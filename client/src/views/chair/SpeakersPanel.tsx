@@ -27,8 +27,8 @@ export function SpeakersPanel() {
           {speakers.queue.map((q) => (
             <li key={q.participantId}>
               {name(q.participantId)} <span className="muted">({formatTime(q.requestedAt, lang)})</span>{' '}
-              <button type="button" className="small" onClick={() => run({ type: 'giveFloor', participantId: q.participantId })}>
-                {t('speakers.giveTo')}<span className="visually-hidden"> {name(q.participantId)}</span>
+              <button type="button" className="small" onClick={() => run({ type: 'giveFloor', participantId: q.participantId })} aria-label={`${t('speakers.giveTo')}: ${name(q.participantId)}`}>
+                {t('speakers.giveTo')}
               </button>
             </li>
           ))}

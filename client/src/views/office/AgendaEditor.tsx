@@ -54,8 +54,8 @@ export function AgendaEditor() {
             <strong>{item.number}</strong> {item.title}
             <div className="muted">{t(`item.kind.${item.kind}`)} · {t('item.rapporteurs')}: {item.rapporteurs.map(landName).join(', ')} · {t('office.agenda.paragraphCount', { count: item.paragraphs.length })}</div>
             <ItemFlags item={item} />
-            <button type="button" className="small" onClick={() => run({ type: 'removeAgendaItem', itemId: item.id })}>
-              {t('office.agenda.remove')}<span className="visually-hidden"> {item.number}</span>
+            <button type="button" className="small" onClick={() => run({ type: 'removeAgendaItem', itemId: item.id })} aria-label={`${t('office.agenda.remove')}: ${item.number}`}>
+              {t('office.agenda.remove')}
             </button>
           </li>
         ))}

@@ -115,8 +115,8 @@ export function InvitationsPanel() {
               <td>{r.label}</td><td>{t(`role.${r.role}`)}</td><td>{nameOf(r.participantId)}</td><td>{formatDateTime(r.createdAt, lang)}</td>
               <td>
                 {r.revokedAt ? t('office.invitations.revokedAt', { time: formatDateTime(r.revokedAt, lang) }) : (
-                  <button type="button" className="small danger" onClick={() => revoke(r.id)}>
-                    {t('office.invitations.revoke')}<span className="visually-hidden"> {r.label}</span>
+                  <button type="button" className="small danger" onClick={() => revoke(r.id)} aria-label={`${t('office.invitations.revoke')}: ${r.label}`}>
+                    {t('office.invitations.revoke')}
                   </button>
                 )}
               </td>

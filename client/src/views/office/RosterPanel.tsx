@@ -60,8 +60,8 @@ export function RosterPanel() {
                       <div className="inline-form">
                         <label className="visually-hidden" htmlFor={`roster-${key}`}>{t('office.roster.nameFor', { kind: t(`kind.${kind}`), land: landName(code) })}</label>
                         <input id={`roster-${key}`} value={names[key] ?? ''} onChange={(e) => setNames({ ...names, [key]: e.target.value })} />
-                        <button type="button" className="small" onClick={() => name(code, kind)}>
-                          {t('office.roster.name')}<span className="visually-hidden"> {t('office.roster.nameFor', { kind: t(`kind.${kind}`), land: landName(code) })}</span>
+                        <button type="button" className="small" onClick={() => name(code, kind)} aria-label={`${t('office.roster.name')}: ${t('office.roster.nameFor', { kind: t(`kind.${kind}`), land: landName(code) })}`}>
+                          {t('office.roster.name')}
                         </button>
                       </div>
                     </td>

@@ -76,7 +76,8 @@ function ScreenVote({ vote }: { vote: VoteRound }) {
               const voted = Boolean(vote.ballots[land]);
               return (
                 <li key={land} className={voted ? 'chip voted' : 'chip'} data-testid={`voted-${land}`} data-voted={voted}>
-                  {land}<span className="visually-hidden"> {landName(land)}: {voted ? t('screen.hasVoted') : t('screen.notYetVoted')}</span>
+                  <span aria-hidden="true">{land}</span>
+                  <span className="visually-hidden">{`${landName(land)}: ${voted ? t('screen.hasVoted') : t('screen.notYetVoted')}`}</span>
                 </li>
               );
             })}
