@@ -16,13 +16,44 @@ const patchParticipant = (s: MeetingState, id: string, patch: Partial<Participan
   return { ...s, participants: { ...s.participants, [id]: { ...p, ...patch } } };
 };
 
-const patchVote = (s: MeetingState, id: string, patch: (v: VoteRound) => VoteRound): MeetingState => {
+/**
+ * Objects created during one `evolveAll` run and seen by nobody else: they may be updated in place.
+ * This keeps a replay linear in the number of events even when the record of votes grows large;
+ * a single `evolve` (owned = null) always copies.
+ */
+type Owned = WeakSet<object> | null;
+
+function setKey<T>(record: Record<string, T>, key: string, value: T, owned: Owned): Record<string, T> {
+  if (owned?.has(record)) {
+    record[key] = value;
+    return record;
+  }
+  const copy = { ...record, [key]: value };
+  owned?.add(copy);
+  return copy;
+}
+
+function append<T>(list: T[], item: T, owned: Owned): T[] {
+  if (owned?.has(list)) {
+    list.push(item);
+    return list;
+  }
+  const copy = [...list, item];
+  owned?.add(copy);
+  return copy;
+}
+
+const patchVote = (s: MeetingState, id: string, patch: (v: VoteRound) => VoteRound, owned: Owned): MeetingState => {
   const v = s.votes[id];
   if (!v) return s;
-  return { ...s, votes: { ...s.votes, [id]: patch(v) } };
+  return { ...s, votes: setKey(s.votes, id, patch(v), owned) };
 };
 
 export function evolve(state: MeetingState, event: MeetingEvent): MeetingState {
+  return step(state, event, null);
+}
+
+function step(state: MeetingState, event: MeetingEvent, owned: Owned): MeetingState {
   const e = event;
   switch (e.type) {
     case 'SessionScheduled':
@@ -73,20 +104,17 @@ export function evolve(state: MeetingState, event: MeetingEvent): MeetingState {
     case 'ParticipantCheckedOut':
       return patchParticipant(state, e.participantId, { presence: null });
     case 'QuorumChanged':
-      return { ...state, quorumLog: [...state.quorumLog, { at: e.at, present: e.present, required: e.required, met: e.met }] };
+      return { ...state, quorumLog: append(state.quorumLog, { at: e.at, present: e.present, required: e.required, met: e.met }, owned) };
     case 'CurrentItemSet':
       return { ...state, currentItemId: e.itemId };
     case 'VoteOpened':
       return {
         ...state,
         openVoteId: e.voteId,
-        votes: {
-          ...state.votes,
-          [e.voteId]: {
-            id: e.voteId, motion: e.motion, decisionRule: e.decisionRule, ruleId: e.ruleId, text: e.text, electorate: e.electorate,
-            quorumAtOpen: e.quorumAtOpen, openedAt: e.at, status: 'open', ballots: {}, closedAt: null, explanation: null, choices: null,
-          },
-        },
+        votes: setKey(state.votes, e.voteId, {
+          id: e.voteId, motion: e.motion, decisionRule: e.decisionRule, ruleId: e.ruleId, text: e.text, electorate: e.electorate,
+          quorumAtOpen: e.quorumAtOpen, openedAt: e.at, status: 'open', ballots: {}, closedAt: null, explanation: null, choices: null,
+        }, owned),
       };
     case 'VoteCast':
       return patchVote(state, e.voteId, (v) => {
@@ -94,28 +122,25 @@ export function evolve(state: MeetingState, event: MeetingEvent): MeetingState {
         const entry = { choice: e.choice, participantId: e.participantId, at: e.at };
         return {
           ...v,
-          ballots: {
-            ...v.ballots,
-            [e.land]: {
-              choice: e.choice, participantId: e.participantId, castBy: e.castBy, at: e.at,
-              history: prev ? [...prev.history, entry] : [entry],
-              conflict: (prev?.conflict ?? false) || e.conflict,
-            },
-          },
+          ballots: setKey(v.ballots, e.land, {
+            choice: e.choice, participantId: e.participantId, castBy: e.castBy, at: e.at,
+            history: prev ? append(prev.history, entry, owned) : [entry],
+            conflict: (prev?.conflict ?? false) || e.conflict,
+          }, owned),
         };
-      });
+      }, owned);
     case 'VoteClosed': {
-      const next = patchVote(state, e.voteId, (v) => ({ ...v, status: 'closed', closedAt: e.at, explanation: e.explanation, choices: e.choices }));
+      const next = patchVote(state, e.voteId, (v) => ({ ...v, status: 'closed', closedAt: e.at, explanation: e.explanation, choices: e.choices }), owned);
       const motion = state.votes[e.voteId]?.motion;
       const itemId = motion && motion.kind !== 'setPublic' ? motion.itemId : null;
       return {
         ...next,
         openVoteId: state.openVoteId === e.voteId ? null : state.openVoteId,
-        agenda: itemId ? mapItem(next, itemId, (i) => ({ ...i, voteIds: [...i.voteIds, e.voteId] })) : next.agenda,
+        agenda: itemId ? mapItem(next, itemId, (i) => ({ ...i, voteIds: append(i.voteIds, e.voteId, owned) })) : next.agenda,
       };
     }
     case 'VoteCancelled': {
-      const next = patchVote(state, e.voteId, (v) => ({ ...v, status: 'cancelled', closedAt: e.at }));
+      const next = patchVote(state, e.voteId, (v) => ({ ...v, status: 'cancelled', closedAt: e.at }), owned);
       return { ...next, openVoteId: state.openVoteId === e.voteId ? null : state.openVoteId };
     }
     case 'ShortNoticeItemAdmitted':
@@ -129,14 +154,14 @@ export function evolve(state: MeetingState, event: MeetingEvent): MeetingState {
     case 'VoteTransferred':
       return {
         ...state,
-        transfers: [...state.transfers, { id: e.transferId, from: e.from, to: e.to, scope: e.scope, at: e.at, by: e.by, revokedAt: null }],
+        transfers: append(state.transfers, { id: e.transferId, from: e.from, to: e.to, scope: e.scope, at: e.at, by: e.by, revokedAt: null }, owned),
       };
     case 'TransferRevoked':
       return { ...state, transfers: state.transfers.map((t) => (t.id === e.transferId ? { ...t, revokedAt: e.at } : t)) };
     case 'DeclarationAdded':
       return {
         ...state,
-        declarations: [...state.declarations, { id: e.declarationId, itemId: e.itemId, land: e.land, participantId: e.participantId, text: e.text, at: e.at }],
+        declarations: append(state.declarations, { id: e.declarationId, itemId: e.itemId, land: e.land, participantId: e.participantId, text: e.text, at: e.at }, owned),
       };
     case 'RecordingConsentGiven':
       return patchParticipant(state, e.participantId, { recordingConsent: true });
@@ -168,7 +193,8 @@ export function evolve(state: MeetingState, event: MeetingEvent): MeetingState {
 }
 
 export function evolveAll(events: readonly MeetingEvent[], from: MeetingState = initialState()): MeetingState {
+  const owned: Owned = new WeakSet<object>();
   let s = from;
-  for (const e of events) s = evolve(s, e);
+  for (const e of events) s = step(s, e, owned);
   return s;
 }

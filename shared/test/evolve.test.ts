@@ -33,4 +33,19 @@ describe('evolve', () => {
     const half = Math.floor(s.events.length / 2);
     expect(evolveAll(s.events.slice(half), evolveAll(s.events.slice(0, half)))).toEqual(s.state);
   });
+  it('evolveAll updates only objects it created itself: a frozen start state stays untouched, the result equals step-by-step evolve', () => {
+    const s = openSessionWith(12);
+    const start = deepFreeze(s.state);
+    const more = s.fork();
+    for (let round = 0; round < 3; round++) {
+      const voteId = more.openVote({ kind: 'resolution', itemId: 'item-proposal' });
+      for (const l of landCodes().slice(0, 12)) more.cast(voteId, l, round % 2 ? 'yes' : 'no');
+      more.cast(voteId, 'BW', 'abstain');
+      more.closeVote(voteId);
+    }
+    const tail = more.events.slice(s.events.length);
+    expect(evolveAll(tail, start)).toEqual(more.state);
+    const again = evolveAll(tail, start);
+    expect(again.votes).not.toBe(evolveAll(tail, start).votes);
+  });
 });
