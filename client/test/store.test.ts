@@ -168,6 +168,23 @@ describe('meeting store and socket', () => {
     expect(s().joinError?.code).toBe('session.notPublic');
   });
 
+  it('R-SES-4: a follower told session.notPublic and disconnected by the server is offline with that code', () => {
+    const socket = connected(demoMeeting());
+    socket.fire('meeting:error', { code: 'session.notPublic', rule: 'R-SES-4' });
+    socket.serverDrop('io server disconnect');
+    expect(s().connection).toBe('offline');
+    expect(s().joinError?.code).toBe('session.notPublic');
+  });
+
+  it('a refused handshake (socket.io gives up) is offline with its code', () => {
+    const socket = connected(demoMeeting());
+    socket.serverDrop();
+    socket.active = false;
+    socket.fire('connect_error', Object.assign(new Error('refused'), { data: { code: 'auth.origin' } }));
+    expect(s().connection).toBe('offline');
+    expect(s().joinError?.code).toBe('auth.origin');
+  });
+
   it('a revoked session is offline with auth.revoked', () => {
     const socket = connected(demoMeeting());
     socket.fire('session:revoked', { code: 'auth.revoked' });

@@ -122,8 +122,18 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
     const final = reason === 'io server disconnect' || reason === 'io client disconnect';
     set({ connection: final ? 'offline' : 'reconnecting' });
   };
-  const onConnectError = () => {
-    if (meetingStore.getState().connection === 'online') set({ connection: 'reconnecting' });
+  /**
+   * A refusal in the handshake (e.g. auth.origin) carries its code in err.data; socket.io does not
+   * retry those (socket.active is false), so the view says offline and why.
+   */
+  const onConnectError = (err?: { data?: { code?: ErrorPayload['code'] } }) => {
+    const code = err?.data?.code;
+    const gaveUp = socket.active === false;
+    set({ connection: gaveUp ? 'offline' : 'reconnecting', ...(code ? { joinError: { code } } : {}) });
+  };
+  /** The server's word before it ends a follower's view (R-SES-4: the session stopped being public). */
+  const onMeetingError = (error: ErrorPayload) => {
+    if (error?.code) set({ joinError: error });
   };
   const onEvents = (msg: EventsBroadcast) => {
     if (msg.meetingId !== meetingId || !joined) return;
@@ -146,6 +156,7 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
   socket.on('connect_error', onConnectError);
   socket.on('meeting:events', onEvents);
   socket.on('session:revoked', onRevoked);
+  socket.on('meeting:error', onMeetingError);
   if (typeof window !== 'undefined') {
     window.addEventListener('offline', onBrowserOffline);
     window.addEventListener('online', onBrowserOnline);
@@ -169,6 +180,7 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
       socket.off('connect_error', onConnectError);
       socket.off('meeting:events', onEvents);
       socket.off('session:revoked', onRevoked);
+      socket.off('meeting:error', onMeetingError);
       if (typeof window !== 'undefined') {
         window.removeEventListener('offline', onBrowserOffline);
         window.removeEventListener('online', onBrowserOnline);

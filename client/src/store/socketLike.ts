@@ -4,6 +4,8 @@
  */
 export interface SocketLike {
   readonly connected: boolean;
+  /** socket.io: false once it stopped trying to reconnect (e.g. a handshake refusal). */
+  readonly active?: boolean;
   on(event: string, listener: (...args: any[]) => void): unknown;
   off(event: string, listener?: (...args: any[]) => void): unknown;
   emit(event: string, ...args: any[]): unknown;

@@ -14,6 +14,7 @@ export interface Emitted {
  */
 export class FakeSocket implements SocketLike {
   connected = false;
+  active = true;
   emitted: Emitted[] = [];
   connectCalls = 0;
   private listeners = new Map<string, Set<Listener>>();
