@@ -15,6 +15,7 @@ import { registerHandlers } from './socket/handlers.ts';
 import { broadcaster } from './socket/broadcast.ts';
 import { invitationRoom, type PlenumServer } from './socket/types.ts';
 import { printDemoLinks, seedDemo, type DemoLink } from './demo/seed-demo.ts';
+import { createBetween } from './between/index.ts';
 
 export interface RunningServer {
   url: string;
@@ -28,6 +29,8 @@ export interface RunningServer {
   log: Logger;
   /** The demo invitations created on this start (null when the demo already existed). */
   demoLinks: DemoLink[] | null;
+  /** Between sessions: circular procedures, protocol workflow, scheduler (server/src/between). */
+  between: ReturnType<typeof createBetween>;
   close(): Promise<void>;
 }
 
@@ -51,9 +54,10 @@ export async function startServer(input: ConfigInput = {}): Promise<RunningServe
   // Defaults for the public URL and origins depend on the port actually bound (port 0 in tests).
   const config = resolveConfig(input, port);
   const invitations = new Invitations(store, config.publicUrl);
+  const between = createBetween({ store, registry, invitations: () => invitations, profile: DMK_PROFILE, log });
 
   const app = createHttpApp({
-    config, store, invitations, metrics, log,
+    config, store, invitations, metrics, log, mount: between.mount,
     onRevoked: (invitationId) => {
       if (!io) return;
       io.to(invitationRoom(invitationId)).emit('session:revoked', { code: 'auth.revoked' });
@@ -75,12 +79,15 @@ export async function startServer(input: ConfigInput = {}): Promise<RunningServe
   const demoLinks = config.demo ? await seedDemo(store, registry, invitations, log) : null;
   if (demoLinks && config.printDemoLinks) printDemoLinks(demoLinks);
 
+  await between.scheduler.start();
   const url = `http://127.0.0.1:${port}`;
   log.info({ port, dataDir: config.dataDir }, 'plenum listening');
 
   return {
     url, port, config, store, registry, invitations, io, metrics, log, demoLinks,
+    between,
     async close() {
+      between.scheduler.stop();
       io?.disconnectSockets(true);
       await new Promise<void>((r) => io!.close(() => r()));
       httpServer.closeAllConnections?.();

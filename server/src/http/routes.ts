@@ -17,6 +17,8 @@ interface Deps {
   log: Logger;
   /** Tell the sockets of a revoked invitation, then disconnect them. */
   onRevoked: (invitationId: string) => void;
+  /** More routes (between sessions: protocol downloads, circulars, publications), mounted before the fallbacks. */
+  mount?: (app: express.Express, api: Router) => void;
 }
 
 const apiError = (res: Response, status: number, code: string) => res.status(status).json({ error: { code } });
@@ -116,6 +118,7 @@ export function createHttpApp(deps: Deps): express.Express {
     res.json({ meetingId: req.params.id, events: await store.read(req.params.id, 0) });
   });
 
+  deps.mount?.(app, api);
   api.use((_req, res) => apiError(res, 404, 'command.unknown'));
   app.use('/api', api);
 

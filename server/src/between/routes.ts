@@ -1,0 +1,102 @@
+import express, { type Request, type Response, type Router } from 'express';
+import {
+  buildResultsProtocol, renderProtocolJson, renderProtocolMarkdown, type Actor, type ProtocolLang,
+} from '@plenum/shared';
+import { readCookie, SESSION_COOKIE } from '../auth/cookies.ts';
+import type { Invitations } from '../auth/invitations.ts';
+import { renderProtocolPdf } from '../protocol-pdf/index.ts';
+import { isStreamKind } from './kinds.ts';
+import type { BetweenService } from './service.ts';
+import { publications, publicationsPage, publishedProtocol, searchResolutions, type ArchiveQuery } from './publications.ts';
+
+/** Roles that take part between sessions (R-CHR-2 office; members and deputies as delegates). */
+const PARTICIPANT_ROLES = new Set<Actor['role']>(['office', 'chair', 'delegate']);
+const apiError = (res: Response, status: number, code: string, extra: Record<string, unknown> = {}) => res.status(status).json({ error: { code, ...extra } });
+
+/**
+ * Between-sessions HTTP surface, mounted into the API router and the app before their fallbacks:
+ *   GET  /api/meetings/:id/protocol.(pdf|md|json)?lang=de|en   (R-PRT-1; public once published, R-PRT-3)
+ *   GET  /api/between/:kind            list (circular, protocol, extraordinary, followup)
+ *   GET  /api/between/:kind/:id        one procedure's state
+ *   POST /api/between/:kind/:id        { command } → { data: { events, state } } | { error }
+ *   GET  /api/publications?q&land&from&to  and the page /publications
+ */
+export function mountBetween(app: express.Express, api: Router, deps: { service: BetweenService; invitations: Invitations }) {
+  const { service, invitations } = deps;
+  const who = async (req: Request) => invitations.check(readCookie(req.headers.cookie, SESSION_COOKIE));
+
+  api.get('/meetings/:id/protocol.:format', async (req, res) => {
+    const format = String(req.params.format);
+    if (!['pdf', 'md', 'json'].includes(format)) return apiError(res, 404, 'command.unknown');
+    const lang: ProtocolLang = req.query.lang === 'en' ? 'en' : 'de';
+    const meetingId = String(req.params.id);
+    const s = await who(req);
+    const insider = s.ok && s.invitation.meetingId === meetingId && PARTICIPANT_ROLES.has(s.invitation.role);
+    let model;
+    if (insider) {
+      const meeting = await service.meetingState(meetingId);
+      if (!meeting?.state.session) return apiError(res, 404, 'session.notScheduled');
+      model = buildResultsProtocol(meeting.state, meeting.events, service.profile);
+    } else {
+      model = await publishedProtocol(service, meetingId);
+      if (!model) return s.ok ? apiError(res, 403, 'auth.forbidden') : apiError(res, 401, 'auth.required');
+    }
+    const name = `ergebnisprotokoll-${meetingId}-${lang}`;
+    if (format === 'json') return res.type('application/json').send(renderProtocolJson(model));
+    if (format === 'md') return res.type('text/markdown; charset=utf-8').send(renderProtocolMarkdown(model, lang, service.profile));
+    const pdf = await renderProtocolPdf(model, lang, service.profile);
+    res.setHeader('Content-Disposition', `inline; filename="${name}.pdf"`);
+    return res.type('application/pdf').send(pdf);
+  });
+
+  api.get('/publications', async (req, res) => {
+    const all = await publications(service);
+    const query = archiveQuery(req);
+    res.json({ protocols: all.protocols, resolutions: searchResolutions(all.resolutions, query) });
+  });
+
+  api.get('/between/:kind', async (req, res) => {
+    const kind = String(req.params.kind);
+    if (!isStreamKind(kind)) return apiError(res, 404, 'command.unknown');
+    const s = await who(req);
+    if (!s.ok) return apiError(res, 401, s.code);
+    if (!PARTICIPANT_ROLES.has(s.invitation.role)) return apiError(res, 403, 'auth.forbidden');
+    // R-FUP-1: the follow-up record is internal: participants only, never on the public surface.
+    res.json(service.list(kind).map(({ id, seq, state }) => ({ id, seq, state })));
+  });
+
+  api.get('/between/:kind/:id', async (req, res) => {
+    const kind = String(req.params.kind);
+    if (!isStreamKind(kind)) return apiError(res, 404, 'command.unknown');
+    const s = await who(req);
+    if (!s.ok) return apiError(res, 401, s.code);
+    if (!PARTICIPANT_ROLES.has(s.invitation.role)) return apiError(res, 403, 'auth.forbidden');
+    res.json(service.state(kind, String(req.params.id)));
+  });
+
+  api.post('/between/:kind/:id', async (req, res) => {
+    const kind = String(req.params.kind);
+    if (!isStreamKind(kind)) return apiError(res, 404, 'command.unknown');
+    const id = String(req.params.id);
+    if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(id)) return apiError(res, 400, 'command.invalid');
+    const s = await who(req);
+    if (!s.ok) return apiError(res, 401, s.code);
+    if (!PARTICIPANT_ROLES.has(s.invitation.role)) return apiError(res, 403, 'auth.forbidden');
+    const outcome = await service.execute(kind, id, (req.body as { command?: unknown } | undefined)?.command, s.actor);
+    if ('error' in outcome) return res.status(outcome.error.code.startsWith('auth.') ? 403 : 409).json(outcome);
+    return res.json(outcome);
+  });
+
+  app.get('/publications', async (req, res) => {
+    const all = await publications(service);
+    const query = archiveQuery(req);
+    res.type('text/html; charset=utf-8').send(publicationsPage(all, query, searchResolutions(all.resolutions, query)));
+  });
+}
+
+function archiveQuery(req: Request): ArchiveQuery {
+  const str = (v: unknown) => (typeof v === 'string' && v.length <= 200 ? v : undefined);
+  const date = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
+  const land = str(req.query.land);
+  return { q: str(req.query.q), land: land && /^[A-Z]{2}$/.test(land) ? land : undefined, from: date(req.query.from), to: date(req.query.to) };
+}

@@ -1,0 +1,84 @@
+import type { CircularState, ProtocolWorkflowState } from '@plenum/shared';
+import type { BetweenService } from './service.ts';
+import type { Logger } from '../log.ts';
+
+/** setTimeout cannot wait longer than ~24.8 days; look again at least this often. */
+const MAX_WAIT_MS = 6 * 3_600_000;
+
+export interface DueAction { kind: 'circular' | 'protocol'; id: string; due: string; command: { type: string } }
+
+/**
+ * Fires the deadlines of the between-sessions procedures as the actor 'system':
+ * R-CIR-1/2 closeCircular at the end of the objection period; R-PRT-2 approveProtocol when the
+ * objection period ends without objections.
+ *
+ * The due times are in the stored events, and whether an action has fired is in the folded
+ * state (the procedure is no longer 'running' / 'sent'). So on start the scheduler fires what is
+ * due and not yet done, and a restart neither loses nor repeats a deadline: a repeat would be
+ * refused by the decider, and appends per stream are serialized with an optimistic seq check.
+ */
+export class BetweenScheduler {
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
+  private running: Promise<number> | null = null;
+
+  constructor(private readonly service: BetweenService, private readonly log: Logger, private readonly clock: () => Date = () => new Date()) {
+    service.onAppended(() => this.plan());
+  }
+
+  /** Everything with a due time that the decider would still accept. */
+  pending(): DueAction[] {
+    const out: DueAction[] = [];
+    for (const { id, state } of this.service.list('circular')) {
+      const s = state as CircularState;
+      if (s.status === 'running' && s.deadline) out.push({ kind: 'circular', id, due: s.deadline, command: { type: 'closeCircular' } });
+    }
+    for (const { id, state } of this.service.list('protocol')) {
+      const s = state as ProtocolWorkflowState;
+      if (s.status === 'sent' && s.objectionsEnd && s.objections.length === 0) out.push({ kind: 'protocol', id, due: s.objectionsEnd, command: { type: 'approveProtocol' } });
+    }
+    return out.sort((a, b) => a.due.localeCompare(b.due));
+  }
+
+  /** Fire what is due now; returns how many actions were applied. */
+  tick(): Promise<number> {
+    this.running ??= this.fireDue().finally(() => { this.running = null; });
+    return this.running;
+  }
+
+  private async fireDue(): Promise<number> {
+    const now = this.clock().getTime();
+    let fired = 0;
+    for (const action of this.pending()) {
+      // Strictly after the last millisecond of the period.
+      if (Date.parse(action.due) >= now) continue;
+      const outcome = await this.service.execute(action.kind, action.id, action.command, { role: 'system', participantId: null });
+      if ('data' in outcome) fired += 1;
+      else this.log.warn({ action, error: outcome.error }, 'scheduled action refused');
+    }
+    return fired;
+  }
+
+  /** Fire what is due, then sleep until the next due time. */
+  async start(): Promise<number> {
+    this.stopped = false;
+    const fired = await this.tick();
+    this.plan();
+    return fired;
+  }
+
+  stop() {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private plan() {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    const next = this.pending()[0];
+    const wait = next ? Math.max(0, Date.parse(next.due) - this.clock().getTime() + 1) : MAX_WAIT_MS;
+    this.timer = setTimeout(() => { void this.tick().then(() => this.plan()); }, Math.min(wait, MAX_WAIT_MS));
+    this.timer.unref();
+  }
+}

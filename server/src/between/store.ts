@@ -1,0 +1,54 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * The between-sessions event log: one stream per procedure (`circular:<id>`, `protocol:<meetingId>`,
+ * `extraordinary:<id>`, `followup:dmk`), in the same SQLite file as the meetings, with the same
+ * optimistic `(stream, seq)` unique key. Due times (objection deadlines, approval dates) live in
+ * these events, so the scheduler needs no table of its own: what is due and not done is read
+ * from the folded streams (see scheduler.ts).
+ */
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS between_events (
+  stream TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  at TEXT NOT NULL,
+  actor_role TEXT NOT NULL,
+  actor_participant TEXT,
+  type TEXT NOT NULL,
+  json TEXT NOT NULL,
+  UNIQUE (stream, seq)
+);
+`;
+
+export interface BetweenRow { stream: string; seq: number; event: { type: string; at: string } & Record<string, unknown> }
+
+export class BetweenStore {
+  private readonly st;
+  constructor(private readonly db: Database.Database) {
+    db.exec(SCHEMA);
+    this.st = {
+      read: db.prepare<[string], { stream: string; seq: number; json: string }>('SELECT stream, seq, json FROM between_events WHERE stream = ? ORDER BY seq'),
+      streams: db.prepare<[string], { stream: string }>("SELECT DISTINCT stream FROM between_events WHERE stream LIKE ? || ':%' ORDER BY stream"),
+      last: db.prepare<[string], { seq: number }>('SELECT MAX(seq) AS seq FROM between_events WHERE stream = ?'),
+      insert: db.prepare('INSERT INTO between_events (stream, seq, at, actor_role, actor_participant, type, json) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    };
+  }
+
+  read(stream: string): BetweenRow[] {
+    return this.st.read.all(stream).map((r) => ({ stream: r.stream, seq: r.seq, event: JSON.parse(r.json) }));
+  }
+
+  streams(kind: string): string[] {
+    return this.st.streams.all(kind).map((r) => r.stream);
+  }
+
+  /** Append after `expectedSeq` in one transaction; a concurrent writer makes the UNIQUE key fail. */
+  append(stream: string, expectedSeq: number, events: { type: string; at: string; by: { role: string; participantId: string | null } }[]): number {
+    return this.db.transaction(() => {
+      const last = this.st.last.get(stream)?.seq ?? 0;
+      if (last !== expectedSeq) throw new Error(`stream ${stream}: expected seq ${expectedSeq}, found ${last}`);
+      events.forEach((e, i) => this.st.insert.run(stream, expectedSeq + i + 1, e.at, e.by.role, e.by.participantId, e.type, JSON.stringify(e)));
+      return expectedSeq + events.length;
+    })();
+  }
+}
