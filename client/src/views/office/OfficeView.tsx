@@ -5,6 +5,7 @@ import { AgendaEditor } from './AgendaEditor.tsx';
 import { InvitationsPanel } from './InvitationsPanel.tsx';
 import { GuestsPanel, RosterPanel } from './RosterPanel.tsx';
 import { SchedulePanel } from './SchedulePanel.tsx';
+import { BetweenPanel } from '../between/BetweenPanel.tsx';
 
 /** The office (Geschäftsstelle, R-CHR-2) prepares the session. */
 export default function OfficeView() {
@@ -27,6 +28,7 @@ export default function OfficeView() {
       <GuestsPanel />
       <AgendaEditor />
       <InvitationsPanel />
+      <BetweenPanel />
     </Layout>
   );
 }

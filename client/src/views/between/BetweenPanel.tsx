@@ -1,0 +1,132 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import i18next from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { DMK_PROFILE, landName, type CircularState, type ErrorPayload } from '@plenum/shared';
+import { useLang } from '../../i18n/index.ts';
+import { useMeeting } from '../../store/index.ts';
+import { ErrorAlert } from '../common/ErrorAlert.tsx';
+
+/** Texts of this panel, German first; added as their own i18next bundle so the panel stays in one folder. */
+const TEXT = {
+  de: {
+    heading: 'Zwischen den Sitzungen', protocol: 'Ergebnisprotokoll (R-PRT-1)', german: 'Deutsch', english: 'Englisch',
+    publications: 'Veröffentlichungen (öffentliche Seite)', circulars: 'Umlaufverfahren (R-CIR-1..3)', none: 'Keine Umlaufverfahren.',
+    title: 'Titel', text: 'Beschlussvorschlag', proposingLand: 'Antragstellendes Land', start: 'Umlaufverfahren starten',
+    deadline: 'Einspruchsfrist bis', agreements: 'Zustimmungen', communicate: 'Ergebnis mitteilen', publish: 'Veröffentlichen',
+    status: { running: 'läuft', objected: 'Einspruch – in die Sitzung', adopted: 'angenommen', rejected: 'nicht angenommen', none: '–' },
+    consensus: 'Konsens', published: 'veröffentlicht',
+  },
+  en: {
+    heading: 'Between sessions', protocol: 'Results protocol (R-PRT-1)', german: 'German', english: 'English',
+    publications: 'Publications (public page)', circulars: 'Circular procedures (R-CIR-1..3)', none: 'No circular procedures.',
+    title: 'Title', text: 'Proposal', proposingLand: 'Proposing Land', start: 'Start circular procedure',
+    deadline: 'Objections until', agreements: 'Agreements', communicate: 'Communicate result', publish: 'Publish',
+    status: { running: 'running', objected: 'objection – goes to a session', adopted: 'adopted', rejected: 'not adopted', none: '–' },
+    consensus: 'consensus', published: 'published',
+  },
+};
+i18next.addResourceBundle('de', 'translation', { between: TEXT.de }, true, false);
+i18next.addResourceBundle('en', 'translation', { between: TEXT.en }, true, false);
+
+interface Row { id: string; state: CircularState }
+
+async function post(kind: string, id: string, command: unknown): Promise<ErrorPayload | null> {
+  const res = await fetch(`/api/between/${kind}/${encodeURIComponent(id)}`, {
+    method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ command }),
+  });
+  if (res.ok) return null;
+  const body = (await res.json().catch(() => null)) as { error?: ErrorPayload } | null;
+  return body?.error ?? { code: 'internal.error' };
+}
+
+/** Office: protocol downloads, circular procedures (start, follow, communicate, publish), publications. */
+export function BetweenPanel() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const meetingId = useMeeting((s) => s.state.meetingId);
+  const [rows, setRows] = useState<Row[]>([]);
+  const [error, setError] = useState<ErrorPayload | null>(null);
+  const [form, setForm] = useState({ title: '', text: '', proposingLand: 'BE' });
+
+  const load = useCallback(async () => {
+    try {
+      const res = await fetch('/api/between/circular', { credentials: 'same-origin' });
+      const body: unknown = res.ok ? await res.json() : null;
+      if (Array.isArray(body)) setRows(body.filter((r): r is Row => typeof r?.id === 'string' && typeof r?.state?.answers === 'object'));
+    } catch {
+      // offline or no server (tests): the list stays as it is
+    }
+  }, []);
+  // Loaded when the office opens the section, so the preparation screen makes no extra request.
+  const [open, setOpen] = useState(false);
+  useEffect(() => { if (open) void load(); }, [open, load]);
+
+  const act = async (id: string, command: unknown) => {
+    setError(await post('circular', id, command));
+    await load();
+  };
+  const start = async (e: FormEvent) => {
+    e.preventDefault();
+    const id = `circ-${Date.now().toString(36)}`;
+    await act(id, { type: 'startCircular', title: form.title, text: form.text, proposingLand: form.proposingLand, roster: [] });
+  };
+  const fmt = (iso: string | null) => (iso ? new Date(iso).toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB', { timeZone: 'Europe/Berlin' }) : '–');
+
+  return (
+    <section aria-labelledby="between-heading" className="panel">
+      <h2 id="between-heading">{t('between.heading')}</h2>
+      {meetingId && (
+        <>
+          <h3>{t('between.protocol')}</h3>
+          <ul>
+            {(['de', 'en'] as const).map((l) => (
+              <li key={l}>
+                {t(l === 'de' ? 'between.german' : 'between.english')}:{' '}
+                <a href={`/api/meetings/${encodeURIComponent(meetingId)}/protocol.pdf?lang=${l}`}>PDF</a>,{' '}
+                <a href={`/api/meetings/${encodeURIComponent(meetingId)}/protocol.md?lang=${l}`}>Markdown</a>,{' '}
+                <a href={`/api/meetings/${encodeURIComponent(meetingId)}/protocol.json?lang=${l}`}>JSON</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p><a href="/publications">{t('between.publications')}</a></p>
+
+      <details onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
+      <summary>{t('between.circulars')}</summary>
+      {error && <ErrorAlert error={error} />}
+      <form onSubmit={start}>
+        <label htmlFor="circ-title">{t('between.title')}</label>
+        <input id="circ-title" required value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} />
+        <label htmlFor="circ-text">{t('between.text')}</label>
+        <textarea id="circ-text" required value={form.text} onChange={(e) => setForm({ ...form, text: e.target.value })} />
+        <label htmlFor="circ-land">{t('between.proposingLand')}</label>
+        <select id="circ-land" value={form.proposingLand} onChange={(e) => setForm({ ...form, proposingLand: e.target.value })}>
+          {DMK_PROFILE.lands.map((l) => <option key={l.code} value={l.code}>{landName(DMK_PROFILE, l.code, lang)}</option>)}
+        </select>
+        <button type="submit">{t('between.start')}</button>
+      </form>
+      {rows.length === 0 ? <p>{t('between.none')}</p> : (
+        <ul>
+          {rows.map(({ id, state: s }) => {
+            const yes = Object.values(s.answers).filter((a) => a.choice === 'yes').length;
+            return (
+              <li key={id}>
+                <strong>{s.title}</strong> ({landName(DMK_PROFILE, s.proposingLand ?? '', lang)}): {t(`between.status.${s.status}`)};{' '}
+                {t('between.deadline')} {fmt(s.deadline)}; {t('between.agreements')} {yes}/{s.agreementsNeeded}
+                {s.explanation?.consensus ? `, ${t('between.consensus')}` : ''}{s.publishedAt ? `, ${t('between.published')}` : ''}
+                {s.status !== 'running' && s.status !== 'none' && !s.communicatedAt && (
+                  <button type="button" onClick={() => void act(id, { type: 'communicateCircularResult' })}>{t('between.communicate')}</button>
+                )}
+                {s.communicatedAt && !s.publishedAt && (
+                  <button type="button" onClick={() => void act(id, { type: 'publishCircularResult' })}>{t('between.publish')}</button>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      </details>
+    </section>
+  );
+}
