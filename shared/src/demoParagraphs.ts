@@ -13,7 +13,7 @@ export const DEMO_PARAGRAPHS: Record<string, Paragraph[]> = {
     { number: '4', text: "Beschlüsse, die durch die Digitalverantwortlichen der Länder in dem bisherigen Format „Digitalministertreffen“ (D16) gefasst wurden, bleiben in ihrer Wirksamkeit von der Bestimmung unter Ziffer 3 unberührt." },
   ],
   '2b': [
-    { number: '1', text: "" },
+    { number: '1', text: "Entsprechend Ziff. 2.1 der Geschäftsordnung der Digitalministerkonferenz (DMK) wechselt der Vorsitz der DMK grundsätzlich jährlich mit Beginn eines Kalenderjahres in alphabetischer Reihenfolge der Länder." },
     { number: '2', text: "Demnach führen die Länder den Vorsitz in folgendem Turnus – unter Berücksichtigung des gefassten Beschlusses der D16 in der Sitzung vom 23. Juni 2023 in München hinsichtlich des Vorsitzlandes im Jahr 2025 (TOP VII):\n2024: Berlin und Brandenburg\n2025: Rheinland-Pfalz\n2026: Hamburg\n2027: Hessen\n2028: Mecklenburg-Vorpommern\n2029: Niedersachsen\n2030: Nordrhein-Westfalen\n2031: Bremen\n2032: Saarland\n2033: Sachsen\n2034: Sachsen-Anhalt\n2035: Schleswig-Holstein\n2036: Thüringen\n2037: Baden-Württemberg\n2038: Bayern\n2039: Berlin\n2040: Brandenburg" },
     { number: '3', text: "Abweichungen sind entsprechend Ziff. 2.1 der Geschäftsordnung der Digitalministerkonferenz zu beschließen." },
   ],
