@@ -51,7 +51,8 @@ export function registerHandlers(io: PlenumServer, deps: Deps) {
     socket.on('meeting:join', async (raw, ack) => {
       const reply = replier(socket, ack);
       try {
-        if (typeof raw === 'object' && raw !== null && (raw as { protocol?: unknown }).protocol !== PROTOCOL_VERSION) {
+        const protocol = typeof raw === 'object' && raw !== null ? (raw as { protocol?: unknown }).protocol : undefined;
+        if (typeof protocol === 'number' && protocol !== PROTOCOL_VERSION) {
           return reply(fail('protocol.version', { details: { expected: PROTOCOL_VERSION } }));
         }
         const req = JoinRequest.safeParse(raw);
