@@ -23,8 +23,8 @@ export default function ChairConsole() {
           <RecordingPanel />
         </div>
         <div className="chair-col">
-          <AgendaPanel />
           <LandsPanel />
+          <AgendaPanel />
         </div>
       </div>
     </Layout>

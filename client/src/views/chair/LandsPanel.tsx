@@ -31,6 +31,7 @@ export function LandsPanel() {
   return (
     <section aria-labelledby="lands-heading" className="panel lands-panel">
       <h2 id="lands-heading">{t('chair.lands.heading')}</h2>
+      <div className="table-scroll">
       <table className="lands-table">
         <caption className="visually-hidden">{t('chair.lands.caption')}</caption>
         <thead>
@@ -52,13 +53,16 @@ export function LandsPanel() {
             const held = transfers.filter((tr) => tr.to === code);
             return (
               <tr key={code} data-testid={`land-row-${code}`} data-presence={presence} className={`presence-${presence}`}>
-                <th scope="row"><abbr title={landName(code)}>{code}</abbr> <span className="land-name">{landName(code)}</span></th>
+                <th scope="row">{landName(code)} <span className="muted land-code">{code}</span></th>
                 <td><span className={`badge badge-${presence}`}>{t(`presence.${presence}`)}</span></td>
                 <td>
                   {present.length === 0 ? '–' : (
                     <ul className="plain">
                       {present.map((p) => (
-                        <li key={p.id}>{p.name} <span className="muted">({t(`kind.${p.kind}`)}, {t(`presence.${p.presence!.mode}`)})</span></li>
+                        <li key={p.id}>
+                          {p.name}
+                          {(p.kind !== 'member' || present.length > 1) && <span className="muted"> ({t(`kind.${p.kind}`)}, {t(`presence.${p.presence!.mode}`)})</span>}
+                        </li>
                       ))}
                     </ul>
                   )}
@@ -95,6 +99,7 @@ export function LandsPanel() {
           })}
         </tbody>
       </table>
+      </div>
     </section>
   );
 }
