@@ -3,16 +3,19 @@ import { parsePrintedLinks } from './support/server.ts';
 
 // The e2e harness's own pieces, so that a failing session test points at the product, not at them.
 describe('e2e harness', () => {
-  it('reads the invitation links the server prints, with their labels', () => {
+  it('reads the invitation links the server prints, with role, participant and label', () => {
     const printed = [
+      'Plenum demo: personal invitation links (keep them private):',
+      'PLENUM_INVITE role=office participant=p-office url=http://localhost:41234/i/AbC_123-xyzAbC_123-xyz label=Geschäftsstelle',
+      'PLENUM_INVITE role=delegate participant=p-BW-member url=http://localhost:41234/i/t0k3nt0k3nt0k3nt0k3n label=Baden-Württemberg — Mitglied',
+      'PLENUM_INVITE role=screen participant=- url=http://localhost:41234/i/scr33nscr33nscr33n label=Saalbildschirm',
       'PLENUM_READY port=41234',
-      'Geschäftsstelle (office): http://localhost:41234/i/AbC_123-xyz',
-      '  BW  Mitglied Baden-Württemberg → http://localhost:41234/i/t0k3n',
-      'no link here: http://localhost:41234/delegate',
+      'Plenum läuft auf http://localhost:41234/delegate',
     ].join('\n');
     expect(parsePrintedLinks(printed)).toEqual([
-      { label: 'Geschäftsstelle (office)', url: 'http://localhost:41234/i/AbC_123-xyz' },
-      { label: 'BW  Mitglied Baden-Württemberg', url: 'http://localhost:41234/i/t0k3n' },
+      { role: 'office', participantId: 'p-office', url: 'http://localhost:41234/i/AbC_123-xyzAbC_123-xyz', label: 'Geschäftsstelle' },
+      { role: 'delegate', participantId: 'p-BW-member', url: 'http://localhost:41234/i/t0k3nt0k3nt0k3nt0k3n', label: 'Baden-Württemberg — Mitglied' },
+      { role: 'screen', participantId: null, url: 'http://localhost:41234/i/scr33nscr33nscr33n', label: 'Saalbildschirm' },
     ]);
   });
 

@@ -17,9 +17,13 @@ export const VIEWPORTS = {
  * Redeems a personal invitation link as that person would: open it, let the server set the
  * session cookie and redirect (GET /i/:token → 303 → / → the role's view).
  */
-export async function arrive(browser: Browser, name: string, inviteUrl: string, viewport: { width: number; height: number }, locale = 'de-DE'): Promise<Person> {
-  const context = await browser.newContext({ viewport, locale, reducedMotion: 'reduce' });
+export async function arrive(
+  browser: Browser, name: string, inviteUrl: string, viewport: { width: number; height: number },
+  options: { locale?: string; prepare?: (context: BrowserContext) => Promise<void> } = {},
+): Promise<Person> {
+  const context = await browser.newContext({ viewport, locale: options.locale ?? 'de-DE', reducedMotion: 'reduce' });
   context.setDefaultTimeout(15_000);
+  await options.prepare?.(context);
   const page = await context.newPage();
   // Errors in the page are printed so that a failing step says why.
   page.on('pageerror', (error) => console.error(`[${name}] page error: ${error.message}`));

@@ -5,10 +5,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from './paths.ts';
 
-/** One invitation link the server printed on first start, with the words printed next to it. */
+/** One invitation link the server printed on first start (`PLENUM_INVITE role=… participant=… url=… label=…`). */
 export interface PrintedLink {
-  label: string;
+  role: string;
+  participantId: string | null;
   url: string;
+  label: string;
+}
+
+const READY_LINE = /PLENUM_READY\s+port=(\d+)/;
+const INVITE_LINE = /^PLENUM_INVITE role=(\S+) participant=(\S+) url=(\S+\/i\/[A-Za-z0-9_-]+) label=(.*)$/;
+
+export function parsePrintedLinks(text: string): PrintedLink[] {
+  const links: PrintedLink[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    const m = INVITE_LINE.exec(line.trim());
+    if (m) links.push({ role: m[1], participantId: m[2] === '-' ? null : m[2], url: m[3], label: m[4].trim() });
+  }
+  return links;
 }
 
 export interface RunningServer {
@@ -19,20 +33,6 @@ export interface RunningServer {
   /** Everything the server wrote so far (stdout and stderr), for failure messages. */
   output(): string;
   stop(): Promise<void>;
-}
-
-const READY_LINE = /PLENUM_READY\s+port=(\d+)/;
-const LINK = /(https?:\/\/[^\s"'<>]+\/i\/[A-Za-z0-9_-]+)/;
-
-export function parsePrintedLinks(text: string): PrintedLink[] {
-  const links: PrintedLink[] = [];
-  for (const line of text.split(/\r?\n/)) {
-    const match = LINK.exec(line);
-    if (!match) continue;
-    const label = line.replace(match[1], '').replace(/[\s:→>|\-–]+$/, '').replace(/^[\s:→>|\-–]+/, '').trim();
-    links.push({ label, url: match[1] });
-  }
-  return links;
 }
 
 export async function freePort(): Promise<number> {

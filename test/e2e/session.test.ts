@@ -1,0 +1,390 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { DEMO_MEETING_ID, type EventEnvelope, type LandCode } from '@plenum/shared';
+import { chromiumAvailability, launchChromium } from './support/chromium.ts';
+import { buildClientIfStale } from './support/build.ts';
+import { startServer, type RunningServer } from './support/server.ts';
+import { arrive, leave, pathOf, VIEWPORTS, type Person } from './support/people.ts';
+import { attr, checkIn, closeVote, openVote, outcomeOn, switchLanguage, text, until, vote, waitForOpenVote } from './support/actions.ts';
+import { checkAccessibility, formatAxeReport, type AxeSummary } from './support/axe.ts';
+import { screenshot } from './support/artifacts.ts';
+import { FlakyNetwork } from './support/network.ts';
+
+/**
+ * A whole DMK session in a real browser: the office prepares, the chair conducts, 16 delegates
+ * (phones) check in, transfer and vote, the room screen follows — each person in a browser context
+ * of their own, against the real server started as a user starts it.
+ */
+
+const ALL_LANDS: LandCode[] = ['BW', 'BY', 'BE', 'BB', 'HB', 'HH', 'HE', 'MV', 'NI', 'NW', 'RP', 'SL', 'SN', 'ST', 'SH', 'TH'];
+const IN_THE_ROOM: LandCode[] = ['BE', 'BB', 'BW', 'BY', 'HB', 'HH', 'HE'];
+const REMOTE: LandCode[] = ['MV', 'NI', 'NW', 'RP', 'SN'];
+const PRESENT = [...IN_THE_ROOM, ...REMOTE];
+/** Absent all session; Saarland gives its vote to Berlin (R-MEM-4). */
+const TRANSFER = { from: 'SL' as LandCode, to: 'BE' as LandCode };
+/** Votes only with the keyboard. */
+const KEYBOARD_LAND: LandCode = 'BW';
+/** Loses its network, then votes: the vote waits on the phone and goes out once. */
+const OFFLINE_LAND: LandCode = 'HB';
+/** Votes, but the answer is lost on the way back: the phone resends with the same key. */
+const LOST_ANSWER_LAND: LandCode = 'HH';
+
+const availability = chromiumAvailability();
+
+if (availability.kind === 'fail') {
+  describe('browser end-to-end', () => {
+    it('needs Chromium in CI', () => {
+      throw new Error(availability.message);
+    });
+  });
+}
+
+describe.skipIf(availability.kind !== 'found')('a whole DMK session in Chromium (office, chair, 16 delegates, room screen)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let office: Person;
+  let chair: Person;
+  let screen: Person;
+  const delegates = {} as Record<LandCode, Person>;
+  const networks = {} as Record<LandCode, FlakyNetwork>;
+  const axe: AxeSummary[] = [];
+  const timings: Record<string, number> = {};
+  let t0 = 0;
+  let scenarioStart = 0;
+  const laps: string[] = [];
+  let lastLap = 0;
+  /** Time since the previous mark, printed at the end: where the scenario spends its time. */
+  const mark = (what: string) => {
+    const now = Date.now();
+    laps.push(`${what} ${((now - (lastLap || now)) / 1000).toFixed(1)} s`);
+    lastLap = now;
+  };
+
+  const linkFor = (role: string, participantId: string | null = null) => {
+    const link = server.links.find((l) => l.role === role && (participantId === null || l.participantId === participantId));
+    if (!link) throw new Error(`no printed invitation for ${role} ${participantId ?? ''}:\n${server.output()}`);
+    return link.url;
+  };
+  /** The server's record, read as the office reads it (GET /api/meetings/:id/export with its cookie). */
+  const exportEvents = async (): Promise<EventEnvelope[]> => {
+    const res = await office.context.request.get(`${server.baseUrl}/api/meetings/${DEMO_MEETING_ID}/export`);
+    expect(res.status()).toBe(200);
+    return ((await res.json()) as { events: EventEnvelope[] }).events;
+  };
+  /** VoteCast events of the latest round for one Land, from the server's record. */
+  const castsFor = async (land: LandCode) => {
+    const events = await exportEvents();
+    const opened = events.filter((e) => e.event.type === 'VoteOpened').at(-1)!.event as { voteId: string };
+    return events.filter((e) => e.event.type === 'VoteCast' && (e.event as { voteId: string }).voteId === opened.voteId && (e.event as { land: string }).land === land);
+  };
+  const a11y = async (person: Person, view: string) => {
+    for (const lang of ['de', 'en'] as const) {
+      await switchLanguage(person.page, lang);
+      const summary = await checkAccessibility(person.page, view, lang);
+      axe.push(summary);
+      await screenshot(person.page, `a11y-${view}-${lang}`);
+    }
+    await switchLanguage(person.page, 'de');
+  };
+
+  beforeAll(async () => {
+    if (availability.kind !== 'found') return;
+    t0 = Date.now();
+    const { built } = buildClientIfStale();
+    timings.build = Date.now() - t0;
+    if (built) console.log(`e2e: built the client (npx vite build) in ${timings.build} ms`);
+    [server, browser] = await Promise.all([startServer({ expectedLinks: 19 }), launchChromium(availability.path)]);
+    timings.setup = Date.now() - t0;
+  }, 180_000);
+
+  afterAll(async () => {
+    const end = Date.now();
+    await browser?.close().catch(() => {});
+    await server?.stop();
+    if (axe.length > 0) console.log(formatAxeReport(axe));
+    if (laps.length > 0) console.log(`e2e steps: ${laps.join(' · ')}`);
+    if (t0) {
+      console.log(`e2e: setup ${((timings.setup ?? 0) / 1000).toFixed(1)} s (client build ${((timings.build ?? 0) / 1000).toFixed(1)} s), `
+        + `scenario ${scenarioStart ? ((end - scenarioStart) / 1000).toFixed(1) : '–'} s, total ${((end - t0) / 1000).toFixed(1)} s`);
+    }
+  }, 60_000);
+
+  it('everyone redeems a personal link: GET /i/:token → cookie → the view of their role, secret gone from the URL', async () => {
+    scenarioStart = Date.now();
+    lastLap = scenarioStart;
+    expect(server.links.map((l) => l.role).sort()).toEqual(['chair', ...Array(16).fill('delegate'), 'office', 'screen'].sort());
+
+    office = await arrive(browser, 'office', linkFor('office'), VIEWPORTS.laptop);
+    chair = await arrive(browser, 'chair', linkFor('chair'), VIEWPORTS.laptop);
+    screen = await arrive(browser, 'screen', linkFor('screen'), VIEWPORTS.screen);
+    for (const land of ALL_LANDS) {
+      const flaky = land === OFFLINE_LAND || land === LOST_ANSWER_LAND;
+      const prepare = flaky ? async (context: BrowserContext) => { networks[land] = await FlakyNetwork.attach(context); } : undefined;
+      delegates[land] = await arrive(browser, land, linkFor('delegate', `p-${land}-member`), VIEWPORTS.phone, { prepare });
+    }
+
+    await until('office on /office', async () => pathOf(office), (p) => p === '/office');
+    await until('chair on /chair', async () => pathOf(chair), (p) => p === '/chair');
+    await until('screen on /screen', async () => pathOf(screen), (p) => p === '/screen');
+    for (const land of ALL_LANDS) {
+      const d = delegates[land];
+      await until(`${land} on /delegate`, async () => pathOf(d), (p) => p === '/delegate');
+      // The delegate's page names its Land (German first).
+      await d.page.getByTestId('check-in-room').waitFor({ state: 'visible' });
+    }
+    for (const p of [office, chair, screen, ...Object.values(delegates)]) {
+      expect(p.page.url()).not.toContain('/i/');
+      const cookies = await p.context.cookies();
+      expect(cookies.find((c) => c.name === 'plenum_session')).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+    }
+    await until('chair connected', attr(chair.page.getByTestId('connection-status'), 'data-status'), (s) => s === 'online');
+    expect(await delegates.BY.page.locator('h1').innerText()).toContain('Bayern');
+    mark('19 arrivals');
+  }, 120_000);
+
+  it('the office prepares: the demo agenda is there, a short-notice item is added, a new invitation shows its QR code and works', async () => {
+    const page = office.page;
+    const agenda = page.getByTestId('office-agenda');
+    await until('TOP 6 and TOP 9 on the office agenda', text(agenda), (t) => t.includes('TOP 6') && t.includes('TOP 9'));
+
+    // R-AGD-2: a short-notice addition, entered through the agenda form.
+    const form = page.locator('form', { has: page.locator('textarea[aria-describedby="paragraphs-hint"]') });
+    await form.getByLabel('Nummer', { exact: true }).fill('TOP 11');
+    await form.getByLabel('Titel', { exact: true }).fill('Digitale Souveränität der Verwaltung');
+    await form.getByLabel('Sachsen', { exact: true }).check();
+    await form.getByLabel('Ziffern des Beschlussvorschlags').fill('Die DMK bittet die Geschäftsstelle, bis zur nächsten Sitzung zu berichten.');
+    await form.getByLabel('kurzfristig angemeldet (Zulassung nötig)').check();
+    await form.locator('button[type="submit"]').click();
+    await until('TOP 11 on the agenda', text(agenda), (t) => t.includes('TOP 11'));
+    await until('TOP 11 reaches the chair, flagged short-notice', text(chair.page.locator('.agenda-panel')), (t) => /TOP 11[\s\S]*kurzfristig/.test(t));
+
+    // A personal invitation for Saarland's permanent deputy, with its QR code.
+    const invitations = page.locator('section.invitations');
+    const invForm = invitations.locator('form');
+    await invForm.locator('select').nth(0).selectOption('delegate');
+    await invForm.locator('select').nth(1).selectOption('p-SL-deputy');
+    await invForm.locator('button[type="submit"]').click();
+    const card = invitations.getByTestId('invitation-card').first();
+    await card.getByTestId('invitation-qr').waitFor({ state: 'visible' });
+    expect(await card.getByTestId('invitation-qr').getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
+    const url = (await card.locator('code').innerText()).trim();
+    expect(url).toMatch(/\/i\/[A-Za-z0-9_-]{20,}$/);
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(page, '01-office-invitation-qr');
+
+    // The link works: it opens the delegate view of Saarland's deputy.
+    const deputy = await arrive(browser, 'SL deputy', url, VIEWPORTS.phone);
+    await until('deputy on /delegate', async () => pathOf(deputy), (p) => p === '/delegate');
+    await until('deputy view names Saarland', text(deputy.page.locator('h1')), (t) => t.includes('Saarland') && /Ständige Vertretung/.test(t));
+    await leave(deputy);
+    mark('office');
+  }, 60_000);
+
+  it('R-SES-2, R-VOT-3: the chair opens the session; 12 Länder check in (7 in the room, 5 remote) → chair and screen show quorum 12 ≥ 11', async () => {
+    await chair.page.getByRole('button', { name: 'Sitzung eröffnen' }).click();
+    await until('session open', text(chair.page.getByTestId('session-status')), (t) => t === 'eröffnet');
+
+    for (const land of IN_THE_ROOM) await checkIn(delegates[land], 'room');
+    for (const land of REMOTE) await checkIn(delegates[land], 'remote');
+
+    for (const land of IN_THE_ROOM) await until(`${land} in the room on the chair's list`, attr(chair.page.getByTestId(`land-row-${land}`), 'data-presence'), (v) => v === 'room');
+    for (const land of REMOTE) await until(`${land} remote on the chair's list`, attr(chair.page.getByTestId(`land-row-${land}`), 'data-presence'), (v) => v === 'remote');
+    expect(await chair.page.getByTestId('land-row-SL').getAttribute('data-presence')).toBe('absent');
+
+    for (const page of [chair.page, screen.page]) {
+      const quorum = page.getByTestId('quorum').first();
+      await until('quorum 12 of 11', text(quorum), (t) => t.includes('12 Länder anwesend, 11 erforderlich'));
+      expect(await quorum.getAttribute('data-met')).toBe('true');
+    }
+    await screenshot(chair.page, '02-chair-quorum');
+    await screenshot(screen.page, '02-screen-quorum');
+    mark('check-ins');
+  }, 60_000);
+
+  it('R-MEM-4: absent Saarland transfers its vote to Berlin from its phone; the chair is informed, Berlin holds it', async () => {
+    const sl = delegates[TRANSFER.from].page;
+    await sl.getByTestId('transfer-to').selectOption(TRANSFER.to);
+    await sl.getByRole('button', { name: 'Stimme übertragen' }).click();
+    await sl.getByTestId('transfers-given').waitFor({ state: 'visible' });
+    expect(await sl.getByTestId('transfers-given').innerText()).toContain('Berlin');
+
+    await until('chair sees the transfer', text(chair.page.getByTestId(`land-row-${TRANSFER.to}`)), (t) => t.includes('Saarland'));
+    await delegates[TRANSFER.to].page.getByTestId('transfers-held').waitFor({ state: 'visible' });
+    // Transfer does not make Saarland present (R-VOT-3 interpretation): still 12.
+    expect(await chair.page.getByTestId('land-row-SL').getAttribute('data-presence')).toBe('absent');
+  }, 30_000);
+
+  it('R-VOT-2: TOP 6 — 9 yes, 2 no, 1 abstain, and Saarland yes cast by Berlin → base 13, needed 9, yes 10 → adopted everywhere', async () => {
+    // The chair calls up TOP 6 and opens the vote on it.
+    await chair.page.getByTestId('agenda-item-top-6').getByRole('button').first().click();
+    await openVote(chair.page, 'resolution', 'top-6');
+    await waitForOpenVote(chair.page, 'open-vote-panel');
+    for (const land of PRESENT) await waitForOpenVote(delegates[land].page, `ballot-${land}`);
+    await waitForOpenVote(delegates[TRANSFER.to].page, `ballot-${TRANSFER.from}`);
+    // The transferring Land's own phone shows it has no ballot of its own now.
+    expect(await delegates[TRANSFER.from].page.getByTestId(`ballot-${TRANSFER.from}`).count()).toBe(0);
+    await screenshot(delegates.BE.page, '03-delegate-BE-ballots-own-and-transferred');
+    mark('TOP 6 opened');
+
+    // Keyboard only: Tab to the yes button of its own ballot, past it and back with Shift+Tab, then Space.
+    const kb = delegates[KEYBOARD_LAND].page;
+    await kb.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const focused = () => kb.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return el ? `${el.closest('[data-testid^="ballot-"]')?.getAttribute('data-testid') ?? ''}/${el.getAttribute('data-testid') ?? el.tagName}` : '';
+    });
+    let at = '';
+    for (let i = 0; i < 40 && at !== `ballot-${KEYBOARD_LAND}/vote-yes`; i++) {
+      await kb.keyboard.press('Tab');
+      at = await focused();
+    }
+    expect(at).toBe(`ballot-${KEYBOARD_LAND}/vote-yes`);
+    await kb.keyboard.press('Tab');
+    expect(await focused()).toBe(`ballot-${KEYBOARD_LAND}/vote-no`);
+    await kb.keyboard.press('Shift+Tab');
+    expect(await focused()).toBe(`ballot-${KEYBOARD_LAND}/vote-yes`);
+    await kb.keyboard.press('Space');
+    const kbYes = kb.getByTestId(`ballot-${KEYBOARD_LAND}`).getByTestId('vote-yes');
+    await until('keyboard vote acknowledged', attr(kbYes, 'aria-pressed'), (v) => v === 'true');
+    await kb.getByTestId(`vote-receipt-${KEYBOARD_LAND}`).waitFor({ state: 'visible' });
+    mark('keyboard vote');
+
+    // Offline while voting: the click happens without network; the vote waits on the phone and
+    // goes out once when the network is back.
+    const off = delegates[OFFLINE_LAND];
+    const offStatus = off.page.getByTestId('connection-status');
+    await networks[OFFLINE_LAND].goOffline();
+    await until('offline shown', attr(offStatus, 'data-status'), (s) => s !== 'online');
+    await off.page.getByTestId(`ballot-${OFFLINE_LAND}`).getByTestId('vote-yes').click();
+    await off.page.getByTestId('pending-count').waitFor({ state: 'visible' });
+    await screenshot(off.page, '04-delegate-HB-offline-vote-waiting');
+    expect(await castsFor(OFFLINE_LAND)).toHaveLength(0);
+    await networks[OFFLINE_LAND].goOnline();
+    await until('back online', attr(offStatus, 'data-status'), (s) => s === 'online', 30_000);
+    await off.page.getByTestId(`vote-receipt-${OFFLINE_LAND}`).waitFor({ state: 'visible', timeout: 30_000 });
+    await off.page.getByTestId('pending-count').waitFor({ state: 'detached' });
+    mark('offline vote');
+
+    // The answer is lost: the vote reaches the server, the acknowledgement does not; the network
+    // drops; after reconnecting the phone resends with the same key and is told it was counted.
+    const lost = delegates[LOST_ANSWER_LAND];
+    networks[LOST_ANSWER_LAND].loseAnswers = true;
+    await lost.page.getByTestId(`ballot-${LOST_ANSWER_LAND}`).getByTestId('vote-yes').click();
+    await until('the server has the vote', () => castsFor(LOST_ANSWER_LAND), (c) => c.length === 1);
+    expect(await lost.page.getByTestId('pending-count').isVisible()).toBe(true);
+    await networks[LOST_ANSWER_LAND].goOffline();
+    await networks[LOST_ANSWER_LAND].goOnline();
+    await lost.page.getByTestId(`vote-receipt-${LOST_ANSWER_LAND}`).waitFor({ state: 'visible', timeout: 30_000 });
+    await lost.page.getByTestId('pending-count').waitFor({ state: 'detached', timeout: 30_000 });
+    mark('lost-answer vote');
+
+    // The others click.
+    const yes = PRESENT.filter((l) => ![KEYBOARD_LAND, OFFLINE_LAND, LOST_ANSWER_LAND, 'NW', 'RP', 'SN'].includes(l));
+    for (const land of yes) await vote(delegates[land], land, 'yes');
+    await vote(delegates.NW, 'NW', 'no');
+    await vote(delegates.RP, 'RP', 'no');
+    await vote(delegates.SN, 'SN', 'abstain');
+    // Berlin casts Saarland's vote separately from its own.
+    await vote(delegates[TRANSFER.to], TRANSFER.from, 'yes');
+
+    await until('chair tally yes 10', attr(chair.page.getByTestId('tally-yes'), 'data-count'), (v) => v === '10');
+    expect(await chair.page.getByTestId('tally-no').getAttribute('data-count')).toBe('2');
+    expect(await chair.page.getByTestId('tally-abstain').getAttribute('data-count')).toBe('1');
+    expect(await chair.page.getByTestId(`ballot-row-${TRANSFER.from}`).innerText()).toContain('Berlin');
+    await until('screen shows 13 of 13 voted', text(screen.page.getByTestId('voted-lands')), (t) => t.includes('13'));
+    mark('clicked votes');
+    await screenshot(chair.page, '05-chair-vote-open-top6');
+    await screenshot(screen.page, '05-screen-vote-open-top6');
+
+    await closeVote(chair.page);
+    const views = [chair, screen, ...PRESENT.map((l) => delegates[l]), delegates[TRANSFER.from]];
+    for (const person of views) {
+      const shown = await outcomeOn(person.page);
+      expect(shown, person.name).toMatchObject({ outcome: 'adopted', word: 'Angenommen' });
+      expect(shown.explanation, person.name).toContain('Basis 13, erforderlich 9, Ja 10, Nein 2, Enthaltung 1');
+      expect(shown.explanation, person.name).toContain('angenommen');
+    }
+    await screenshot(chair.page, '06-chair-top6-adopted');
+    await screenshot(screen.page, '06-screen-top6-adopted');
+    await screenshot(delegates.SN.page, '06-delegate-SN-top6-adopted');
+    mark('TOP 6 closed, outcome on 16 pages');
+  }, 120_000);
+
+  it('R-MEM-2: the vote sent while offline and the vote whose answer was lost are each counted once (server record)', async () => {
+    const events = await exportEvents();
+    const opened = events.filter((e) => e.event.type === 'VoteOpened').at(-1)!.event as { voteId: string };
+    const casts = events.filter((e) => e.event.type === 'VoteCast' && (e.event as { voteId: string }).voteId === opened.voteId);
+    for (const land of [OFFLINE_LAND, LOST_ANSWER_LAND]) expect(casts.filter((e) => (e.event as { land: string }).land === land), land).toHaveLength(1);
+    // Every Land of the electorate once: 12 present + Saarland by transfer.
+    expect(casts.map((e) => (e.event as { land: string }).land).sort()).toEqual([...PRESENT, TRANSFER.from].sort());
+    const closed = events.find((e) => e.event.type === 'VoteClosed' && (e.event as { voteId: string }).voteId === opened.voteId)!.event as { explanation: { base: number; needed: number; yes: number; outcome: string } };
+    expect(closed.explanation).toMatchObject({ base: 13, needed: 9, yes: 10, outcome: 'adopted' });
+  }, 30_000);
+
+  it('WCAG 2.1 AA (axe): office, chair, delegate and screen, in German and English, have no serious or critical violations', async () => {
+    await a11y(office, 'office');
+    await a11y(chair, 'chair');
+    await a11y(delegates.BE, 'delegate');
+    await a11y(screen, 'screen');
+    mark('axe');
+    for (const s of axe) expect(s.serious + s.critical, `${s.view}/${s.lang}: ${s.findings.map((f) => `${f.id} ${f.targets.join(',')}`).join('; ')}`).toBe(0);
+  }, 120_000);
+
+  it('R-VOT-2: TOP 7 — 3 yes, 4 no, the rest silent → base 13, needed 9 → rejected everywhere', async () => {
+    await chair.page.getByTestId('agenda-item-top-7').getByRole('button').first().click();
+    await openVote(chair.page, 'resolution', 'top-7');
+    await waitForOpenVote(chair.page, 'open-vote-panel');
+    for (const land of ['BE', 'BB', 'BW'] as LandCode[]) { await waitForOpenVote(delegates[land].page, `ballot-${land}`); await vote(delegates[land], land, 'yes'); }
+    for (const land of ['BY', 'HB', 'HH', 'HE'] as LandCode[]) { await waitForOpenVote(delegates[land].page, `ballot-${land}`); await vote(delegates[land], land, 'no'); }
+    // The delegate's ballot while a round is open, checked by axe too (not only the result).
+    const open = await checkAccessibility(delegates.MV.page, 'delegate (ballot open)', 'de');
+    axe.push(open);
+    expect(open.serious + open.critical, open.findings.map((f) => `${f.id} ${f.targets.join(',')}`).join('; ')).toBe(0);
+    await until('chair tally no 4', attr(chair.page.getByTestId('tally-no'), 'data-count'), (v) => v === '4');
+    await closeVote(chair.page);
+    for (const person of [chair, screen, delegates.BY, delegates.MV]) {
+      const shown = await outcomeOn(person.page);
+      expect(shown, person.name).toMatchObject({ outcome: 'rejected', word: 'Abgelehnt' });
+      expect(shown.explanation).toContain('Basis 13, erforderlich 9, Ja 3, Nein 4');
+    }
+    await screenshot(screen.page, '07-screen-top7-rejected');
+    mark('TOP 7');
+  }, 90_000);
+
+  it('R-AGD-3: TOP 9 (Bundesrat) refuses a substantive vote until the procedural vote passes, then opens it', async () => {
+    const page = chair.page;
+    await page.getByTestId('agenda-item-top-9').getByRole('button').first().click();
+    await openVote(page, 'resolution', 'top-9');
+    const refusal = page.locator('.vote-panel').getByTestId('error');
+    await refusal.waitFor({ state: 'visible' });
+    expect(await refusal.getAttribute('data-code')).toBe('agenda.bundesratProcedureRequired');
+    expect(await refusal.innerText()).toContain('Verfahrensbeschluss mit Zweidrittelmehrheit');
+    expect(await refusal.getAttribute('role')).toBe('alert');
+    expect(await page.getByTestId('open-vote-panel').count()).toBe(0);
+    await screenshot(page, '08-chair-top9-refused');
+
+    await openVote(page, 'bundesratProcedure', 'top-9');
+    await waitForOpenVote(page, 'open-vote-panel');
+    const yes = PRESENT.slice(0, 9);
+    for (const land of yes) { await waitForOpenVote(delegates[land].page, `ballot-${land}`); await vote(delegates[land], land, 'yes'); }
+    await until('chair tally yes 9', attr(page.getByTestId('tally-yes'), 'data-count'), (v) => v === '9');
+    await closeVote(page);
+    const procedural = await outcomeOn(page);
+    expect(procedural).toMatchObject({ outcome: 'adopted', word: 'Angenommen' });
+    expect(procedural.explanation).toContain('Basis 13, erforderlich 9, Ja 9');
+    expect(await page.getByTestId('outcome').first().locator('.outcome-motion').innerText()).toContain('Verfahrensbeschluss (Bundesrat): TOP 9');
+    // The agenda now shows TOP 9 as cleared.
+    await until('TOP 9 cleared on the agenda', text(page.getByTestId('agenda-item-top-9')), (t) => t.includes('Verfahrensbeschluss gefasst'));
+
+    // Now the substantive vote opens.
+    await openVote(page, 'resolution', 'top-9');
+    await waitForOpenVote(page, 'open-vote-panel');
+    expect(await page.locator('.vote-panel').getByTestId('error').count()).toBe(0);
+    expect(await page.locator('.vote-motion').innerText()).toContain('Beschluss: TOP 9');
+    await waitForOpenVote(delegates.RP.page, 'ballot-RP');
+    await screenshot(page, '09-chair-top9-substantive-open');
+    await screenshot(delegates.RP.page, '09-delegate-RP-top9-ballot');
+    await page.getByTestId('cancel-vote').click();
+    await until('cancelled', attr(page.getByTestId('outcome').first(), 'data-outcome'), (v) => v === 'cancelled');
+    mark('TOP 9');
+  }, 90_000);
+});
