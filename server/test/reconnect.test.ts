@@ -80,7 +80,7 @@ describe('reconnect and resync: the client state equals the server state', () =>
       const runtime = (await fresh.registry.get(MEETING))!;
       if ('data' in res && res.data.catchUp.kind === 'snapshot') expect(res.data.catchUp.state).toEqual(runtime.current);
       const resync = await d.timeout(5000).emitWithAck('meeting:resync', { meetingId: MEETING, lastSeq: runtime.seq - 2 });
-      expect('data' in resync && resync.data.catchUp.kind === 'events' && resync.data.catchUp.events.map((e) => e.seq)).toEqual([runtime.seq - 1, runtime.seq]);
+      expect('data' in resync && resync.data.catchUp.kind === 'events' && resync.data.catchUp.events.map((e: { seq: number }) => e.seq)).toEqual([runtime.seq - 1, runtime.seq]);
     } finally {
       await fresh.stop();
     }
