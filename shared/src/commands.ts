@@ -28,7 +28,8 @@ export const CommandSchema = z.discriminatedUnion('type', [
   /** R-GST-2: accompanying persons, announced in advance (announcedAt defaults to now). */
   cmd('announceStaff', { name: ShortText, accompanies: z.union([LandCode, Id]), announcedAt: IsoTime.optional(), participantId: Id.optional() }),
   cmd('nameChair', { name: ShortText, participantId: Id.optional() }),
-  cmd('addAgendaItem', { item: AgendaItemInput, shortNotice: z.boolean().default(false), itemId: Id.optional() }),
+  /** R-AGD-6: `receivedAt` = when the proposal reached the chair Land, when the office enters it later. */
+  cmd('addAgendaItem', { item: AgendaItemInput, shortNotice: z.boolean().default(false), itemId: Id.optional(), receivedAt: IsoTime.optional() }),
   /** R-VOT-5: refused while a vote on the item is open. */
   cmd('editAgendaItem', { itemId: Id, item: AgendaItemInput.partial() }),
   cmd('removeAgendaItem', { itemId: Id }),

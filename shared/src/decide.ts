@@ -7,6 +7,8 @@ import type { AgendaItem, MeetingState, Participant } from './state.ts';
 import { violation, type RuleViolation } from './violations.ts';
 import { chairLandsFor, chairPeriodOf } from './chair.ts';
 import { authorize } from './authorize.ts';
+import { isShortNoticeProposal } from './deadlines/agenda.ts';
+import { startOfBerlinDay } from './calendar/berlinTime.ts';
 import { evolveAll } from './evolve.ts';
 import {
   electorateFor, entitledRepresentatives, isEntitledRepresentative, motionItemId, quorumStatus, scopeCovers, scopesOverlap, activeTransfers,
@@ -169,6 +171,7 @@ function checkRapporteurs(c: Ctx, item: Partial<AgendaItemInput>): RuleViolation
 /**
  * R-AGD-1: every item is a proposal or a report, with its rapporteurs. R-AGD-2: an item added
  * once the session is open is a short-notice addition (reading), whatever the flag says.
+ * R-AGD-6: so is a proposal for a regular session that reached the chair Land after D − 4 weeks.
  */
 function addAgendaItem(c: Ctx, cmd: CommandOf<'addAgendaItem'>): Result {
   const session = needNotClosed(c.state);
@@ -177,8 +180,21 @@ function addAgendaItem(c: Ctx, cmd: CommandOf<'addAgendaItem'>): Result {
   if (bad) return bad;
   const itemId = cmd.itemId ?? c.newId('item');
   if (c.state.agenda.some((i) => i.id === itemId)) return violation('item.exists', undefined, { itemId });
-  const shortNotice = cmd.shortNotice || session.status === 'open';
+  const shortNotice = cmd.shortNotice || session.status === 'open' || lateProposal(c, session, cmd.receivedAt);
   return [ev(c, 'AgendaItemAdded', { itemId, item: cmd.item, shortNotice, position: c.state.agenda.length })];
+}
+
+/**
+ * R-AGD-6 → R-AGD-2: a proposal that reached the chair Land after the proposals deadline of a
+ * regular session. Its arrival is `receivedAt` when the office states it, else the time of entry
+ * while the session is still ahead. An entry on or after the session day without `receivedAt`
+ * transcribes the agenda as prepared (a session recorded afterwards, the demo): the clock of that
+ * entry says nothing about when the proposal arrived, so only the open session counts then.
+ */
+function lateProposal(c: Ctx, session: Session, receivedAt: string | undefined): boolean {
+  if (session.kind !== 'regular') return false;
+  const arrived = receivedAt ?? (Date.parse(c.now) < startOfBerlinDay(session.date).getTime() ? c.now : null);
+  return arrived !== null && isShortNoticeProposal(session.date, arrived, c.profile);
 }
 
 /** R-VOT-5: no edit while a vote on the item is open. Only the fields the client sent change. */
