@@ -35,7 +35,7 @@ export function disconnectMeeting(): void {
  * (there is no meeting), so it answers with a coded error the UI translates.
  */
 export function send(command: Command): Promise<SendResult> {
-  if (!client) return Promise.resolve({ error: { code: 'session.notOpen' } });
+  if (!client) return Promise.resolve({ error: { code: 'internal.error' } });
   return client.send(command);
 }
 

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { VoteRound } from '@plenum/shared';
 import { useLang } from '../../i18n/index.ts';
@@ -58,6 +59,13 @@ export default function ScreenView({ publicView = false }: { publicView?: boolea
   );
 }
 
+/** The item title is already on screen; for a vote on it, say only whole proposal or which paragraph. */
+function screenMotion(t: TFunction, currentItemId: string | null, vote: VoteRound, full: string): string {
+  const m = vote.motion;
+  if (m.kind !== 'resolution' || m.itemId !== currentItemId) return full;
+  return m.paragraph ? t('item.paragraph', { number: m.paragraph }) : t('chair.vote.whole');
+}
+
 function ScreenVote({ vote }: { vote: VoteRound }) {
   const { t } = useTranslation();
   const state = useMeeting((s) => s.state);
@@ -66,7 +74,7 @@ function ScreenVote({ vote }: { vote: VoteRound }) {
   return (
     <section aria-labelledby="screen-vote-heading" className="screen-vote" data-testid="screen-vote" data-status={vote.status}>
       <h2 id="screen-vote-heading">{vote.status === 'open' ? t('screen.voteOpen') : t('screen.voteResult')}</h2>
-      <p className="screen-motion">{motionLabel(t, state, vote.motion)}</p>
+      <p className="screen-motion">{screenMotion(t, state.currentItemId, vote, motionLabel(t, state, vote.motion))}</p>
       {vote.status !== 'cancelled' && <Tally vote={vote} large />}
       {vote.status === 'open' && (
         <div data-testid="voted-lands">
