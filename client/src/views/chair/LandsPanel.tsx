@@ -31,7 +31,8 @@ export function LandsPanel() {
   return (
     <section aria-labelledby="lands-heading" className="panel lands-panel">
       <h2 id="lands-heading">{t('chair.lands.heading')}</h2>
-      <div className="table-scroll">
+      {/* Scrollable, so keyboard users must be able to focus and scroll it (WCAG 2.1.1, axe scrollable-region-focusable). */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="lands-heading">
       <table className="lands-table">
         <caption className="visually-hidden">{t('chair.lands.caption')}</caption>
         <thead>
