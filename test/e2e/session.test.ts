@@ -4,7 +4,7 @@ import { chromiumAvailability, launchChromium } from './support/chromium.ts';
 import { buildClientIfStale } from './support/build.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 import { arrive, leave, pathOf, VIEWPORTS, type Person } from './support/people.ts';
-import { attr, checkIn, closeVote, openVote, outcomeOn, switchLanguage, text, until, vote, waitForOpenVote } from './support/actions.ts';
+import { attr, checkIn, closeVote, focusOn, openVote, outcomeOn, switchLanguage, tabTo, text, until, vote, waitForOpenVote } from './support/actions.ts';
 import { checkAccessibility, formatAxeReport, type AxeSummary } from './support/axe.ts';
 import { screenshot } from './support/artifacts.ts';
 import { FlakyNetwork } from './support/network.ts';
@@ -227,21 +227,11 @@ describe.skipIf(availability.kind !== 'found')('a whole DMK session in Chromium 
 
     // Keyboard only: Tab to the yes button of its own ballot, past it and back with Shift+Tab, then Space.
     const kb = delegates[KEYBOARD_LAND].page;
-    await kb.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    const focused = () => kb.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
-      return el ? `${el.closest('[data-testid^="ballot-"]')?.getAttribute('data-testid') ?? ''}/${el.getAttribute('data-testid') ?? el.tagName}` : '';
-    });
-    let at = '';
-    for (let i = 0; i < 40 && at !== `ballot-${KEYBOARD_LAND}/vote-yes`; i++) {
-      await kb.keyboard.press('Tab');
-      at = await focused();
-    }
-    expect(at).toBe(`ballot-${KEYBOARD_LAND}/vote-yes`);
+    await tabTo(kb, `ballot-${KEYBOARD_LAND}/vote-yes`);
     await kb.keyboard.press('Tab');
-    expect(await focused()).toBe(`ballot-${KEYBOARD_LAND}/vote-no`);
+    expect(await focusOn(kb)).toBe(`ballot-${KEYBOARD_LAND}/vote-no`);
     await kb.keyboard.press('Shift+Tab');
-    expect(await focused()).toBe(`ballot-${KEYBOARD_LAND}/vote-yes`);
+    expect(await focusOn(kb)).toBe(`ballot-${KEYBOARD_LAND}/vote-yes`);
     await kb.keyboard.press('Space');
     const kbYes = kb.getByTestId(`ballot-${KEYBOARD_LAND}`).getByTestId('vote-yes');
     await until('keyboard vote acknowledged', attr(kbYes, 'aria-pressed'), (v) => v === 'true');
@@ -333,7 +323,13 @@ describe.skipIf(availability.kind !== 'found')('a whole DMK session in Chromium 
     await chair.page.getByTestId('agenda-item-top-7').getByRole('button').first().click();
     await openVote(chair.page, 'resolution', 'top-7');
     await waitForOpenVote(chair.page, 'open-vote-panel');
-    for (const land of ['BE', 'BB', 'BW'] as LandCode[]) { await waitForOpenVote(delegates[land].page, `ballot-${land}`); await vote(delegates[land], land, 'yes'); }
+    for (const land of ['BE', 'BB'] as LandCode[]) { await waitForOpenVote(delegates[land].page, `ballot-${land}`); await vote(delegates[land], land, 'yes'); }
+    // The keyboard-only delegate again, this time with Enter.
+    const kb = delegates[KEYBOARD_LAND].page;
+    await waitForOpenVote(kb, `ballot-${KEYBOARD_LAND}`);
+    await tabTo(kb, `ballot-${KEYBOARD_LAND}/vote-yes`);
+    await kb.keyboard.press('Enter');
+    await until('keyboard vote (Enter) acknowledged', attr(kb.getByTestId(`ballot-${KEYBOARD_LAND}`).getByTestId('vote-yes'), 'aria-pressed'), (v) => v === 'true');
     for (const land of ['BY', 'HB', 'HH', 'HE'] as LandCode[]) { await waitForOpenVote(delegates[land].page, `ballot-${land}`); await vote(delegates[land], land, 'no'); }
     // The delegate's ballot while a round is open, checked by axe too (not only the result).
     const open = await checkAccessibility(delegates.MV.page, 'delegate (ballot open)', 'de');

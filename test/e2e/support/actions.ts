@@ -74,3 +74,23 @@ export async function switchLanguage(page: Page, to: 'de' | 'en'): Promise<void>
   await page.getByTestId('lang-switch').click();
   await until(`<html lang="${to}">`, attr(page.locator('html'), 'lang'), (v) => v === to);
 }
+
+/** Where the keyboard focus is: "<ballot testid>/<element testid or tag>". */
+export function focusOn(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return '';
+    return `${el.closest('[data-testid^="ballot-"]')?.getAttribute('data-testid') ?? ''}/${el.getAttribute('data-testid') ?? el.tagName}`;
+  });
+}
+
+/** Presses Tab from the top of the page until `target` has the focus (keyboard only, no mouse). */
+export async function tabTo(page: Page, target: string, maxTabs = 60): Promise<void> {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  let at = '';
+  for (let i = 0; i < maxTabs && at !== target; i++) {
+    await page.keyboard.press('Tab');
+    at = await focusOn(page);
+  }
+  if (at !== target) throw new Error(`Tab never reached ${target} (last focus: ${at})`);
+}
