@@ -1,4 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { sleep } from './lib/clock.ts';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from './lib/args.ts';
 import { machineInfo } from './report/machine.ts';
@@ -11,7 +13,7 @@ import { runThroughput } from './scenarios/throughput.ts';
 import { runRestart } from './scenarios/restart.ts';
 
 /**
- * `npm run bench [-- --steps 1000,2500 --rate 4 --casts 40 --quick --no-throughput --no-restart]`
+ * `npm run bench [-- --steps 1000,2500 --rate 4 --casts 40 --quick --no-throughput --no-restart --wait-quiet 120]`
  *
  * For each N: Plenum, then bare Socket.IO with the same payload size, rate and followers.
  * Then durable throughput and restart time (Plenum only). Writes bench/results/<date>.json,
@@ -35,11 +37,19 @@ log(`machine: ${results.machine.nproc} cores, node ${results.machine.node}, ulim
 const needFds = Math.max(...args.steps) + 1000;
 if (Number(results.machine.ulimitN) < needFds) log(`warning: ulimit -n ${results.machine.ulimitN} < ${needFds} needed by the server process; raise it (ulimit -n 65536)`);
 
+/** The machine is shared: optionally wait for the others' load to drop before measuring. */
+async function waitQuiet() {
+  const until = Date.now() + args.waitQuiet * 1000;
+  while (Date.now() < until && loadavg()[0]! > cpus().length) await sleep(5_000);
+  if (args.waitQuiet) log(`load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+}
+
 let payloadBytes = 0;
 for (const n of args.steps) {
   const step: BenchResults['steps'][number] = { n };
   for (const target of [plenumTarget, bareTarget].filter((t) => args.targets.includes(t.name))) {
     try {
+      await waitQuiet();
       const r = await runFanout(target, { followers: n, casts: args.casts, rate: args.rate, perWorker: args.perWorker, payloadBytes, log });
       if (target.name === 'plenum' && r.broadcastBytes > 0) payloadBytes = r.broadcastBytes;
       step[target.name] = r;
@@ -53,12 +63,14 @@ for (const n of args.steps) {
 
 if (!args.skipThroughput && args.targets.includes('plenum')) {
   try {
+    await waitQuiet();
     results.throughput = await runThroughput(args.throughputSeconds);
     log(`throughput: ${results.throughput.votesPerSecond} acked votes/s, ack p99 ${results.throughput.ack.p99} ms`);
   } catch (e) { log(`throughput failed: ${(e as Error).stack ?? e}`); }
 }
 if (!args.skipRestart && args.targets.includes('plenum')) {
   try {
+    await waitQuiet();
     results.restart = await runRestart(args.restartEvents);
     log(`restart: ${results.restart.large.events} events → ready ${results.restart.large.readyMs} ms, first join ${results.restart.large.firstJoinMs} ms`);
   } catch (e) { log(`restart failed: ${(e as Error).stack ?? e}`); }

@@ -12,6 +12,8 @@ export interface BenchArgs {
   skipRestart: boolean;
   writeDocs: boolean;
   quick: boolean;
+  /** Before each run, wait (at most this many seconds) until the 1-minute load average is below the core count. */
+  waitQuiet: number;
 }
 
 export function parseArgs(argv: string[]): BenchArgs {
@@ -33,5 +35,6 @@ export function parseArgs(argv: string[]): BenchArgs {
     skipRestart: has('--no-restart'),
     writeDocs: !has('--no-docs'),
     quick,
+    waitQuiet: Number(val('--wait-quiet') ?? 0),
   };
 }

@@ -38,7 +38,9 @@ export class ServerProcess {
     const t0 = now();
     const child = fork(spec.entry, [], {
       cwd: spec.cwd,
-      execArgv: ['--import', 'tsx', '--import', PROBE, '--expose-gc'],
+      execArgv: ['--import', 'tsx', '--import', PROBE, '--expose-gc',
+        // BENCH_CPU_PROF=<dir>: write a V8 CPU profile of the server on exit (for finding levers).
+        ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
       env: { ...process.env, ...spec.env },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });

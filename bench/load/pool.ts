@@ -51,7 +51,7 @@ export class FollowerPool {
     const n = Math.max(1, Math.ceil(total / perWorker));
     for (let k = 0; k < n; k++) {
       const child = fork(WORKER, [], {
-        execArgv: ['--import', 'tsx', '--max-old-space-size=2048'],
+        execArgv: ['--import', 'tsx', '--max-old-space-size=2048', '--expose-gc'],
         serialization: 'advanced',
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       });

@@ -36,6 +36,7 @@ const METRICS: Metric[] = [
   { label: 'server RSS per idle follower (KB)', get: (r) => r.server.rssPerFollowerKB, target: 30, ratioMax: 1.2 },
   { label: 'server heap per idle follower (KB)', get: (r) => r.server.heapPerFollowerKB },
   { label: 'connect + join of all followers (s)', get: (r) => r.connectSeconds },
+  { label: 'machine load average, start of casts (2 cores, shared)', get: (r) => r.load?.[0] ?? NaN, digits: 2 },
 ];
 
 export function summaryTable(res: BenchResults): string {

@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { now, sleep, withTimeout } from '../lib/clock.ts';
 import { cpuShare, sampleProc } from '../lib/procstat.ts';
 import { round, summarize, type Summary } from '../lib/stats.ts';
@@ -33,6 +34,8 @@ export interface FanoutResult {
   screen: Summary;
   follower: Summary;
   delivery: { expected: number; missing: number; outOfOrder: number; complete: number; disconnected: number };
+  /** 1-minute load average of the machine at the start and the end of the cast window (others share it). */
+  load: [number, number];
   server: {
     /** Share of one core during the fan-out window. */
     cpu: number;
@@ -75,6 +78,7 @@ export async function runFanout(target: Target, o: FanoutOptions): Promise<Fanou
     const ok = Math.max(1, connect.report.ok);
 
     await live.server.probe('reset');
+    const loadA = loadavg()[0]!;
     const cpuA = sampleProc(live.server.pid);
     const start = now() + 50;
     const pending: Promise<CastSample>[] = [];
@@ -121,6 +125,7 @@ export async function runFanout(target: Target, o: FanoutOptions): Promise<Fanou
         complete: delivered.complete,
         disconnected: delivered.disconnected,
       },
+      load: [round(loadA, 2), round(loadavg()[0]!, 2)],
       server: {
         cpu: round(cpuShare(cpuA, cpuB), 2),
         rssBaseMB: round(baseProc.rssBytes / 2 ** 20),

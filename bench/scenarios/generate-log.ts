@@ -6,10 +6,15 @@ import { SqliteEventStore } from '../../server/src/store/sqlite-store.ts';
 
 /**
  * Grows the demo meeting's log to TARGET events through the real runtime (decide → append with
- * hash chain → fold → snapshots), as a session would: vote rounds of open (the R-SES-4 motion,
- * alternating public on/off) → 16 casts → close. Run as a child: `generate-log.ts <dataDir> <target>`.
+ * hash chain → fold → snapshots), as a long session would: speakers-list traffic (16 floor
+ * requests and withdrawals per round) and, every SPEAKER_ROUNDS_PER_VOTE rounds, a vote (open the
+ * R-SES-4 motion, alternating public on/off → 16 casts → close). About 300 closed votes per
+ * 100,000 events: a log of only votes (5,000+ votes in the state) makes every fold copy the whole
+ * votes map and every snapshot megabytes long, which no real session reaches.
+ * Run as a child: `generate-log.ts <dataDir> <target>`.
  * synchronous=OFF only here, to spare the shared disk; the server reopens with FULL.
  */
+const SPEAKER_ROUNDS_PER_VOTE = 10;
 const [dataDir, targetArg] = process.argv.slice(2);
 const target = Number(targetArg);
 setTimeout(() => { console.error('generate-log: timeout'); process.exit(2); }, 15 * 60_000).unref();
@@ -33,7 +38,13 @@ await run({ type: 'openSession' }, chair, ['session.alreadyOpen']);
 for (const land of lands) await run({ type: 'checkIn', mode: 'room' }, delegate(land), ['attendance.alreadyPresent', 'participant.alreadyPresent']);
 
 let round = 0;
+let speakerRounds = 0;
 while (runtime.seq < target) {
+  if (speakerRounds++ % SPEAKER_ROUNDS_PER_VOTE !== 0) {
+    for (const land of lands) if (runtime.seq < target) await run({ type: 'requestFloor' }, delegate(land));
+    for (const land of lands) if (runtime.seq < target) await run({ type: 'withdrawFloorRequest' }, delegate(land));
+    continue;
+  }
   const wantPublic = runtime.current.session?.public !== true;
   const ack = await run({ type: 'openVote', motion: { kind: 'setPublic', public: wantPublic } }, chair);
   const opened = 'data' in ack ? ack.data.events.find((e) => e.event.type === 'VoteOpened') : undefined;

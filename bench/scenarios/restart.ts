@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ActorClient } from '../lib/actor.ts';
 import { now } from '../lib/clock.ts';
@@ -13,52 +15,60 @@ export interface RestartResult { small: RestartTiming; large: RestartTiming; gen
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-/** Spawn → PLENUM_READY, and spawn → the screen's meeting:join acked (the meeting loads lazily). */
-async function timeRestart(dataDir: string, cookie: string, runs: number): Promise<Omit<RestartTiming, 'events'> & { seq: number }> {
-  const ready: number[] = [];
-  const join: number[] = [];
-  let seq = 0;
+/** One restart: spawn → PLENUM_READY, and spawn → the screen's meeting:join acked (the meeting loads lazily). */
+async function restartOnce(dataDir: string, cookie: string) {
+  const t0 = now();
+  const { server, url } = await startPlenum({ dataDir });
+  try {
+    const screen = await ActorClient.connect({ url, meetingId: MEETING, headers: { cookie, origin: url }, label: 'screen' });
+    const joinMs = now() - t0;
+    screen.close();
+    return { readyMs: server.startMs, joinMs, seq: screen.lastSeq };
+  } finally {
+    await server.stop();
+  }
+}
+
+/** Small and large log restarted in turn, so that load from others on the machine hits both alike. */
+async function timeRestarts(dirs: string[], cookie: string, runs: number): Promise<RestartTiming[]> {
+  const samples = dirs.map(() => ({ ready: [] as number[], join: [] as number[], seq: 0 }));
   for (let r = 0; r < runs; r++) {
-    const t0 = now();
-    const { server, url } = await startPlenum({ dataDir });
-    try {
-      const screen = await ActorClient.connect({ url, meetingId: MEETING, headers: { cookie, origin: url }, label: 'screen' });
-      join.push(now() - t0);
-      ready.push(server.startMs);
-      seq = screen.lastSeq;
-      screen.close();
-    } finally {
-      await server.stop();
+    for (const [i, dir] of dirs.entries()) {
+      const x = await restartOnce(dir, cookie);
+      samples[i]!.ready.push(x.readyMs);
+      samples[i]!.join.push(x.joinMs);
+      samples[i]!.seq = x.seq;
     }
   }
-  return { readyMs: round(median(ready)), firstJoinMs: round(median(join)), runs, seq };
+  return samples.map((s) => ({ events: s.seq, readyMs: round(median(s.ready)), firstJoinMs: round(median(s.join)), runs }));
 }
 
 /**
  * Restart time: the demo log (≈100 events), then the same data folder grown to `events` through
  * the real runtime (generate-log.ts), each restarted `runs` times; medians.
  */
-export async function runRestart(events: number, runs = 3): Promise<RestartResult> {
+export async function runRestart(events: number, runs = 5): Promise<RestartResult> {
   const first = await startPlenum();
   const { dataDir } = first;
+  const smallDir = mkdtempSync(join(tmpdir(), 'plenum-bench-small-'));
   try {
     const people = await redeemPrintedLinks(first.url, first.server.lines);
     await first.server.stop();
     const screen = people.find((p) => p.me.role === 'screen');
     if (!screen) throw new Error('no screen link');
-    const small = await timeRestart(dataDir, screen.cookie, runs);
+    cpSync(dataDir, smallDir, { recursive: true });
     const g0 = now();
     execFileSync(process.execPath, ['--import', 'tsx', GENERATOR, dataDir, String(events)], { stdio: ['ignore', 'ignore', 'inherit'], timeout: 15 * 60_000 });
     const generateSeconds = round((now() - g0) / 1000);
-    const large = await timeRestart(dataDir, screen.cookie, runs);
+    const [small, large] = await timeRestarts([smallDir, dataDir], screen.cookie, runs);
     return {
-      small: { events: small.seq, readyMs: small.readyMs, firstJoinMs: small.firstJoinMs, runs },
-      large: { events: large.seq, readyMs: large.readyMs, firstJoinMs: large.firstJoinMs, runs },
+      small: small!, large: large!,
       generateSeconds,
       note: 'spawn of `node --import tsx server/src/main.ts` → ready line, and → first meeting:join ack (the meeting is loaded on first use); medians',
     };
   } finally {
     await first.server.stop();
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(smallDir, { recursive: true, force: true });
   }
 }
