@@ -79,3 +79,18 @@ export function addWorkingDays(start: string | Date, n: number, lands: readonly 
 export function addWeeks(start: string | Date, weeks: number): string {
   return endOfBerlinDay(addCalendarDays(berlinDate(start), 7 * weeks));
 }
+
+/**
+ * § 193 BGB: when the last day of a period falls on a Saturday, Sunday or a public holiday (at the
+ * place of the declaration: nationwide or in `lands`), the next working day takes its place.
+ */
+export function bgb193(date: string, lands: readonly LandCode[]): string {
+  let d = date;
+  while (!isWorkingDay(d, lands)) d = addCalendarDays(d, 1);
+  return d;
+}
+
+/** `addWeeks` with § 193 BGB: the end of the last day of the period, moved off weekends and holidays. */
+export function addWeeksBgb193(start: string | Date, weeks: number, lands: readonly LandCode[]): string {
+  return endOfBerlinDay(bgb193(addCalendarDays(berlinDate(start), 7 * weeks), lands));
+}

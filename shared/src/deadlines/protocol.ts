@@ -1,11 +1,14 @@
-import type { RulesProfile } from '../profile.ts';
-import { addWeeks, berlinDate } from '../calendar/index.ts';
+import type { LandCode, RulesProfile } from '../profile.ts';
+import { addWeeksBgb193, berlinDate, holidayLandsFor } from '../calendar/index.ts';
+import { chairLandsFor } from '../chair.ts';
 import { deadlineState, type DeadlineState } from './agenda.ts';
 
 /**
  * R-PRT-2 (GO 3.2.3): the draft results protocol goes to the members within 2 weeks after the
  * session; objections are raised within 2 weeks of sending; without objections it counts as
- * approved when that period ends. Weekly periods end at the end of the same weekday (§ 188 (2) BGB).
+ * approved when that period ends. Weekly periods end at the end of the same weekday (§ 188 (2) BGB);
+ * a last day on a Saturday, Sunday or public holiday moves to the next working day (§ 193 BGB),
+ * holidays read as for R-CIR-1 (nationwide and in the chair Land, `holidayLands`).
  */
 export interface ProtocolDeadlines {
   rule: 'R-PRT-2';
@@ -22,22 +25,28 @@ export interface ProtocolDeadlines {
 
 const WARN_BEFORE_MS = 3 * 86_400_000;
 
-export function draftDueFor(sessionDay: string, profile: Pick<RulesProfile, 'protocolWeeks'>): string {
-  return addWeeks(`${sessionDay}T12:00:00Z`, profile.protocolWeeks.draftDue);
+export function draftDueFor(sessionDay: string, profile: Pick<RulesProfile, 'protocolWeeks'>, holidayLands: readonly LandCode[] = []): string {
+  return addWeeksBgb193(`${sessionDay}T12:00:00Z`, profile.protocolWeeks.draftDue, holidayLands);
 }
 
-export function objectionsEndFor(sentAt: string, profile: Pick<RulesProfile, 'protocolWeeks'>): string {
-  return addWeeks(sentAt, profile.protocolWeeks.objections);
+export function objectionsEndFor(sentAt: string, profile: Pick<RulesProfile, 'protocolWeeks'>, holidayLands: readonly LandCode[] = []): string {
+  return addWeeksBgb193(sentAt, profile.protocolWeeks.objections, holidayLands);
+}
+
+/** § 193 BGB holidays for the protocol periods of a session: nationwide, and the chair Land's by the R-CIR-1 reading. */
+export function protocolHolidayLands(sessionDay: string, profile: Pick<RulesProfile, 'chairRotation' | 'interpretations'>): LandCode[] {
+  return holidayLandsFor(profile, chairLandsFor(sessionDay, profile) ?? []);
 }
 
 export function protocolDeadlines(
   session: { date: string; closedAt?: string | null }, sentAt: string | null, profile: Pick<RulesProfile, 'protocolWeeks'>, now: string,
+  holidayLands: readonly LandCode[] = [],
 ): ProtocolDeadlines {
   // The period runs from the day the session ended (normally its scheduled date).
   const sessionDay = session.closedAt ? berlinDate(session.closedAt) : session.date;
-  const draftDue = draftDueFor(sessionDay, profile);
+  const draftDue = draftDueFor(sessionDay, profile, holidayLands);
   const draft = deadlineState(draftDue, sentAt, now);
-  const objectionsEnd = sentAt ? objectionsEndFor(sentAt, profile) : null;
+  const objectionsEnd = sentAt ? objectionsEndFor(sentAt, profile, holidayLands) : null;
   return {
     rule: 'R-PRT-2', draftDue, sentAt, draft,
     warnDraftLate: draft === 'missed' || draft === 'overdue' || (draft === 'pending' && Date.parse(draftDue) - Date.parse(now) <= WARN_BEFORE_MS),

@@ -3,7 +3,7 @@ import { ActorRole } from '../commands.ts';
 import { Id, IsoDate, IsoTime, LongText } from '../model.ts';
 import { DMK_PROFILE, LandCode } from '../profile.ts';
 import { violation, type RuleViolation } from '../violations.ts';
-import { draftDueFor, objectionsEndFor } from '../deadlines/protocol.ts';
+import { draftDueFor, objectionsEndFor, protocolHolidayLands } from '../deadlines/protocol.ts';
 import { eventBy, memberOrPermanentDeputy, type BetweenContext } from '../circular/context.ts';
 import { parseBetweenCommand } from '../circular/parse.ts';
 
@@ -89,10 +89,12 @@ export function decideProtocolWorkflow(s: ProtocolWorkflowState, command: unknow
       case 'sendProtocolDraft': {
         if (role !== 'office') return violation('auth.forbidden', 'R-PRT-2');
         if (s.status !== 'none') return violation('protocol.alreadySent', 'R-PRT-2');
-        const draftDue = draftDueFor(c.sessionDay, profile);
+        // § 193 BGB: both periods end on a working day (holidays nationwide and in the chair Land).
+        const holidayLands = protocolHolidayLands(c.sessionDay, profile);
+        const draftDue = draftDueFor(c.sessionDay, profile, holidayLands);
         return ok({
           type: 'ProtocolDraftSent', ...at, meetingId: c.meetingId, sessionDay: c.sessionDay, draftDue,
-          late: now > Date.parse(draftDue), objectionsEnd: objectionsEndFor(ctx.now, profile),
+          late: now > Date.parse(draftDue), objectionsEnd: objectionsEndFor(ctx.now, profile, holidayLands),
         });
       }
       case 'objectToProtocol': {
