@@ -52,4 +52,14 @@ describe('a whole session over real sockets: chair, 16 delegates, room screen', 
     }
     expect(explanationText(closedEvent.explanation, 'de')).toContain('11');
   });
+
+  it('GET /healthz and /metrics report the database, sockets and commands', async () => {
+    expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ ok: true, db: true });
+    const text = await (await fetch(`${server.url}/metrics`)).text();
+    const metric = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1]);
+    expect(metric('plenum_sockets')).toBe(18);
+    expect(metric('plenum_commands_total')).toBeGreaterThanOrEqual(36);
+    expect(metric('plenum_commands_refused_total')).toBe(0);
+    expect(metric('plenum_event_loop_delay_p99_ms')).toBeGreaterThanOrEqual(0);
+  });
 });
