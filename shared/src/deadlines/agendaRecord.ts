@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { ActorRole } from '../commands.ts';
+import { Id, IsoTime } from '../model.ts';
+import { violation, type RuleViolation } from '../violations.ts';
+import { eventBy, type BetweenContext } from '../circular/context.ts';
+import { parseBetweenCommand } from '../circular/parse.ts';
+import type { AgendaDeadlineRecord } from './agenda.ts';
+
+/**
+ * R-AGD-6: when the office sent the draft agenda and the final agenda with the papers to the
+ * members; one stream per meeting (`agenda:<meetingId>`). These are the timestamps that
+ * agendaDeadlines() judges as met or missed. The first record counts: sending again later does
+ * not turn a met deadline into a missed one, so a repeat is accepted without new events.
+ */
+const cmd = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) => z.strictObject({ type: z.literal(type), ...shape });
+export const AgendaRecordCommandSchema = z.discriminatedUnion('type', [
+  cmd('recordDraftAgendaSent', {}),
+  cmd('recordFinalPapersSent', {}),
+]);
+
+const By = z.object({ role: ActorRole, participantId: Id.nullable() });
+const ev = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) => z.object({ type: z.literal(type), at: IsoTime, by: By, ...shape });
+export const AgendaRecordEventSchema = z.discriminatedUnion('type', [
+  ev('DraftAgendaSent', {}),
+  ev('FinalPapersSent', {}),
+]);
+export type AgendaRecordEvent = z.infer<typeof AgendaRecordEventSchema>;
+
+export interface AgendaRecordState { draftAgendaAt: string | null; finalPapersAt: string | null }
+export const initialAgendaRecordState = (): AgendaRecordState => ({ draftAgendaAt: null, finalPapersAt: null });
+
+export function evolveAgendaRecord(s: AgendaRecordState, e: AgendaRecordEvent): AgendaRecordState {
+  switch (e.type) {
+    case 'DraftAgendaSent': return { ...s, draftAgendaAt: e.at };
+    case 'FinalPapersSent': return { ...s, finalPapersAt: e.at };
+    default: {
+      const never: never = e;
+      return never;
+    }
+  }
+}
+
+/** The record in the shape agendaDeadlines() reads. */
+export const agendaDeadlineRecord = (s: AgendaRecordState): AgendaDeadlineRecord => ({ draftAgenda: s.draftAgendaAt, finalPapers: s.finalPapersAt });
+
+export type AgendaRecordDecideResult = { ok: true; events: AgendaRecordEvent[] } | RuleViolation;
+
+export function decideAgendaRecord(s: AgendaRecordState, command: unknown, ctx: BetweenContext): AgendaRecordDecideResult {
+  try {
+    const parsed = parseBetweenCommand(AgendaRecordCommandSchema, command);
+    if (!parsed.ok) return parsed;
+    // R-CHR-2: the chair Land's office prepares the session.
+    if (ctx.actor.role !== 'office') return violation('auth.forbidden', 'R-AGD-6');
+    const at = eventBy(ctx);
+    switch (parsed.command.type) {
+      case 'recordDraftAgendaSent':
+        return { ok: true, events: s.draftAgendaAt ? [] : [{ type: 'DraftAgendaSent', ...at }] };
+      case 'recordFinalPapersSent':
+        return { ok: true, events: s.finalPapersAt ? [] : [{ type: 'FinalPapersSent', ...at }] };
+      default: {
+        const never: never = parsed.command;
+        return never;
+      }
+    }
+  } catch (error) {
+    return violation('internal.error', undefined, { message: error instanceof Error ? error.message : String(error) });
+  }
+}

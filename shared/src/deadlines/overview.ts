@@ -1,0 +1,37 @@
+import type { LandCode, RulesProfile } from '../profile.ts';
+import { agendaDeadlines, type AgendaDeadline } from './agenda.ts';
+import { protocolDeadlines, protocolHolidayLands, type ProtocolDeadlines } from './protocol.ts';
+import { agendaDeadlineRecord, type AgendaRecordState } from './agendaRecord.ts';
+import type { ProtocolWorkflowState } from '../resultsProtocol/workflow.ts';
+
+/**
+ * What the office sees of a meeting's deadlines: R-AGD-6 for a regular session (an extraordinary
+ * one has none), and R-PRT-2 once the session has closed (before that no period runs).
+ */
+export interface SessionDeadlines {
+  sessionDate: string;
+  kind: 'regular' | 'extraordinary';
+  agenda: AgendaDeadline[];
+  protocol: (ProtocolDeadlines & { objections: number; openObjections: number; approvedAt: string | null }) | null;
+}
+
+export function sessionDeadlines(
+  session: { date: string; kind: 'regular' | 'extraordinary'; status: string; closedAt: string | null },
+  agenda: AgendaRecordState, protocol: ProtocolWorkflowState, profile: RulesProfile, now: string,
+): SessionDeadlines {
+  const closed = session.status === 'closed';
+  const sessionDay = protocol.sessionDay ?? session.date;
+  const lands: LandCode[] = protocolHolidayLands(sessionDay, profile);
+  const p = closed || protocol.sentAt ? protocolDeadlines(session, protocol.sentAt, profile, now, lands) : null;
+  return {
+    sessionDate: session.date,
+    kind: session.kind,
+    agenda: session.kind === 'regular' ? agendaDeadlines(session.date, profile, agendaDeadlineRecord(agenda), now) : [],
+    protocol: p && {
+      // The stored event is the truth once sent (its periods were fixed then).
+      ...p, objectionsEnd: protocol.objectionsEnd ?? p.objectionsEnd,
+      objections: protocol.objections.length, openObjections: protocol.objections.filter((o) => !o.resolvedAt).length,
+      approvedAt: protocol.approvedAt,
+    },
+  };
+}

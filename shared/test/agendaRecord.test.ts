@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import {
+  decideAgendaRecord, evolveAgendaRecord, initialAgendaRecordState, sessionDeadlines, type AgendaRecordState,
+} from '../src/deadlines/index.ts';
+import { initialProtocolWorkflowState } from '../src/resultsProtocol/index.ts';
+import { endOfBerlinDay } from '../src/calendar/index.ts';
+import { DMK_PROFILE } from '../src/profile.ts';
+import type { Actor } from '../src/commands.ts';
+
+const office: Actor = { role: 'office', participantId: 'p-office' };
+const run = (s: AgendaRecordState, type: string, now: string, actor: Actor = office) => {
+  const r = decideAgendaRecord(s, { type }, { now, actor, newId: (p) => p, profile: DMK_PROFILE });
+  if (!r.ok) throw new Error(r.code);
+  return r.events.reduce(evolveAgendaRecord, s);
+};
+const SESSION = { date: '2024-04-19', kind: 'regular' as const, status: 'planned', closedAt: null };
+
+describe('R-AGD-6: the office records when the draft agenda and the final papers went out', () => {
+  it('R-AGD-6: draft agenda sent in time → met; final papers not sent after D − 3 weeks → overdue; proposals window closed → met', () => {
+    const s = run(initialAgendaRecordState(), 'recordDraftAgendaSent', '2024-03-07T10:00:00+01:00');
+    const d = sessionDeadlines(SESSION, s, initialProtocolWorkflowState(), DMK_PROFILE, '2024-04-01T10:00:00Z');
+    expect(d.agenda.map((x) => [x.kind, x.dueDate, x.state])).toEqual([
+      ['draftAgenda', '2024-03-08', 'met'], ['proposals', '2024-03-22', 'met'], ['finalPapers', '2024-03-29', 'overdue'],
+    ]);
+    expect(d.protocol).toBeNull();
+  });
+
+  it('R-AGD-6: sent after the due day → missed; a second record does not move the first time', () => {
+    let s = run(initialAgendaRecordState(), 'recordFinalPapersSent', '2024-03-30T08:00:00+01:00');
+    s = run(s, 'recordFinalPapersSent', '2024-03-31T08:00:00+02:00');
+    expect(s.finalPapersAt).toBe('2024-03-30T08:00:00+01:00');
+    const d = sessionDeadlines(SESSION, s, initialProtocolWorkflowState(), DMK_PROFILE, '2024-04-01T10:00:00Z');
+    expect(d.agenda.find((x) => x.kind === 'finalPapers')?.state).toBe('missed');
+  });
+
+  it('R-AGD-6: only the office records; a delegate → auth.forbidden', () => {
+    const r = decideAgendaRecord(initialAgendaRecordState(), { type: 'recordDraftAgendaSent' }, {
+      now: '2024-03-01T00:00:00Z', actor: { role: 'delegate', participantId: 'p-BY-member' }, newId: (p) => p,
+    });
+    expect(r).toMatchObject({ ok: false, code: 'auth.forbidden', rule: 'R-AGD-6' });
+  });
+
+  it('R-AGD-6 / R-PRT-2: an extraordinary session has no agenda deadlines; a closed session shows the protocol draft due date', () => {
+    const d = sessionDeadlines({ ...SESSION, kind: 'extraordinary', status: 'closed', closedAt: '2024-04-19T14:00:00Z' },
+      initialAgendaRecordState(), initialProtocolWorkflowState(), DMK_PROFILE, '2024-05-02T10:00:00Z');
+    expect(d.agenda).toEqual([]);
+    expect(d.protocol).toMatchObject({ draftDue: endOfBerlinDay('2024-05-03'), draft: 'pending', warnDraftLate: true, objectionsEnd: null });
+  });
+});
