@@ -332,9 +332,12 @@ describe.skipIf(availability.kind !== 'found')('a whole DMK session in Chromium 
     await until('keyboard vote (Enter) acknowledged', attr(kb.getByTestId(`ballot-${KEYBOARD_LAND}`).getByTestId('vote-yes'), 'aria-pressed'), (v) => v === 'true');
     for (const land of ['BY', 'HB', 'HH', 'HE'] as LandCode[]) { await waitForOpenVote(delegates[land].page, `ballot-${land}`); await vote(delegates[land], land, 'no'); }
     // The delegate's ballot while a round is open, checked by axe too (not only the result).
-    const open = await checkAccessibility(delegates.MV.page, 'delegate (ballot open)', 'de');
-    axe.push(open);
-    expect(open.serious + open.critical, open.findings.map((f) => `${f.id} ${f.targets.join(',')}`).join('; ')).toBe(0);
+    // The views while a round is open (ballot, live tally, Länder chips), checked by axe too.
+    for (const [person, view] of [[delegates.MV, 'delegate (vote open)'], [chair, 'chair (vote open)'], [screen, 'screen (vote open)']] as const) {
+      const open = await checkAccessibility(person.page, view, 'de');
+      axe.push(open);
+      expect(open.serious + open.critical, `${view}: ${open.findings.map((f) => `${f.id} ${f.targets.join(',')}`).join('; ')}`).toBe(0);
+    }
     await until('chair tally no 4', attr(chair.page.getByTestId('tally-no'), 'data-count'), (v) => v === '4');
     await closeVote(chair.page);
     for (const person of [chair, screen, delegates.BY, delegates.MV]) {
