@@ -7,6 +7,7 @@ import { resolveConfig, type Config, type ConfigInput } from './config.ts';
 import { createLogger, type Logger } from './log.ts';
 import { SqliteEventStore } from './store/sqlite-store.ts';
 import { MeetingRegistry } from './meeting/registry.ts';
+import type { AppendedListener } from './meeting/runtime.ts';
 import { Invitations } from './auth/invitations.ts';
 import { Metrics } from './http/metrics.ts';
 import { createHttpApp } from './http/routes.ts';
@@ -43,7 +44,10 @@ export async function startServer(input: ConfigInput = {}): Promise<RunningServe
   const store = new SqliteEventStore(dbFile(base.dataDir));
   const metrics = new Metrics();
   let io: PlenumServer | null = null;
-  const registry = new MeetingRegistry(store, DMK_PROFILE, log, broadcaster(() => io));
+  const broadcast = broadcaster(() => io);
+  // After-append listener for between sessions (R-FUP-1: adopted resolutions), set once it exists.
+  let afterMeetingAppend: AppendedListener = () => {};
+  const registry = new MeetingRegistry(store, DMK_PROFILE, log, (...args) => { broadcast(...args); afterMeetingAppend(...args); });
 
   const httpServer = createServer();
   await new Promise<void>((resolveListen, reject) => {
@@ -55,6 +59,7 @@ export async function startServer(input: ConfigInput = {}): Promise<RunningServe
   const config = resolveConfig(input, port);
   const invitations = new Invitations(store, config.publicUrl);
   const between = createBetween({ store, registry, invitations: () => invitations, profile: DMK_PROFILE, log });
+  afterMeetingAppend = between.service.onMeetingAppended;
 
   const app = createHttpApp({
     config, store, invitations, metrics, log, mount: between.mount,

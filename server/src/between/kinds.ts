@@ -2,9 +2,10 @@ import {
   decideCircular, decideExtraordinary, decideFollowUp, decideProtocolWorkflow, evolveCircular, evolveExtraordinary,
   evolveFollowUp, evolveProtocolWorkflow, initialCircularState, initialExtraordinaryState, initialFollowUpState,
   initialProtocolWorkflowState, type BetweenContext, type RuleViolation,
+  decideAgendaRecord, evolveAgendaRecord, initialAgendaRecordState,
 } from '@plenum/shared';
 
-/** The four between-sessions deciders, addressed by a stream kind. */
+/** The between-sessions deciders, addressed by a stream kind (agenda: R-AGD-6 records of a meeting). */
 export interface StreamKind<S = unknown> {
   initial: () => S;
   evolve: (s: S, e: never) => S;
@@ -18,6 +19,7 @@ export const STREAM_KINDS = {
   protocol: kind({ initial: initialProtocolWorkflowState, evolve: evolveProtocolWorkflow, decide: decideProtocolWorkflow }),
   extraordinary: kind({ initial: initialExtraordinaryState, evolve: evolveExtraordinary, decide: decideExtraordinary }),
   followup: kind({ initial: initialFollowUpState, evolve: evolveFollowUp, decide: decideFollowUp }),
+  agenda: kind({ initial: initialAgendaRecordState, evolve: evolveAgendaRecord, decide: decideAgendaRecord }),
 } as const;
 export type StreamKindName = keyof typeof STREAM_KINDS;
 export const isStreamKind = (k: string): k is StreamKindName => Object.hasOwn(STREAM_KINDS, k);

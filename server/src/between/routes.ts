@@ -18,7 +18,8 @@ const apiError = (res: Response, status: number, code: string, extra: Record<str
  *   GET  /api/meetings/:id/protocol.(pdf|md|json)?lang=de|en   (R-PRT-1; public once published, R-PRT-3)
  *   GET  /api/between/:kind            list (circular, protocol, extraordinary, followup)
  *   GET  /api/between/:kind/:id        one procedure's state
- *   POST /api/between/:kind/:id        { command } → { data: { events, state } } | { error }
+ *   POST /api/between/:kind/:id        { command, key? } (or header Idempotency-Key) → { data: { events, state, duplicate } } | { error }
+ *   GET  /api/meetings/:id/deadlines   R-AGD-6 and R-PRT-2 deadlines (kinds: circular, protocol, extraordinary, followup, agenda)
  *   GET  /api/publications?q&land&from&to  and the page /publications
  */
 export function mountBetween(app: express.Express, api: Router, deps: { service: BetweenService; invitations: Invitations }) {
@@ -47,6 +48,16 @@ export function mountBetween(app: express.Express, api: Router, deps: { service:
     const pdf = await renderProtocolPdf(model, lang, service.profile);
     res.setHeader('Content-Disposition', `inline; filename="${name}.pdf"`);
     return res.type('application/pdf').send(pdf);
+  });
+
+  // R-AGD-6 / R-PRT-2: the meeting's deadlines with met / missed / pending, at the server's clock.
+  api.get('/meetings/:id/deadlines', async (req, res) => {
+    const s = await who(req);
+    if (!s.ok) return apiError(res, 401, s.code);
+    if (!PARTICIPANT_ROLES.has(s.invitation.role)) return apiError(res, 403, 'auth.forbidden');
+    const deadlines = await service.deadlines(String(req.params.id));
+    if (!deadlines) return apiError(res, 404, 'session.notScheduled');
+    return res.json(deadlines);
   });
 
   api.get('/publications', async (req, res) => {
@@ -82,8 +93,12 @@ export function mountBetween(app: express.Express, api: Router, deps: { service:
     const s = await who(req);
     if (!s.ok) return apiError(res, 401, s.code);
     if (!PARTICIPANT_ROLES.has(s.invitation.role)) return apiError(res, 403, 'auth.forbidden');
-    const outcome = await service.execute(kind, id, (req.body as { command?: unknown } | undefined)?.command, s.actor);
-    if ('error' in outcome) return res.status(outcome.error.code.startsWith('auth.') ? 403 : 409).json(outcome);
+    // Idempotency (like the socket commands): header `Idempotency-Key` or body field `key`.
+    const body = req.body as { command?: unknown; key?: unknown } | undefined;
+    const key = req.get('idempotency-key') ?? body?.key;
+    if (key !== undefined && (typeof key !== 'string' || !/^[A-Za-z0-9_.:-]{1,128}$/.test(key))) return apiError(res, 400, 'command.invalid', { details: { path: 'key' } });
+    const outcome = await service.execute(kind, id, body?.command, s.actor, key);
+    if ('error' in outcome) return res.status(outcome.error.code.startsWith('auth.') ? 403 : outcome.error.code === 'idempotency.keyReused' ? 422 : 409).json(outcome);
     return res.json(outcome);
   });
 

@@ -62,6 +62,7 @@ export class BetweenScheduler {
   /** Fire what is due, then sleep until the next due time. */
   async start(): Promise<number> {
     this.stopped = false;
+    await this.service.registerAdoptedFromMeetings();
     const fired = await this.tick();
     this.plan();
     return fired;

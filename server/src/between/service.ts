@@ -1,15 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import {
-  chairPeriodOf, type Actor, type CircularRosterEntry, type CircularState, type ErrorPayload, type MeetingState,
-  type RulesProfile,
+  chairPeriodOf, sessionDeadlines, type Actor, type AgendaRecordState, type CircularRosterEntry, type CircularState,
+  type ErrorPayload, type EventEnvelope, type MeetingState, type ProtocolWorkflowState, type RulesProfile, type SessionDeadlines,
 } from '@plenum/shared';
+import { sha256 } from '../store/hash.ts';
+import { adoptedResolutionsIn } from './adopted.ts';
 import type { MeetingRegistry } from '../meeting/registry.ts';
 import type { EventStore } from '../store/event-store.ts';
 import type { Logger } from '../log.ts';
 import { BetweenStore } from './store.ts';
 import { STREAM_KINDS, type StreamKindName } from './kinds.ts';
 
-export type BetweenOutcome = { data: { stream: string; seq: number; events: unknown[]; state: unknown } } | { error: ErrorPayload };
+export type BetweenOutcome = { data: { stream: string; seq: number; events: unknown[]; state: unknown; duplicate?: boolean } } | { error: ErrorPayload };
 
 const newId = (prefix: string) => `${prefix}-${randomBytes(6).toString('base64url')}`;
 
@@ -74,14 +76,32 @@ export class BetweenService {
     return { state: rt.current, events: envelopes.map((e) => e.event) };
   }
 
-  execute(kind: StreamKindName, id: string, command: unknown, actor: Actor): Promise<BetweenOutcome> {
+  /**
+   * `key`: the client's idempotency key (like the socket commands): a repeat returns the first
+   * answer with `duplicate: true`; the same key with another payload (or actor) is refused with
+   * 'idempotency.keyReused'. The key is stored in the transaction that appends the events.
+   */
+  execute(kind: StreamKindName, id: string, command: unknown, actor: Actor, key?: string): Promise<BetweenOutcome> {
     const stream = `${kind}:${id}`;
-    const run = (this.tails.get(stream) ?? Promise.resolve()).then(() => this.apply(kind, id, command, actor));
+    const run = (this.tails.get(stream) ?? Promise.resolve()).then(() => this.apply(kind, id, command, actor, key));
     this.tails.set(stream, run.catch(() => undefined));
     return run;
   }
 
-  private async apply(kind: StreamKindName, id: string, raw: unknown, actor: Actor): Promise<BetweenOutcome> {
+  private repeat(key: string, payloadHash: string): BetweenOutcome | null {
+    const earlier = this.store.findIdempotency(key);
+    if (!earlier) return null;
+    if (earlier.payloadHash !== payloadHash) return { error: { code: 'idempotency.keyReused' } };
+    const first = JSON.parse(earlier.responseJson) as Extract<BetweenOutcome, { data: unknown }>['data'];
+    return { data: { ...first, duplicate: true } };
+  }
+
+  private async apply(kind: StreamKindName, id: string, raw: unknown, actor: Actor, key?: string): Promise<BetweenOutcome> {
+    const payloadHash = sha256(JSON.stringify([kind, id, actor.role, actor.participantId, raw]));
+    if (key) {
+      const earlier = this.repeat(key, payloadHash);
+      if (earlier) return earlier;
+    }
     const now = this.clock();
     let command = raw;
     // The server, not the client, supplies what the decider must trust: the roster and the session day.
@@ -97,12 +117,62 @@ export class BetweenService {
       now: now.toISOString(), actor, newId: (p) => (p === 'circ' ? id : newId(p)), profile: this.profile, roster: await this.roster(now),
     });
     if (!result.ok) return { error: { code: result.code, ...(result.rule ? { rule: result.rule } : {}), ...(result.details ? { details: result.details } : {}) } };
-    if (result.events.length === 0) return { data: { stream: `${kind}:${id}`, seq, events: [], state } };
-    const newSeq = this.store.append(`${kind}:${id}`, seq, result.events);
+    const k = STREAM_KINDS[kind];
+    const data = {
+      stream: `${kind}:${id}`, seq: seq + result.events.length, events: result.events,
+      state: result.events.reduce((st, e) => k.evolve(st, e as never), state as unknown), duplicate: false,
+    };
+    if (result.events.length === 0 && !key) return { data };
+    try {
+      this.store.append(`${kind}:${id}`, seq, result.events, key ? { key, payloadHash, responseJson: JSON.stringify(data) } : null);
+    } catch (err) {
+      // The same key stored meanwhile by a request on another stream: answer as a repeat.
+      const earlier = key ? this.repeat(key, payloadHash) : null;
+      if (earlier) return earlier;
+      throw err;
+    }
+    if (result.events.length === 0) return { data };
     this.log.info({ stream: `${kind}:${id}`, types: result.events.map((e) => e.type), actor: actor.role }, 'between-sessions events');
     await this.afterAppend(kind, id, result.events);
     for (const fn of this.listeners) fn();
-    return { data: { stream: `${kind}:${id}`, seq: newSeq, events: result.events, state: this.state(kind, id).state } };
+    return { data };
+  }
+
+  /**
+   * R-FUP-1: resolutions adopted in a live session enter the follow-up record (proposing Länder =
+   * the item's rapporteur Länder). Called after every append of a meeting (see app.ts); the
+   * registration is idempotent, so `registerAdoptedFromMeetings` may repeat it on start.
+   */
+  readonly onMeetingAppended = (meetingId: string, envelopes: EventEnvelope[], state: MeetingState) => {
+    const closed = new Set(envelopes.flatMap((e) => (e.event.type === 'VoteClosed' ? [e.event.voteId] : [])));
+    if (closed.size === 0) return;
+    void this.registerAdopted(meetingId, state, closed)
+      .catch((err: unknown) => this.log.error({ err, meetingId }, 'follow-up registration failed'));
+  };
+
+  private async registerAdopted(meetingId: string, state: MeetingState, voteIds?: ReadonlySet<string>) {
+    for (const command of adoptedResolutionsIn(meetingId, state, voteIds)) {
+      const outcome = await this.execute('followup', 'dmk', command, { role: 'system', participantId: null });
+      if ('error' in outcome) this.log.warn({ meetingId, error: outcome.error }, 'follow-up registration refused');
+    }
+  }
+
+  /** On start: register what was adopted while no listener ran (e.g. a crash between the two appends). */
+  async registerAdoptedFromMeetings() {
+    for (const meetingId of await this.meetings.store.meetings()) {
+      const rt = await this.meetings.registry.get(meetingId);
+      if (rt) await this.registerAdopted(meetingId, rt.current);
+    }
+  }
+
+  /** R-AGD-6 and R-PRT-2 deadlines of a meeting, judged at the server's clock. */
+  async deadlines(meetingId: string): Promise<SessionDeadlines | null> {
+    const rt = await this.meetings.registry.get(meetingId);
+    const session = rt?.current.session;
+    if (!session) return null;
+    const agenda = this.state('agenda', meetingId).state as AgendaRecordState;
+    const protocol = this.state('protocol', meetingId).state as ProtocolWorkflowState;
+    return sessionDeadlines(session, agenda, protocol, this.profile, this.clock().toISOString());
   }
 
   /** R-FUP-1: an adopted circular resolution enters the follow-up record of its proposing Land. */

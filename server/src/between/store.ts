@@ -18,7 +18,16 @@ CREATE TABLE IF NOT EXISTS between_events (
   json TEXT NOT NULL,
   UNIQUE (stream, seq)
 );
+CREATE TABLE IF NOT EXISTS between_idempotency (
+  key TEXT PRIMARY KEY,
+  payload_hash TEXT NOT NULL,
+  response_json TEXT NOT NULL,
+  at TEXT NOT NULL
+);
 `;
+
+/** A client's idempotency key, stored with the events it produced (same transaction). */
+export interface BetweenIdempotencyWrite { key: string; payloadHash: string; responseJson: string }
 
 export interface BetweenRow { stream: string; seq: number; event: { type: string; at: string } & Record<string, unknown> }
 
@@ -31,6 +40,8 @@ export class BetweenStore {
       streams: db.prepare<[string], { stream: string }>("SELECT DISTINCT stream FROM between_events WHERE stream LIKE ? || ':%' ORDER BY stream"),
       last: db.prepare<[string], { seq: number }>('SELECT MAX(seq) AS seq FROM between_events WHERE stream = ?'),
       insert: db.prepare('INSERT INTO between_events (stream, seq, at, actor_role, actor_participant, type, json) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      findKey: db.prepare<[string], { payload_hash: string; response_json: string }>('SELECT payload_hash, response_json FROM between_idempotency WHERE key = ?'),
+      insertKey: db.prepare('INSERT INTO between_idempotency (key, payload_hash, response_json, at) VALUES (?, ?, ?, ?)'),
     };
   }
 
@@ -42,13 +53,25 @@ export class BetweenStore {
     return this.st.streams.all(kind).map((r) => r.stream);
   }
 
-  /** Append after `expectedSeq` in one transaction; a concurrent writer makes the UNIQUE key fail. */
-  append(stream: string, expectedSeq: number, events: { type: string; at: string; by: { role: string; participantId: string | null } }[]): number {
+  /**
+   * Append after `expectedSeq` in one transaction, with the idempotency key of the request when
+   * there is one; a concurrent writer (or a key stored meanwhile) makes a UNIQUE key fail.
+   */
+  append(
+    stream: string, expectedSeq: number, events: { type: string; at: string; by: { role: string; participantId: string | null } }[],
+    idem: BetweenIdempotencyWrite | null = null,
+  ): number {
     return this.db.transaction(() => {
       const last = this.st.last.get(stream)?.seq ?? 0;
       if (last !== expectedSeq) throw new Error(`stream ${stream}: expected seq ${expectedSeq}, found ${last}`);
       events.forEach((e, i) => this.st.insert.run(stream, expectedSeq + i + 1, e.at, e.by.role, e.by.participantId, e.type, JSON.stringify(e)));
+      if (idem) this.st.insertKey.run(idem.key, idem.payloadHash, idem.responseJson, events[0]?.at ?? new Date().toISOString());
       return expectedSeq + events.length;
     })();
+  }
+
+  findIdempotency(key: string): { payloadHash: string; responseJson: string } | null {
+    const r = this.st.findKey.get(key);
+    return r ? { payloadHash: r.payload_hash, responseJson: r.response_json } : null;
   }
 }

@@ -1,0 +1,27 @@
+import type { LandCode, MeetingState } from '@plenum/shared';
+
+/**
+ * R-FUP-1: the follow-up registrations for resolutions adopted in a session: every closed round
+ * with outcome 'adopted' on a resolution motion (whole item or a paragraph, R-VOT-6: one entry
+ * per item) → registerAdoptedResolution with the item's rapporteur Länder as proposing Länder.
+ * Items reported by the Bund alone have no proposing Land and are not tracked. `voteIds` limits
+ * the look to the rounds just closed; without it every round of the meeting is considered.
+ */
+export function adoptedResolutionsIn(meetingId: string, state: MeetingState, voteIds?: ReadonlySet<string>) {
+  const commands = new Map<string, Record<string, unknown>>();
+  for (const vote of Object.values(state.votes)) {
+    if (voteIds && !voteIds.has(vote.id)) continue;
+    if (vote.status !== 'closed' || vote.explanation?.outcome !== 'adopted' || vote.motion.kind !== 'resolution') continue;
+    const itemId = vote.motion.itemId;
+    const item = state.agenda.find((i) => i.id === itemId);
+    const lands = (item?.rapporteurs ?? []).filter((r): r is LandCode => r !== 'BUND');
+    if (!item || lands.length === 0) continue;
+    const resolutionId = `${meetingId}.${item.id}`.slice(0, 64);
+    if (commands.has(resolutionId)) continue;
+    commands.set(resolutionId, {
+      type: 'registerAdoptedResolution', resolutionId, title: `TOP ${item.number}: ${item.title}`.slice(0, 300),
+      proposingLands: lands, adoptedAt: vote.closedAt ?? new Date().toISOString(), source: (state.session?.title ?? meetingId).slice(0, 300),
+    });
+  }
+  return [...commands.values()];
+}
