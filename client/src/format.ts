@@ -1,4 +1,5 @@
-import { landName, type LandCode, type RulesProfile } from '@plenum/shared';
+import type { LandCode, RulesProfile } from '@plenum/shared';
+import { landName } from '@plenum/shared/src/dmkProfile.ts';
 import type { Lang } from './i18n/index.ts';
 
 /** Dates, times and numbers through Intl, in the UI language. */

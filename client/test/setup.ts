@@ -2,13 +2,15 @@ import '@testing-library/jest-dom/vitest';
 import { afterEach, beforeEach, expect } from 'vitest';
 import { cleanup } from '@testing-library/react';
 import i18next from 'i18next';
-import { initI18n } from '../src/i18n/index.ts';
+import { initI18n, loadLanguage } from '../src/i18n/index.ts';
 import { disconnectMeeting, seedMeetingStore } from '../src/store/index.ts';
 
 /** Every key the UI asked for that the resources do not have: a test fails if any appears. */
 export const missingKeys: string[] = [];
 
 initI18n('de');
+// English is a lazy chunk in the app; tests load it once so the switch is immediate.
+await loadLanguage('en');
 i18next.options.saveMissing = true;
 i18next.options.missingKeyHandler = (_lngs, _ns, key) => {
   missingKeys.push(key);

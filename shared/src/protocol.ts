@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PROTOCOL_VERSION } from './protocolVersion.ts';
 import type { MeetingEvent } from './events.ts';
 import type { MeetingState } from './state.ts';
 import type { RulesProfile } from './profile.ts';
@@ -11,7 +12,7 @@ import type { ViolationCode } from './violations.ts';
  *
  * Acknowledgements are `{ data } | { error }`; errors carry a stable code (violations.ts).
  */
-export const PROTOCOL_VERSION = 1;
+export { PROTOCOL_VERSION };
 
 /** Client → server. */
 export const JoinRequest = z.strictObject({

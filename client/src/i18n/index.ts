@@ -2,7 +2,6 @@ import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import type { ErrorPayload } from '@plenum/shared';
 import { de } from './de.ts';
-import { en } from './en.ts';
 
 export const LANGUAGES = ['de', 'en'] as const;
 export type Lang = (typeof LANGUAGES)[number];
@@ -20,10 +19,19 @@ export function nestDotted(flat: Record<string, string>): Record<string, unknown
   return out;
 }
 
-export const resources = {
-  de: { translation: { ...de, violation: nestDotted(de.violation) } },
-  en: { translation: { ...en, violation: nestDotted(en.violation) } },
-};
+function bundle(texts: typeof de): Record<string, unknown> {
+  return { ...texts, violation: nestDotted(texts.violation) };
+}
+
+/** Only German is bundled up front; English is its own chunk, loaded when asked for (loadLanguage). */
+export const resources = { de: { translation: bundle(de) } };
+
+/** Makes a language's texts available; resolves at once when they are already there. */
+export async function loadLanguage(lang: Lang): Promise<void> {
+  if (lang === 'de' || i18next.hasResourceBundle(lang, 'translation')) return;
+  const { en } = await import('./en.ts');
+  i18next.addResourceBundle('en', 'translation', bundle(en), true, true);
+}
 
 function readStoredLang(): Lang {
   try {
@@ -33,6 +41,23 @@ function readStoredLang(): Lang {
     // Storage may be blocked (private mode): German is the default.
   }
   return 'de';
+}
+
+/**
+ * The app's start: German at once; when English was chosen before, its texts are loaded first so
+ * the page does not flash German.
+ */
+export async function startI18n(): Promise<void> {
+  const lang = readStoredLang();
+  initI18n('de');
+  if (lang !== 'de') {
+    try {
+      await loadLanguage(lang);
+      await i18next.changeLanguage(lang);
+    } catch {
+      // The English chunk did not load (offline): German stays, the switch can try again.
+    }
+  }
 }
 
 /** German first; English on request, remembered in localStorage; <html lang> follows. */
@@ -62,8 +87,10 @@ export function initI18n(lang: Lang = readStoredLang()) {
   return i18next;
 }
 
-export function setLanguage(lang: Lang): void {
-  void i18next.changeLanguage(lang);
+/** Switches at once when the texts are there (German always is); else after loading them. */
+export function setLanguage(lang: Lang): Promise<unknown> {
+  if (lang === 'de' || i18next.hasResourceBundle(lang, 'translation')) return i18next.changeLanguage(lang);
+  return loadLanguage(lang).then(() => i18next.changeLanguage(lang), () => undefined);
 }
 
 export function useLang(): Lang {

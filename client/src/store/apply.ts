@@ -1,4 +1,5 @@
-import { evolve, type CatchUp, type EventEnvelope, type MeetingState } from '@plenum/shared';
+import type { CatchUp, EventEnvelope, MeetingState } from '@plenum/shared';
+import { evolve } from '@plenum/shared/src/evolve.ts';
 
 /** What the client holds of the meeting: the folded state and the last sequence number in it. */
 export interface Synced {

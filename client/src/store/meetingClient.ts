@@ -1,7 +1,5 @@
-import {
-  PROTOCOL_VERSION,
-  type Ack, type CatchUp, type Command, type CommandResult, type ErrorPayload, type EventEnvelope, type EventsBroadcast, type JoinResult,
-} from '@plenum/shared';
+import type { Ack, CatchUp, Command, CommandResult, ErrorPayload, EventEnvelope, EventsBroadcast, JoinResult } from '@plenum/shared';
+import { PROTOCOL_VERSION } from '@plenum/shared/src/protocolVersion.ts';
 import { applyCatchUp, applyEnvelopes, type ApplyResult } from './apply.ts';
 import { newIdempotencyKey } from './key.ts';
 import { meetingStore, receiptKey, receiptsFrom, type PendingCommand } from './meetingStore.ts';

@@ -1,8 +1,7 @@
 import { createStore } from 'zustand/vanilla';
-import {
-  DMK_PROFILE, initialState,
-  type ActorRole, type Choice, type Command, type ErrorPayload, type EventEnvelope, type LandCode, type MeetingState, type RulesProfile,
-} from '@plenum/shared';
+import type { ActorRole, Choice, Command, ErrorPayload, EventEnvelope, LandCode, MeetingState, RulesProfile } from '@plenum/shared';
+import { DMK_PROFILE } from '@plenum/shared/src/dmkProfile.ts';
+import { initialState } from '@plenum/shared/src/state.ts';
 
 export type ConnectionStatus = 'online' | 'reconnecting' | 'offline';
 

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { DMK_PROFILE, landName, type CircularState, type ErrorPayload } from '@plenum/shared';
+import type { CircularState, ErrorPayload } from '@plenum/shared';
+import { DMK_PROFILE, landName } from '@plenum/shared/src/dmkProfile.ts';
 import { useLang } from '../../i18n/index.ts';
 import { useMeeting } from '../../store/index.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';

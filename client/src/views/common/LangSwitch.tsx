@@ -7,7 +7,7 @@ export function LangSwitch() {
   const lang = useLang();
   const other = lang === 'de' ? 'en' : 'de';
   return (
-    <button type="button" className="lang-switch" data-testid="lang-switch" lang={other} onClick={() => setLanguage(other)}>
+    <button type="button" className="lang-switch" data-testid="lang-switch" lang={other} onClick={() => void setLanguage(other)}>
       {t('common.switchLanguage')}
     </button>
   );

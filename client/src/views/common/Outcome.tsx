@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { explanationText, type VoteRound } from '@plenum/shared';
+import type { VoteRound } from '@plenum/shared';
+import { explanationText } from '@plenum/shared/src/explain.ts';
 import { useLang } from '../../i18n/index.ts';
 import { useMeeting } from '../../store/index.ts';
 import { motionLabel } from './MotionLabel.ts';

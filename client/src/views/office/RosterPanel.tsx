@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { entitledRepresentatives, type GuestKind, type LandCode } from '@plenum/shared';
+import type { GuestKind, LandCode } from '@plenum/shared';
+import { entitledRepresentatives } from '@plenum/shared/src/derive.ts';
 import { useLang } from '../../i18n/index.ts';
 import { formatDateTime } from '../../format.ts';
 import { useMeeting } from '../../store/index.ts';

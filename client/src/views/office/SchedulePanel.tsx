@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { chairLandsFor } from '@plenum/shared';
+import { chairLandsFor } from '@plenum/shared/src/chair.ts';
 import { useLang } from '../../i18n/index.ts';
 import { formatDate } from '../../format.ts';
 import { useMeeting } from '../../store/index.ts';
