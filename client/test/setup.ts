@@ -18,6 +18,7 @@ i18next.options.missingKeyHandler = (_lngs, _ns, key) => {
 
 beforeEach(() => {
   localStorage.clear();
+  sessionStorage.clear();
   void i18next.changeLanguage('de');
   seedMeetingStore({});
   missingKeys.length = 0;

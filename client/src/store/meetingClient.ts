@@ -2,7 +2,8 @@ import type { Ack, CatchUp, Command, CommandResult, ErrorPayload, EventEnvelope,
 import { PROTOCOL_VERSION } from '@plenum/shared/src/protocolVersion.ts';
 import { applyCatchUp, applyEnvelopes, type ApplyResult } from './apply.ts';
 import { newIdempotencyKey } from './key.ts';
-import { meetingStore, receiptKey, receiptsFrom, type PendingCommand } from './meetingStore.ts';
+import { meetingStore, receiptKey, receiptsFrom, type PendingCommand, type VoteReceipt } from './meetingStore.ts';
+import { loadPersisted, savePersisted } from './persist.ts';
 import type { SocketFactory, SocketLike } from './socketLike.ts';
 
 export type SendResult = { data: CommandResult } | { error: ErrorPayload };
@@ -41,14 +42,38 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
   const set = meetingStore.setState;
   const stamp = () => now().toISOString();
 
-  set({ meetingId, connection: 'reconnecting', joinError: null });
+  // After a reload: the queue (same keys) and the receipts come back from sessionStorage.
+  const saved = loadPersisted(meetingId);
+  let savedParticipant = saved?.participantId ?? null;
+  const held = meetingStore.getState();
+  const sameMeeting = held.meetingId === null || held.meetingId === meetingId;
+  const heldPending = sameMeeting ? held.pending : [];
+  const restored = (saved?.pending ?? []).filter((p) => !heldPending.some((h) => h.key === p.key));
+  set({
+    meetingId, connection: 'reconnecting', joinError: null,
+    pending: [...restored, ...heldPending],
+    receipts: { ...(saved?.receipts ?? {}), ...(sameMeeting ? held.receipts : {}) },
+  });
+  const persist = () => {
+    const { participantId, pending, receipts } = meetingStore.getState();
+    savePersisted(meetingId, { participantId: participantId ?? savedParticipant, pending, receipts });
+  };
+  persist();
+  const unsubscribe = meetingStore.subscribe((next, prev) => {
+    if (next.pending !== prev.pending || next.receipts !== prev.receipts || next.participantId !== prev.participantId) persist();
+  });
+
+  function withReceipts(envelopes: readonly EventEnvelope[]): Record<string, VoteReceipt> {
+    const { participantId, receipts } = meetingStore.getState();
+    const fresh = receiptsFrom(envelopes, participantId);
+    if (fresh.length === 0) return receipts;
+    const next = { ...receipts };
+    for (const r of fresh) next[receiptKey(r.voteId, r.land)] = r;
+    return next;
+  }
 
   function take(result: ApplyResult) {
-    const { participantId, receipts } = meetingStore.getState();
-    const fresh = receiptsFrom(result.applied, participantId);
-    const nextReceipts = fresh.length === 0 ? receipts : { ...receipts };
-    for (const r of fresh) nextReceipts[receiptKey(r.voteId, r.land)] = r;
-    set({ state: result.state, seq: result.seq, receipts: nextReceipts, lastUpdateAt: stamp() });
+    set({ state: result.state, seq: result.seq, receipts: withReceipts(result.applied), lastUpdateAt: stamp() });
     if (result.gap) requestResync();
   }
 
@@ -78,15 +103,20 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
   }
 
   function settle(key: string, res: Ack<CommandResult>) {
+    const { pending } = meetingStore.getState();
     const resolve = resolvers.get(key);
-    if (!resolve) return;
+    // Neither waited for here nor restored from before a reload: answered already.
+    if (!resolve && !pending.some((p) => p.key === key)) return;
     resolvers.delete(key);
-    set({ pending: meetingStore.getState().pending.filter((p) => p.key !== key) });
+    set({ pending: pending.filter((p) => p.key !== key) });
     if ('data' in res) {
+      // A repeated key is answered with the first answer: its events may be older than the
+      // snapshot we joined with, so the receipts are taken from the ack itself.
+      set({ receipts: withReceipts(res.data.events) });
       applyIncoming(res.data.events);
-      resolve({ data: res.data });
+      resolve?.({ data: res.data });
     } else {
-      resolve({ error: res.error });
+      resolve?.({ error: res.error });
     }
   }
 
@@ -100,6 +130,11 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
         return;
       }
       joined = true;
+      if (savedParticipant !== null && savedParticipant !== res.data.participantId) {
+        // Another person signed in in this tab: their queue and receipts are not ours to send or show.
+        set({ pending: [], receipts: {} });
+      }
+      savedParticipant = res.data.participantId;
       set({
         role: res.data.role,
         participantId: res.data.participantId,
@@ -173,6 +208,7 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
     resync: requestResync,
     dispose() {
       disposed = true;
+      unsubscribe();
       socket.off('connect', onConnect);
       socket.off('disconnect', onDisconnect);
       socket.off('connect_error', onConnectError);

@@ -8,10 +8,13 @@ import type { Meeting } from './meeting.ts';
  * commands run through the shared `decide` as `actor`, the ack carries the new envelopes and the
  * same envelopes are broadcast. `refuse` makes the next commands fail with a code instead.
  */
-export function serve(m: Meeting, actor: Actor) {
+export function serve(m: Meeting, actor: Actor, options: { answers?: Map<string, unknown> } = {}) {
   const socket = new FakeSocket();
   const commands: { key: string; command: Command }[] = [];
-  const control = { refuse: null as ErrorPayload | null };
+  /** `loseAcks`: the command is applied but its ack never arrives (connection lost, page reloaded). */
+  const control = { refuse: null as ErrorPayload | null, loseAcks: false };
+  // The server keeps the first answer per idempotency key and repeats it (pass one map to several serves = one server).
+  const answers = options.answers ?? new Map<string, unknown>();
   socket.handlers['meeting:join'] = (_req, ack) =>
     ack({
       data: {
@@ -21,6 +24,8 @@ export function serve(m: Meeting, actor: Actor) {
     });
   socket.handlers['meeting:command'] = (req, ack) => {
     commands.push({ key: req.key, command: req.command });
+    const first = answers.get(req.key) as { data: object } | undefined;
+    if (first) return ack({ data: { ...first.data, duplicate: true } });
     if (control.refuse) return ack({ error: control.refuse });
     let events;
     try {
@@ -29,11 +34,13 @@ export function serve(m: Meeting, actor: Actor) {
       const v = (err as { violation?: ErrorPayload }).violation;
       return ack({ error: v ? { code: v.code, ...(v.rule ? { rule: v.rule } : {}), ...(v.details ? { details: v.details } : {}) } : { code: 'internal.error' } });
     }
+    answers.set(req.key, { data: { seq: m.seq, events, duplicate: false } });
+    if (control.loseAcks) return;
     ack({ data: { seq: m.seq, events, duplicate: false } });
     socket.fire('meeting:events', { meetingId: DEMO_MEETING_ID, events, serverTime: new Date().toISOString() });
   };
   setSocketFactory(() => socket);
   connectMeeting(DEMO_MEETING_ID);
   socket.serverConnect();
-  return { socket, commands, control };
+  return { socket, commands, control, answers };
 }
