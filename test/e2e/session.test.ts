@@ -28,6 +28,9 @@ const OFFLINE_LAND: LandCode = 'HB';
 /** Votes, but the answer is lost on the way back: the phone resends with the same key. */
 const LOST_ANSWER_LAND: LandCode = 'HH';
 
+/** Added by the office at short notice (R-AGD-2). */
+const SHORT_NOTICE = { number: 'TOP 11', title: 'Digitale Souveränität der Verwaltung' };
+
 const availability = chromiumAvailability();
 
 if (availability.kind === 'fail') {
@@ -81,6 +84,10 @@ describe.skipIf(availability.kind !== 'found')('a whole DMK session in Chromium 
       await switchLanguage(person.page, lang);
       const summary = await checkAccessibility(person.page, view, lang);
       axe.push(summary);
+      // The switch changes the words, not the result: TOP 6 reads "Adopted" with an English explanation.
+      if (lang === 'en' && view !== 'office') {
+        expect(await outcomeOn(person.page), view).toMatchObject({ outcome: 'adopted', word: 'Adopted', explanation: expect.stringContaining('base 13, needed 9, yes 10') });
+      }
       await screenshot(person.page, `a11y-${view}-${lang}`);
     }
     await switchLanguage(person.page, 'de');
@@ -148,8 +155,8 @@ describe.skipIf(availability.kind !== 'found')('a whole DMK session in Chromium 
 
     // R-AGD-2: a short-notice addition, entered through the agenda form.
     const form = page.locator('form', { has: page.locator('textarea[aria-describedby="paragraphs-hint"]') });
-    await form.getByLabel('Nummer', { exact: true }).fill('TOP 11');
-    await form.getByLabel('Titel', { exact: true }).fill('Digitale Souveränität der Verwaltung');
+    await form.getByLabel('Nummer', { exact: true }).fill(SHORT_NOTICE.number);
+    await form.getByLabel('Titel', { exact: true }).fill(SHORT_NOTICE.title);
     await form.getByLabel('Sachsen', { exact: true }).check();
     await form.getByLabel('Ziffern des Beschlussvorschlags').fill('Die DMK bittet die Geschäftsstelle, bis zur nächsten Sitzung zu berichten.');
     await form.getByLabel('kurzfristig angemeldet (Zulassung nötig)').check();
@@ -310,7 +317,7 @@ describe.skipIf(availability.kind !== 'found')('a whole DMK session in Chromium 
     expect(closed.explanation).toMatchObject({ base: 13, needed: 9, yes: 10, outcome: 'adopted' });
   }, 30_000);
 
-  it('WCAG 2.1 AA (axe): office, chair, delegate and screen, in German and English, have no serious or critical violations', async () => {
+  it('WCAG 2.1 AA (axe): office, chair, delegate and screen, in German and English, have no serious or critical violations (in English: "Adopted")', async () => {
     await a11y(office, 'office');
     await a11y(chair, 'chair');
     await a11y(delegates.BE, 'delegate');
@@ -348,6 +355,24 @@ describe.skipIf(availability.kind !== 'found')('a whole DMK session in Chromium 
     await screenshot(screen.page, '07-screen-top7-rejected');
     mark('TOP 7');
   }, 90_000);
+
+  it('R-AGD-2: the short-notice TOP 11 is admitted by simple majority (3 yes, 1 no), and the agenda says so', async () => {
+    const page = chair.page;
+    await openVote(page, 'admitShortNotice', { label: `${SHORT_NOTICE.number} ${SHORT_NOTICE.title}` });
+    await waitForOpenVote(page, 'open-vote-panel');
+    for (const [land, choice] of [['NI', 'yes'], ['NW', 'yes'], ['RP', 'yes'], ['SN', 'no']] as const) {
+      await waitForOpenVote(delegates[land].page, `ballot-${land}`);
+      await vote(delegates[land], land, choice);
+    }
+    await closeVote(page);
+    const shown = await outcomeOn(page);
+    expect(shown).toMatchObject({ outcome: 'adopted', word: 'Angenommen' });
+    expect(shown.explanation).toContain('Ja 3, Nein 1');
+    expect(shown.explanation).toContain('einfache Mehrheit');
+    const item = page.locator('.agenda-panel li', { hasText: SHORT_NOTICE.number });
+    await until('TOP 11 admitted on the chair agenda', text(item), (t) => t.includes('kurzfristig angemeldet – zugelassen'));
+    mark('TOP 11 admitted');
+  }, 60_000);
 
   it('R-AGD-3: TOP 9 (Bundesrat) refuses a substantive vote until the procedural vote passes, then opens it', async () => {
     const page = chair.page;

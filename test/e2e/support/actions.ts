@@ -42,10 +42,10 @@ export async function vote(delegate: Person, land: LandCode, choice: Choice): Pr
 }
 
 /** The chair opens a round: motion kind by its radio, the item by its select, then "open". */
-export async function openVote(chair: Page, kind: 'resolution' | 'bundesratProcedure' | 'admitShortNotice', itemId: string): Promise<void> {
+export async function openVote(chair: Page, kind: 'resolution' | 'bundesratProcedure' | 'admitShortNotice', item: string | { label: string }): Promise<void> {
   const form = chair.locator('.vote-panel form');
   await form.locator(`input[type="radio"][value="${kind}"]`).check();
-  await form.locator('select').first().selectOption(itemId);
+  await form.locator('select').first().selectOption(item);
   await chair.getByTestId('open-vote').click();
 }
 
