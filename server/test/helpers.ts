@@ -55,7 +55,7 @@ export async function redeem(baseUrl: string, token: string): Promise<string> {
   return setCookie.split(';')[0];
 }
 
-export interface ConnectOptions { cookie?: string; origin?: string | null; reconnect?: boolean }
+export interface ConnectOptions { cookie?: string; origin?: string | null; reconnect?: boolean; auth?: Record<string, unknown> }
 
 /** A real Socket.IO client over WebSocket, cookie and Origin set like a browser would. */
 export function connect(baseUrl: string, opts: ConnectOptions = {}): Client {
@@ -63,7 +63,7 @@ export function connect(baseUrl: string, opts: ConnectOptions = {}): Client {
   if (opts.cookie) headers.cookie = opts.cookie;
   const origin = opts.origin === undefined ? new URL(baseUrl).origin.replace('127.0.0.1', 'localhost') : opts.origin;
   if (origin) headers.origin = origin;
-  return connectClient(baseUrl, { transports: ['websocket'], extraHeaders: headers, reconnection: opts.reconnect ?? false, reconnectionDelay: 50, forceNew: true }) as Client;
+  return connectClient(baseUrl, { transports: ['websocket'], extraHeaders: headers, reconnection: opts.reconnect ?? false, reconnectionDelay: 50, forceNew: true, ...(opts.auth ? { auth: opts.auth } : {}) }) as Client;
 }
 
 export function connected(socket: Client): Promise<void> {

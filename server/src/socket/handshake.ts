@@ -12,7 +12,9 @@ function refusal(code: string): Error {
 /**
  * io.use: the origin first (a browser always sends Origin on WebSocket and cross-origin requests;
  * a foreign one is refused), then the cookie session. No cookie at all: a public follower, who may
- * only join a meeting while it is public (checked at meeting:join).
+ * only join a meeting while it is public (checked at meeting:join). The public page says so with
+ * `auth: {public: true}`: it follows as 'public' whatever cookie the browser holds (another role's,
+ * or a revoked one), because the URL says what it shows; declaring it only ever lowers the rights.
  */
 export function handshake(config: Config, invitations: Invitations) {
   return async (socket: PlenumSocket, next: (err?: Error) => void) => {
@@ -21,7 +23,8 @@ export function handshake(config: Config, invitations: Invitations) {
       if (origin !== undefined && !config.allowedOrigins.includes(origin)) return next(refusal('auth.origin'));
       const bucket = new TokenBucket(config.rateLimit.perSecond, config.rateLimit.burst);
       const sessionId = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
-      if (sessionId === null) {
+      const asPublic = (socket.handshake.auth as { public?: unknown } | undefined)?.public === true;
+      if (sessionId === null || asPublic) {
         socket.data = { actor: { role: 'public', participantId: null }, invitationId: null, meetingId: null, bucket };
         return next();
       }
