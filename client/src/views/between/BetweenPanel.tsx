@@ -6,6 +6,9 @@ import { DMK_PROFILE, landName } from '@plenum/shared/src/dmkProfile.ts';
 import { useLang } from '../../i18n/index.ts';
 import { useMeeting } from '../../store/index.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
+import { OfficeDeadlines } from './OfficeDeadlines.tsx';
+import { OfficeFollowUp } from './OfficeFollowUp.tsx';
+import { postBetween } from './request.ts';
 
 /** Texts of this panel, German first; added as their own i18next bundle so the panel stays in one folder. */
 const TEXT = {
@@ -32,19 +35,15 @@ i18next.addResourceBundle('en', 'translation', { between: TEXT.en }, true, false
 interface Row { id: string; state: CircularState }
 
 async function post(kind: string, id: string, command: unknown): Promise<ErrorPayload | null> {
-  const res = await fetch(`/api/between/${kind}/${encodeURIComponent(id)}`, {
-    method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ command }),
-  });
-  if (res.ok) return null;
-  const body = (await res.json().catch(() => null)) as { error?: ErrorPayload } | null;
-  return body?.error ?? { code: 'internal.error' };
+  const answer = await postBetween(kind, id, command);
+  return 'error' in answer ? answer.error : null;
 }
 
-/** Office: protocol downloads, circular procedures (start, follow, communicate, publish), publications. */
+/** Office: protocol downloads, deadlines (R-AGD-6, R-PRT-2), circular procedures (start, follow, communicate, publish), follow-up (R-FUP-1/2), publications. */
 export function BetweenPanel() {
   const { t } = useTranslation();
   const lang = useLang();
-  const meetingId = useMeeting((s) => s.state.meetingId);
+  const meetingId = useMeeting((s) => s.meetingId ?? s.state.meetingId);
   const [rows, setRows] = useState<Row[]>([]);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [form, setForm] = useState({ title: '', text: '', proposingLand: 'BE' });
@@ -92,6 +91,7 @@ export function BetweenPanel() {
         </>
       )}
       <p><a href="/publications">{t('between.publications')}</a></p>
+      {meetingId && <OfficeDeadlines meetingId={meetingId} fmt={fmt} />}
 
       <details onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
       <summary>{t('between.circulars')}</summary>
@@ -128,6 +128,7 @@ export function BetweenPanel() {
         </ul>
       )}
       </details>
+      <OfficeFollowUp fmt={fmt} />
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMeeting } from '../../store/index.ts';
 import { useCurrentVote, useLandName, useMe } from '../common/hooks.ts';
@@ -9,6 +10,9 @@ import { CheckInPanel } from './CheckInPanel.tsx';
 import { DeclarationPanel } from './DeclarationPanel.tsx';
 import { ParticipationPanel } from './ParticipationPanel.tsx';
 import { TransferPanel } from './TransferPanel.tsx';
+
+/** Between sessions (circulars, protocol draft, session requests): its own chunk, loaded on demand. */
+const DelegateBetweenPanel = lazy(() => import('../between/DelegateBetweenPanel.tsx'));
 
 /** The delegate's phone: check in, vote for the own Land and held Länder, transfer, declare, consent. */
 export default function DelegateView() {
@@ -39,6 +43,7 @@ export default function DelegateView() {
       {item && item.kind === 'proposal' && <DeclarationPanel me={me} item={item} />}
       <TransferPanel me={me} />
       <ParticipationPanel me={me} />
+      <Suspense fallback={null}><DelegateBetweenPanel me={me} /></Suspense>
     </Layout>
   );
 }
