@@ -98,7 +98,7 @@ describe('between sessions, hooked to the live session (R-FUP-1, R-AGD-6, R-PRT-
     expect(stolen.body.error.code).toBe('idempotency.keyReused');
     const repeat = await post(server, '/api/between/extraordinary/x-1', he, { command: { type: 'joinExtraordinaryRequest' }, key: 'xr-he' });
     expect(repeat.body.data.duplicate).toBe(true);
-    expect(Object.keys(server.between.service.state('extraordinary', 'x-1').state.lands)).toEqual(['BY', 'HE']);
+    expect(Object.keys((server.between.service.state('extraordinary', 'x-1').state as { lands: object }).lands)).toEqual(['BY', 'HE']);
     expect((await post(server, '/api/between/extraordinary/x-1', he, { command: { type: 'joinExtraordinaryRequest' }, key: 'bad key!' })).status).toBe(400);
   });
 
