@@ -1,12 +1,13 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { sleep } from './lib/clock.ts';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from './lib/args.ts';
 import { machineInfo } from './report/machine.ts';
-import { latencyChart } from './report/svg.ts';
-import { resultsMarkdown, spliceResults, type BenchResults } from './report/markdown.ts';
-import { runFanout } from './scenarios/fanout.ts';
+import type { BenchResults } from './report/markdown.ts';
+import { writeOutputs } from './report/write-docs.ts';
+import { runFanout, type FanoutResult } from './scenarios/fanout.ts';
+import { mergeRuns, withoutRaw } from './lib/merge.ts';
 import { bareTarget } from './scenarios/bare.ts';
 import { plenumTarget } from './scenarios/plenum.ts';
 import { runThroughput } from './scenarios/throughput.ts';
@@ -23,13 +24,13 @@ const root = (p: string) => fileURLToPath(new URL(`../${p}`, import.meta.url));
 const args = parseArgs(process.argv.slice(2));
 const log = (s: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${s}`);
 // Whatever happens, the bench ends: 10 minutes per step and target plus the rest.
-const HARD_LIMIT_MS = (args.steps.length * 2 * 10 + 20) * 60_000;
+const HARD_LIMIT_MS = (args.steps.length * 2 * args.reps * 10 + 20) * 60_000;
 setTimeout(() => { console.error('bench: hard time limit reached'); process.exit(2); }, HARD_LIMIT_MS).unref();
 
 const results: BenchResults = {
   machine: machineInfo(),
   command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
-  options: { rate: args.rate, casts: args.casts, perWorker: args.perWorker },
+  options: { rate: args.rate, casts: args.casts, perWorker: args.perWorker, reps: args.reps },
   followerAdmission: plenumTarget.followerNote,
   steps: [],
 };
@@ -45,19 +46,25 @@ async function waitQuiet() {
 }
 
 let payloadBytes = 0;
+const targets = [plenumTarget, bareTarget].filter((t) => args.targets.includes(t.name));
 for (const n of args.steps) {
   const step: BenchResults['steps'][number] = { n };
-  for (const target of [plenumTarget, bareTarget].filter((t) => args.targets.includes(t.name))) {
+  const runs: Record<string, FanoutResult[]> = { plenum: [], bare: [] };
+  // ABBA…: Plenum, bare, bare, Plenum, so that a drifting load from others hits both alike.
+  const order = Array.from({ length: args.reps }, (_, k) => (k % 2 === 0 ? targets : [...targets].reverse())).flat();
+  for (const target of order) {
     try {
       await waitQuiet();
       const r = await runFanout(target, { followers: n, casts: args.casts, rate: args.rate, perWorker: args.perWorker, payloadBytes, log });
       if (target.name === 'plenum' && r.broadcastBytes > 0) payloadBytes = r.broadcastBytes;
-      step[target.name] = r;
-      log(`${target.name} N=${n}: ack p99 ${r.ack.p99} ms, chair p99 ${r.chair.p99} ms, follower p50/p99 ${r.follower.p50}/${r.follower.p99} ms, missing ${r.delivery.missing}, CPU ${r.server.cpu}, ${r.server.rssPerFollowerKB} KB/follower`);
+      runs[target.name]!.push(r);
+      step.runs = [...(step.runs ?? []), withoutRaw(r)];
+      log(`${target.name} N=${n}: ack p99 ${r.ack.p99} ms, chair p99 ${r.chair.p99} ms, follower p50/p99 ${r.follower.p50}/${r.follower.p99} ms, missing ${r.delivery.missing}, CPU ${r.server.cpu}, ${r.server.rssPerFollowerKB} KB/follower, load ${r.load[0]}`);
     } catch (e) {
       log(`${target.name} N=${n} failed: ${(e as Error).stack ?? e}`);
     }
   }
+  for (const t of targets) if (runs[t.name]!.length) step[t.name] = withoutRaw(mergeRuns(runs[t.name]!));
   results.steps.push(step);
 }
 
@@ -80,15 +87,5 @@ const day = results.machine.date.slice(0, 10);
 const name = args.quick ? `${day}-quick` : day;
 mkdirSync(root('bench/results'), { recursive: true });
 writeFileSync(root(`bench/results/${name}.json`), `${JSON.stringify(results, null, 2)}\n`);
-const chart = latencyChart(results.steps, `Cast → follower latency vs N (${results.machine.nproc} cores, ${args.rate} casts/s)`);
-writeFileSync(root(`bench/results/${name}-latency.svg`), chart);
-log(`wrote bench/results/${name}.json and ${name}-latency.svg`);
-
-if (args.writeDocs && !args.quick) {
-  writeFileSync(root('docs/performance-latency.svg'), chart);
-  const docPath = root('docs/performance.md');
-  const doc = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '# Performance of the live path\n';
-  writeFileSync(docPath, spliceResults(doc, resultsMarkdown(results, 'performance-latency.svg')));
-  log('updated docs/performance.md');
-}
+log(`wrote bench/results/${name}.json; ${writeOutputs(results, name, args.writeDocs && !args.quick).join(', ')}`);
 process.exit(0);

@@ -14,6 +14,8 @@ export interface BenchArgs {
   quick: boolean;
   /** Before each run, wait (at most this many seconds) until the 1-minute load average is below the core count. */
   waitQuiet: number;
+  /** Runs per target and step (pooled; order Plenum, bare, bare, Plenum, …). */
+  reps: number;
 }
 
 export function parseArgs(argv: string[]): BenchArgs {
@@ -36,5 +38,6 @@ export function parseArgs(argv: string[]): BenchArgs {
     writeDocs: !has('--no-docs'),
     quick,
     waitQuiet: Number(val('--wait-quiet') ?? 0),
+    reps: Number(val('--reps') ?? (quick ? 1 : 2)),
   };
 }

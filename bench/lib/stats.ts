@@ -44,3 +44,6 @@ export const round = (v: number, digits = 1): number =>
 /** our / bare, rounded; null when bare is zero or missing. */
 export const ratio = (ours: number, bare: number): number | null =>
   Number.isFinite(ours) && Number.isFinite(bare) && bare > 0 ? round(ours / bare, 2) : null;
+
+export const roundSummary = (s: Summary): Summary =>
+  ({ n: s.n, p50: round(s.p50), p95: round(s.p95), p99: round(s.p99), max: round(s.max), mean: round(s.mean) });

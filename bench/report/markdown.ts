@@ -7,9 +7,10 @@ import { ratio } from '../lib/stats.ts';
 export interface BenchResults {
   machine: MachineInfo;
   command: string;
-  options: { rate: number; casts: number; perWorker: number };
+  options: { rate: number; casts: number; perWorker: number; reps?: number };
   followerAdmission: string;
-  steps: { n: number; plenum?: FanoutResult; bare?: FanoutResult }[];
+  /** Per N: the pooled result of each target, and every single run. */
+  steps: { n: number; plenum?: FanoutResult; bare?: FanoutResult; runs?: FanoutResult[] }[];
   throughput?: ThroughputResult;
   restart?: RestartResult;
 }
@@ -67,7 +68,7 @@ export function resultsMarkdown(res: BenchResults, chartPath: string): string {
   const out: string[] = [];
   out.push(`Measured ${m.date.slice(0, 16).replace('T', ' ')} UTC on ${m.nproc} cores (${m.cpuModel}), ${m.memTotalGB} GB RAM, Node ${m.node}, \`ulimit -n\` ${m.ulimitN}.`);
   out.push('', '```', `$ ${res.command}`, '$ free -h', m.freeH, '```', '');
-  out.push(`Fan-out: ${res.options.casts} casts at ${res.options.rate}/s (open loop, the 16 delegates in turn); followers in worker processes of ≤ ${res.options.perWorker} connections each. Followers: ${res.followerAdmission}. ✓/✗: target met or missed; ratio ✗ when above 1.2× bare.`, '');
+  out.push(`Fan-out: ${res.options.reps ?? 1} run(s) per target and N in the order Plenum, bare, bare, Plenum (latencies pooled over the runs, CPU and memory averaged), each ${res.options.casts} casts at ${res.options.rate}/s (open loop, the 16 delegates in turn); followers in worker processes of ≤ ${res.options.perWorker} connections each. Followers: ${res.followerAdmission}. ✓/✗: target met or missed; ratio ✗ when above 1.2× bare.`, '');
   out.push(summaryTable(res), '');
   out.push(`![Follower latency vs N, Plenum and bare Socket.IO](${chartPath})`, '');
   for (const step of res.steps) {

@@ -1,7 +1,7 @@
 import { loadavg } from 'node:os';
 import { now, sleep, withTimeout } from '../lib/clock.ts';
 import { cpuShare, sampleProc } from '../lib/procstat.ts';
-import { round, summarize, type Summary } from '../lib/stats.ts';
+import { round, roundSummary, summarize, type Summary } from '../lib/stats.ts';
 import { FollowerPool } from '../load/pool.ts';
 import type { CastSample, Target } from './target.ts';
 
@@ -12,7 +12,6 @@ export interface FanoutOptions {
   rate: number;
   perWorker: number;
   payloadBytes?: number;
-  /** Keep raw latencies (the smoke test checks them, the bench does not store them). */
   log?: (s: string) => void;
 }
 
@@ -34,6 +33,10 @@ export interface FanoutResult {
   screen: Summary;
   follower: Summary;
   delivery: { expected: number; missing: number; outOfOrder: number; complete: number; disconnected: number };
+  /** Raw latencies (ms), kept in memory only, so that repeated runs can be pooled (lib/merge.ts). */
+  raw?: { ack: Float64Array; chair: Float64Array; screen: Float64Array; follower: Float64Array };
+  /** Runs pooled into this result. */
+  runs?: number;
   /** 1-minute load average of the machine at the start and the end of the cast window (others share it). */
   load: [number, number];
   server: {
@@ -98,9 +101,13 @@ export async function runFanout(target: Target, o: FanoutOptions): Promise<Fanou
 
     const casts = acked.map((s) => [s.seq, s.t0] as [number, number]);
     const delivered = await pool.collect(casts);
-    const seenBy = (seen: Map<number, number>) =>
-      summarize(acked.map((s) => (seen.get(s.seq) ?? NaN) - s.t0).filter(Number.isFinite));
-    const r1 = (s: Summary): Summary => ({ n: s.n, p50: round(s.p50), p95: round(s.p95), p99: round(s.p99), max: round(s.max), mean: round(s.mean) });
+    const seenBy = (seen: Map<number, number>) => Float64Array.from(acked.map((s) => (seen.get(s.seq) ?? NaN) - s.t0).filter(Number.isFinite));
+    const raw = {
+      ack: Float64Array.from(acked.map((s) => s.tAck - s.t0)),
+      chair: seenBy(live.chair.seen),
+      screen: seenBy(live.screen.seen),
+      follower: delivered.latencies,
+    };
 
     return {
       target: target.name,
@@ -114,10 +121,12 @@ export async function runFanout(target: Target, o: FanoutOptions): Promise<Fanou
       castsAcked: acked.length,
       rate: o.rate,
       broadcastBytes: live.broadcastBytes(),
-      ack: r1(summarize(acked.map((s) => s.tAck - s.t0))),
-      chair: r1(seenBy(live.chair.seen)),
-      screen: r1(seenBy(live.screen.seen)),
-      follower: r1(summarize(delivered.latencies)),
+      ack: roundSummary(summarize(raw.ack)),
+      chair: roundSummary(summarize(raw.chair)),
+      screen: roundSummary(summarize(raw.screen)),
+      follower: roundSummary(summarize(raw.follower)),
+      raw,
+      runs: 1,
       delivery: {
         expected: acked.length * connect.report.ok,
         missing: delivered.missing - acked.length * connect.report.failed,
