@@ -5,7 +5,6 @@ import { LandCode } from '../profile.ts';
 import { violation, type RuleViolation } from '../violations.ts';
 import { eventBy, memberOrPermanentDeputy, type BetweenContext } from '../circular/context.ts';
 import { parseBetweenCommand } from '../circular/parse.ts';
-import { endOfBerlinDay } from '../calendar/index.ts';
 
 /**
  * R-FUP-1 (GO 6): the proposing Land tracks the implementation of an adopted resolution; the
@@ -71,15 +70,8 @@ export function evolveFollowUp(s: FollowUpState, e: FollowUpEvent): FollowUpStat
   }
 }
 
-/** R-FUP-1: the latest implementation status of a resolution (open until recorded). */
-export function implementationStatus(s: FollowUpState, resolutionId: string): z.infer<typeof ImplementationStatus> {
-  return s.resolutions[resolutionId]?.implementation.at(-1)?.status ?? 'open';
-}
-
-/** R-FUP-2: a working group not closed by the end of its deadline day (Berlin) is overdue. */
-export function workingGroupOverdue(g: FollowUpState['workingGroups'][string], now: string): boolean {
-  return g.closedAt === null && Date.parse(now) > Date.parse(endOfBerlinDay(g.deadline));
-}
+// Pure readings for the browser live in a zod-free module.
+export { implementationStatus, workingGroupOverdue } from './status.ts';
 
 export type FollowUpDecideResult = { ok: true; events: FollowUpEvent[] } | RuleViolation;
 

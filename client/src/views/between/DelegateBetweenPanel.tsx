@@ -1,9 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  DMK_PROFILE, landName as nameOf, type CircularState, type ErrorPayload, type ExtraordinaryState, type Participant,
-  type ProtocolWorkflowState,
-} from '@plenum/shared';
+import type { CircularState, ErrorPayload, ExtraordinaryState, Participant, ProtocolWorkflowState } from '@plenum/shared';
+import { DMK_PROFILE, landName as nameOf } from '@plenum/shared/src/dmkProfile.ts';
 import { useLang } from '../../i18n/index.ts';
 import { useMeeting } from '../../store/index.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  DMK_PROFILE, implementationStatus, landName, workingGroupOverdue, type ErrorPayload, type FollowUpState,
-} from '@plenum/shared';
+import type { ErrorPayload, FollowUpState } from '@plenum/shared';
+import { DMK_PROFILE, landName } from '@plenum/shared/src/dmkProfile.ts';
+import { implementationStatus, workingGroupOverdue } from '@plenum/shared/src/followUp/status.ts';
 import { useLang } from '../../i18n/index.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { getJson, postBetween } from './request.ts';
