@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GuestKind, LandCode } from '@plenum/shared';
 import { entitledRepresentatives } from '@plenum/shared/src/derive.ts';
+import type { Participant } from '@plenum/shared';
 import { useLang } from '../../i18n/index.ts';
 import { formatDateTime } from '../../format.ts';
 import { useMeeting } from '../../store/index.ts';
@@ -18,7 +19,20 @@ export function RosterPanel() {
   const { run, error } = useCommand();
   const [names, setNames] = useState<Record<string, string>>({});
   const [temp, setTemp] = useState({ land: '' as LandCode, name: '' });
+  const [chairName, setChairName] = useState('');
+  const lang = useLang();
   const period = state.session?.chairPeriod;
+  const chairs = Object.values(state.participants).filter((p) => p.kind === 'chair');
+  /** R-MEM-3: the log records who named a deputy: the person if known, else the role. */
+  const namedBy = (p: Participant) => {
+    const by = p.registeredBy.participantId ? state.participants[p.registeredBy.participantId]?.name : null;
+    return by ?? t(`role.${p.registeredBy.role}`);
+  };
+  const nameChair = async (e: FormEvent) => {
+    e.preventDefault();
+    const res = await run({ type: 'nameChair', name: chairName });
+    if ('data' in res) setChairName('');
+  };
 
   const name = async (land: LandCode, kind: 'member' | 'permanentDeputy') => {
     const key = `${land}:${kind}`;
@@ -68,7 +82,14 @@ export function RosterPanel() {
                     </td>
                   );
                 })}
-                <td>{reps.filter((p) => p.kind === 'temporaryDeputy').map((p) => <div key={p.id}>{p.name}</div>)}</td>
+                <td>
+                  {reps.filter((p) => p.kind === 'temporaryDeputy').map((p) => (
+                    <div key={p.id} data-testid={`office-temp-deputy-${code}`}>
+                      {p.name}
+                      <div className="muted">{t('office.roster.namedBy', { by: namedBy(p), time: formatDateTime(p.registeredAt, lang) })}</div>
+                    </div>
+                  ))}
+                </td>
               </tr>
             );
           })}
@@ -85,6 +106,17 @@ export function RosterPanel() {
         <label className="field">{t('office.roster.personName')}<input value={temp.name} onChange={(e) => setTemp({ ...temp, name: e.target.value })} required /></label>
         <button type="submit">{t('office.roster.nameTemp')}</button>
       </form>
+      <h3 id="chair-person-heading">{t('office.chair.heading')}</h3>
+      <ul className="plain" data-testid="chair-persons">
+        {chairs.length === 0 && <li className="muted">{t('office.chair.none')}</li>}
+        {chairs.map((p) => (
+          <li key={p.id}>{p.name} <span className="muted">{t('office.roster.namedBy', { by: namedBy(p), time: formatDateTime(p.registeredAt, lang) })}</span></li>
+        ))}
+      </ul>
+      <form onSubmit={nameChair} className="inline-form" aria-labelledby="chair-person-heading">
+        <label className="field">{t('office.roster.personName')}<input value={chairName} onChange={(e) => setChairName(e.target.value)} required maxLength={300} /></label>
+        <button type="submit">{t('office.chair.name')}</button>
+      </form>
     </section>
   );
 }
@@ -99,7 +131,8 @@ export function GuestsPanel() {
   const profile = useMeeting((s) => s.profile);
   const landName = useLandName();
   const { run, error } = useCommand();
-  const [guest, setGuest] = useState({ name: '', guestKind: 'itemGuest' as GuestKind });
+  const [guest, setGuest] = useState({ name: '', guestKind: 'itemGuest' as GuestKind, itemIds: [] as string[] });
+  const itemNumber = (id: string) => state.agenda.find((i) => i.id === id)?.number ?? id;
   const [staff, setStaff] = useState({ name: '', accompanies: '', announcedAt: '' });
   const guests = Object.values(state.participants).filter((p) => p.kind === 'guest');
   const staffers = Object.values(state.participants).filter((p) => p.kind === 'staff');
@@ -107,8 +140,10 @@ export function GuestsPanel() {
 
   const addGuest = async (e: FormEvent) => {
     e.preventDefault();
-    const res = await run({ type: 'inviteGuest', name: guest.name, guestKind: guest.guestKind });
-    if ('data' in res) setGuest({ ...guest, name: '' });
+    // Guests for single items (R-GST-1) are invited for those items; the others for the session.
+    const itemIds = guest.guestKind === 'itemGuest' && guest.itemIds.length > 0 ? { itemIds: guest.itemIds } : {};
+    const res = await run({ type: 'inviteGuest', name: guest.name, guestKind: guest.guestKind, ...itemIds });
+    if ('data' in res) setGuest({ ...guest, name: '', itemIds: [] });
   };
   const addStaff = async (e: FormEvent) => {
     e.preventDefault();
@@ -121,7 +156,12 @@ export function GuestsPanel() {
     <section aria-labelledby="guests-heading" className="panel">
       <h2 id="guests-heading">{t('office.guests.heading')}</h2>
       <ul className="plain" data-testid="guests">
-        {guests.map((g) => <li key={g.id}>{g.name} <span className="muted">({t(`guestKind.${g.guestKind ?? 'itemGuest'}`)})</span></li>)}
+        {guests.map((g) => (
+          <li key={g.id}>
+            {g.name} <span className="muted">({t(`guestKind.${g.guestKind ?? 'itemGuest'}`)})</span>
+            {g.itemIds && g.itemIds.length > 0 && <span> · {t('office.guests.forItems', { items: g.itemIds.map(itemNumber).join(', ') })}</span>}
+          </li>
+        ))}
       </ul>
       <form onSubmit={addGuest} className="inline-form">
         <label className="field">{t('office.roster.personName')}<input value={guest.name} onChange={(e) => setGuest({ ...guest, name: e.target.value })} required /></label>
@@ -130,6 +170,23 @@ export function GuestsPanel() {
             {GUEST_KINDS.map((k) => <option key={k} value={k}>{t(`guestKind.${k}`)}</option>)}
           </select>
         </label>
+        {guest.guestKind === 'itemGuest' && state.agenda.length > 0 && (
+          <fieldset>
+            <legend>{t('office.guests.itemsLegend')}</legend>
+            <div className="land-checks">
+              {state.agenda.map((item) => (
+                <label key={item.id} className="checkbox">
+                  <input
+                    type="checkbox"
+                    checked={guest.itemIds.includes(item.id)}
+                    onChange={(e) => setGuest({ ...guest, itemIds: e.target.checked ? [...guest.itemIds, item.id] : guest.itemIds.filter((i) => i !== item.id) })}
+                  />
+                  {item.number}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        )}
         <button type="submit">{t('office.guests.invite')}</button>
       </form>
       <h3>{t('office.staff.heading')}</h3>
