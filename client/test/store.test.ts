@@ -199,3 +199,21 @@ describe('meeting store and socket', () => {
     void chair;
   });
 });
+
+describe('browser network flicker', () => {
+  it('offline then online while the socket survived: back to online, and a resync fetches what was missed', () => {
+    const m = demoMeeting();
+    const socket = new FakeSocket();
+    socket.handlers['meeting:join'] = (req, ack) => ack(joinOk(m, req.lastSeq ?? 0));
+    socket.handlers['meeting:resync'] = (req, ack) => ack({ data: { catchUp: { kind: 'events', events: m.envelopes.slice(req.lastSeq) }, serverTime: 'x' } });
+    setSocketFactory(() => socket);
+    connectMeeting(DEMO_MEETING_ID);
+    socket.serverConnect();
+    expect(s().connection).toBe('online');
+    window.dispatchEvent(new Event('offline'));
+    expect(s().connection).toBe('offline');
+    window.dispatchEvent(new Event('online'));
+    expect(s().connection).toBe('online');
+    expect(socket.sent('meeting:resync')).toHaveLength(1);
+  });
+});

@@ -181,6 +181,11 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
     if (!socket.connected) {
       set({ connection: 'reconnecting' });
       socket.connect();
+    } else if (joined) {
+      // The socket survived a short network drop (a phone's Wi-Fi flickering): we are online
+      // again, and a resync fetches anything broadcast while the browser thought it was offline.
+      set({ connection: 'online' });
+      requestResync();
     }
   };
 
