@@ -6,7 +6,8 @@ import type { PlenumServer } from './types.ts';
  * Public followers can be many thousands. One emit to all of them writes every socket in one
  * go (≈ 18 µs per socket here, ≈ 180 ms at 10,000), and for that long no delegate gets an ack
  * and the chair no tally. So followers are served after the ack and the live room, in slices of
- * `slice` sockets, one slice per macrotask, so commands run in between (docs/performance.md).
+ * `slice` sockets, one slice per macrotask, so commands run in between (docs/performance.md:
+ * 250 sockets ≈ 5 ms of loop time; 500 gave an event-loop delay p99 of 25 ms vs 17–19 ms).
  *
  * Broadcasts that arrive while a pass is running wait for the next pass and are sent together,
  * as one message with all their envelopes in seq order: a busy server sends fewer, larger
@@ -22,7 +23,7 @@ export class FollowerFanout {
   private readonly pending = new Map<string, Pending>();
   private running: Promise<void> | null = null;
 
-  constructor(private readonly io: () => PlenumServer | null, private readonly slice = 500) {}
+  constructor(private readonly io: () => PlenumServer | null, private readonly slice = 250) {}
 
   /** Queue events for the followers of `room`; `after` runs once they have been sent. */
   push(room: string, meetingId: string, events: EventEnvelope[], after?: () => void) {
