@@ -32,7 +32,8 @@ function broadcastFor(command: { voteId?: string; land?: string; choice?: string
   };
   const msg = { meetingId, events: [envelope], serverTime: at };
   const missing = targetBytes - Buffer.byteLength(JSON.stringify(msg));
-  if (missing > 10) envelope.event.pad = 'x'.repeat(missing - 10); // `,"pad":""` is 10 bytes
+  if (missing >= 10) envelope.event.pad = 'x'.repeat(missing - 10); // `,"pad":""` is 10 bytes
+  else if (missing > 0) envelope.event.participantId = `${String(envelope.event.participantId)}${'x'.repeat(missing)}`;
   return { envelope, msg };
 }
 

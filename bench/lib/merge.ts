@@ -27,6 +27,7 @@ export function mergeRuns(runs: FanoutResult[]): FanoutResult {
       disconnected: runs.reduce((s, r) => s + r.delivery.disconnected, 0),
     },
     load: [mean((r) => r.load[0]), mean((r) => r.load[1])],
+    loadGenCpu: mean((r) => r.loadGenCpu ?? NaN),
     server: {
       cpu: mean((r) => r.server.cpu),
       rssBaseMB: mean((r) => r.server.rssBaseMB),

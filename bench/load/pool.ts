@@ -62,6 +62,7 @@ export class FollowerPool {
   }
 
   get size() { return this.workers.length; }
+  get pids(): number[] { return this.workers.map((w) => w.child.pid!).filter(Boolean); }
 
   async connect(spec: Omit<ConnectSpec, 'count'>, total: number, timeoutMs: number): Promise<PoolConnect> {
     const base = Math.floor(total / this.workers.length);

@@ -33,6 +33,7 @@ const METRICS: Metric[] = [
   { label: 'cast → follower max (ms)', get: (r) => r.follower.max },
   { label: 'updates missing / out of order', get: (r) => r.delivery.missing + r.delivery.outOfOrder, digits: 0 },
   { label: 'server CPU during fan-out (cores)', get: (r) => r.server.cpu, digits: 2, ratioMax: 1.2 },
+  { label: 'load generator CPU in the same window (cores)', get: (r) => r.loadGenCpu ?? NaN, digits: 2 },
   { label: 'server event-loop delay p99 (ms)', get: (r) => r.server.eldP99, digits: 2 },
   { label: 'server RSS per idle follower (KB)', get: (r) => r.server.rssPerFollowerKB, target: 30, ratioMax: 1.2 },
   { label: 'server heap per idle follower (KB)', get: (r) => r.server.heapPerFollowerKB },

@@ -37,6 +37,8 @@ export interface FanoutResult {
   raw?: { ack: Float64Array; chair: Float64Array; screen: Float64Array; follower: Float64Array };
   /** Runs pooled into this result. */
   runs?: number;
+  /** CPU share of the load generator (follower workers + coordinator) in the same window, cores. */
+  loadGenCpu?: number;
   /** 1-minute load average of the machine at the start and the end of the cast window (others share it). */
   load: [number, number];
   server: {
@@ -83,6 +85,9 @@ export async function runFanout(target: Target, o: FanoutOptions): Promise<Fanou
     await live.server.probe('reset');
     const loadA = loadavg()[0]!;
     const cpuA = sampleProc(live.server.pid);
+    const workersA = pool.pids.map(sampleProc);
+    const selfA = process.cpuUsage();
+    const selfT = now();
     const start = now() + 50;
     const pending: Promise<CastSample>[] = [];
     for (let k = 0; k < o.casts; k++) {
@@ -97,6 +102,9 @@ export async function runFanout(target: Target, o: FanoutOptions): Promise<Fanou
     const deadline = now() + 20_000 + o.followers;
     while (now() < deadline && (await pool.have(lastSeq)) < connect.report.ok) await sleep(200);
     const cpuB = sampleProc(live.server.pid);
+    const workersB = pool.pids.map(sampleProc);
+    const self = process.cpuUsage(selfA);
+    const loadGenCpu = workersA.reduce((sum, a, i) => sum + cpuShare(a, workersB[i]!), 0) + (self.user + self.system) / 1000 / (now() - selfT);
     const eld = await live.server.probe('read');
 
     const casts = acked.map((s) => [s.seq, s.t0] as [number, number]);
@@ -135,6 +143,7 @@ export async function runFanout(target: Target, o: FanoutOptions): Promise<Fanou
         disconnected: delivered.disconnected,
       },
       load: [round(loadA, 2), round(loadavg()[0]!, 2)],
+      loadGenCpu: round(loadGenCpu, 2),
       server: {
         cpu: round(cpuShare(cpuA, cpuB), 2),
         rssBaseMB: round(baseProc.rssBytes / 2 ** 20),
