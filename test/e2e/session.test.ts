@@ -154,7 +154,7 @@ describe.skipIf(availability.kind !== 'found')('a whole DMK session in Chromium 
     await until('TOP 6 and TOP 9 on the office agenda', text(agenda), (t) => t.includes('TOP 6') && t.includes('TOP 9'));
 
     // R-AGD-2: a short-notice addition, entered through the agenda form.
-    const form = page.locator('form', { has: page.locator('textarea[aria-describedby="paragraphs-hint"]') });
+    const form = page.locator('form', { has: page.locator('textarea[aria-describedby="agenda-add-paragraphs-hint"]') });
     await form.getByLabel('Nummer', { exact: true }).fill(SHORT_NOTICE.number);
     await form.getByLabel('Titel', { exact: true }).fill(SHORT_NOTICE.title);
     await form.getByLabel('Sachsen', { exact: true }).check();
