@@ -60,6 +60,7 @@ export const DMK_PROFILE: RulesProfile = {
   interpretations: {
     abstentionBlocksConsensus: false,
     consensusRequiresYes: true,
+    silenceBlocksConsensus: true,
     transferredCountsForQuorum: false,
     transferChainsAllowed: false,
     recordRepresentativeConflicts: true,

@@ -40,6 +40,8 @@ export const RulesProfileSchema = z.object({
     abstentionBlocksConsensus: z.boolean(),
     /** R-VOT-1: consensus needs at least one yes (an all-abstain round is no consensus). Added reading. */
     consensusRequiresYes: z.boolean(),
+    /** R-VOT-1: consensus needs an answer (yes or abstain) from every Land of the electorate; silence sends the round to R-VOT-2. */
+    silenceBlocksConsensus: z.boolean(),
     /** R-VOT-3: a Land whose vote is held by another Land counts for quorum. */
     transferredCountsForQuorum: z.boolean(),
     /** R-MEM-4: a vote held by transfer may be passed on. */

@@ -51,10 +51,15 @@ function simpleNeeded(t: Tally, profile: RulesProfile): number {
   return profile.interpretations.shortNoticeMajority === 'moreYesThanNo' ? t.no + 1 : Math.floor(t.base / 2) + 1;
 }
 
-/** R-VOT-1: no represented Land votes no (abstentions block only by setting; an all-abstain round is no consensus by setting). */
+/**
+ * R-VOT-1: no represented Land votes no (abstentions block only by setting; an all-abstain round is
+ * no consensus by setting). With silenceBlocksConsensus every Land of the electorate must have
+ * answered: otherwise one yes and thirteen silent Länder would be "consensus".
+ */
 function isConsensus(t: Tally, profile: RulesProfile): boolean {
   const i = profile.interpretations;
   if (t.no > 0) return false;
+  if (i.silenceBlocksConsensus && t.notVoted > 0) return false;
   if (i.abstentionBlocksConsensus && t.abstain > 0) return false;
   if (i.consensusRequiresYes && t.yes === 0) return false;
   return true;

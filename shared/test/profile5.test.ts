@@ -59,8 +59,10 @@ describe('another profile: 5 members, quorum 3', () => {
       const { explanation: e } = s.closeVote(voteId);
       const yes = choices.slice(0, present.length).filter((c) => c === 'yes').length;
       const no = choices.slice(0, present.length).filter((c) => c === 'no').length;
+      const silent = choices.slice(0, present.length).filter((c) => c === null).length;
       expect(e.base).toBe(present.length);
-      const expected = (no === 0 && yes > 0) || yes >= yesNeeded(present.length, SMALL) ? 'adopted' : 'rejected';
+      // R-VOT-1 (silenceBlocksConsensus): consensus needs an answer from every Land of the base.
+      const expected = (no === 0 && yes > 0 && silent === 0) || yes >= yesNeeded(present.length, SMALL) ? 'adopted' : 'rejected';
       expect(e.outcome).toBe(expected);
     }), { numRuns: RUNS });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explanationText, quorumStatus, liveTally } from '../src/index.ts';
+import { DMK_PROFILE, explanationText, quorumStatus, liveTally } from '../src/index.ts';
 import { chair, delegate, deputy, landCodes, member, office, openSessionWith, scheduledSession } from './support/scenario.ts';
 import { given } from './support/gwt.ts';
 
@@ -16,6 +16,17 @@ describe('R-VOT-1: consensus first', () => {
     const s = openSessionWith(14);
     const { explanation } = s.voteOn('item-proposal', { ...yesFrom(LANDS.slice(0, 13)), [LANDS[13]]: 'no' });
     expect(explanation).toMatchObject({ outcome: 'adopted', method: 'qualified', rule: 'R-VOT-2', needed: 9, yes: 13, no: 1 });
+  });
+  it('R-VOT-1: 14 present, 1 yes, 13 silent → no consensus; R-VOT-2 decides → rejected', () => {
+    const s = openSessionWith(14);
+    const { explanation } = s.voteOn('item-proposal', yesFrom(LANDS.slice(0, 1)));
+    expect(explanation).toMatchObject({ outcome: 'rejected', method: 'qualified', rule: 'R-VOT-2', base: 14, needed: 9, yes: 1, notVoted: 13 });
+  });
+  it('R-VOT-1: with silenceBlocksConsensus off, 1 yes and 13 silent is consensus (the old reading)', () => {
+    const profile = { ...DMK_PROFILE, interpretations: { ...DMK_PROFILE.interpretations, silenceBlocksConsensus: false } };
+    const s = openSessionWith(14, { profile });
+    const { explanation } = s.voteOn('item-proposal', yesFrom(LANDS.slice(0, 1)));
+    expect(explanation).toMatchObject({ outcome: 'adopted', method: 'consensus', rule: 'R-VOT-1', yes: 1, notVoted: 13 });
   });
   it('R-VOT-1: all abstain → no consensus (consensusRequiresYes) and rejected', () => {
     const s = openSessionWith(11);
@@ -114,7 +125,8 @@ describe('R-VOT-5: frozen at open', () => {
     s.checkIn([member('TH')]);
     s.refuse({ type: 'castVote', voteId, land: 'TH', choice: 'yes' }, member('TH'), 'vote.notInElectorate');
     for (const l of LANDS.slice(0, 8)) s.cast(voteId, l, 'yes');
-    expect(s.closeVote(voteId).explanation).toMatchObject({ base: 12, needed: 8, outcome: 'adopted', method: 'consensus' });
+    // 8 yes, 4 silent: no consensus (silenceBlocksConsensus); 8 of a base of 12 meets R-VOT-2.
+    expect(s.closeVote(voteId).explanation).toMatchObject({ base: 12, needed: 8, outcome: 'adopted', method: 'qualified' });
   });
   it('R-VOT-5: editing or removing an item with an open vote → item.voteOpen', () => {
     const s = openSessionWith(12);
