@@ -1,0 +1,69 @@
+import { useTranslation } from 'react-i18next';
+import type { LandCode, VoteRound } from '@plenum/shared';
+import { useMeeting } from '../../store/index.ts';
+import { useLandName } from '../common/hooks.ts';
+
+/**
+ * The 16 Länder as a grid (4 × 4 on a wide screen), each with its state in words, never by colour
+ * alone. Open round: only WHETHER a Land has voted (R-MEM-2: it may still change its vote). Closed:
+ * how it voted. A vote held by another Land (R-MEM-4, frozen in `vote.electorate` at the open,
+ * R-VOT-5) says who casts it: "Saarland — Ja (durch Berlin)". Länder outside the electorate were
+ * not present at the open.
+ */
+export function LandVotes({ vote }: { vote: VoteRound }) {
+  const { t } = useTranslation();
+  const lands = useMeeting((s) => s.profile.lands);
+  const landName = useLandName();
+  const open = vote.status === 'open';
+  const electorate = Object.keys(vote.electorate);
+  const heading = open
+    ? t('screen.votedLands', { count: Object.keys(vote.ballots).length, total: electorate.length })
+    : t('screen.choicesCaption');
+
+  const cell = (land: LandCode) => {
+    const slot = vote.electorate[land];
+    if (!slot) {
+      return { state: 'absent', text: t('screen.notInElectorate'), testId: undefined, attrs: {} };
+    }
+    if (open) {
+      const voted = Boolean(vote.ballots[land]);
+      return {
+        state: voted ? 'voted' : 'waiting',
+        text: voted ? t('screen.hasVoted') : t('screen.notYetVoted'),
+        testId: `voted-${land}`,
+        attrs: { 'data-voted': voted },
+      };
+    }
+    const choice = vote.choices?.[land] ?? null;
+    return {
+      state: choice ?? 'none',
+      text: choice ? t(`choice.${choice}`) : t('choice.notVoted'),
+      testId: `choice-${land}`,
+      attrs: { 'data-choice': choice ?? 'none' },
+    };
+  };
+
+  return (
+    <section className="screen-lands-section" data-testid={open ? 'voted-lands' : 'land-choices'} aria-labelledby="screen-lands-heading">
+      <h3 id="screen-lands-heading" className={open ? 'screen-lands-heading' : 'visually-hidden'}>{heading}</h3>
+      <ul className={`screen-lands ${open ? 'screen-lands-open' : 'screen-lands-closed'}`}>
+        {lands.map(({ code }) => {
+          const c = cell(code);
+          const holder = vote.electorate[code]?.castBy;
+          const by = holder && holder !== code ? t('screen.castBy', { land: landName(holder) }) : null;
+          return (
+            <li key={code} className={`screen-land land-${c.state}`} data-testid={c.testId} {...c.attrs}>
+              <span className="screen-land-name">{landName(code)}</span>
+              <span className="visually-hidden">: </span>
+              <span className="screen-land-state">
+                {c.state === 'voted' && <span aria-hidden="true">✓ </span>}
+                {c.text}
+                {by && <span className="screen-land-by"> ({by})</span>}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
