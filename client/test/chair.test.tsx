@@ -39,6 +39,21 @@ describe('chair console', () => {
     expect(screen.getByTestId('transfer-held-BE')).toHaveTextContent('führt Stimme von Brandenburg');
   });
 
+  it('R-MEM-3: the Länder table keeps its headers; a temporary deputy sits in the representation cell', () => {
+    const m = quorate();
+    m.run({ type: 'nameTemporaryDeputy', land: 'TH', name: 'Staatssekretärin Thüringen', participantId: 'p-TH-temp' }, office);
+    seed(m, chair);
+    render(<ChairConsole />);
+    const table = screen.getByRole('table', { name: /Anwesenheit, Vertretung/ });
+    const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent);
+    expect(headers).toEqual(['Land', 'Anwesenheit', 'Vertreten durch', 'Stimmübertragungen']);
+    const row = screen.getByTestId('land-row-TH');
+    expect(within(row).getByRole('rowheader')).toHaveTextContent('Thüringen TH');
+    const cells = within(row).getAllByRole('cell');
+    expect(cells[1]).toContainElement(within(row).getByTestId('temp-deputy-TH'));
+    expect(cells[1]).toHaveTextContent('Weitere Stellvertretung: Staatssekretärin Thüringen');
+  });
+
   it('R-VOT-6: opening a vote sends openVote for the current item, whole or by paragraph', async () => {
     const m = quorate();
     m.run({ type: 'setCurrentItem', itemId: 'top-5' }, chair);

@@ -32,7 +32,7 @@ export function LandsPanel() {
   return (
     <section aria-labelledby="lands-heading" className="panel lands-panel">
       <h2 id="lands-heading">{t('chair.lands.heading')}</h2>
-      {/* Scrollable, so keyboard users must be able to focus and scroll it (WCAG 2.1.1, axe scrollable-region-focusable). */}
+      {/* Fits at 1280 px and wider; narrower it may scroll, so keyboard users must be able to focus and scroll it (WCAG 2.1.1, axe scrollable-region-focusable). */}
       <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="lands-heading">
       <table className="lands-table">
         <caption className="visually-hidden">{t('chair.lands.caption')}</caption>
@@ -41,7 +41,6 @@ export function LandsPanel() {
             <th scope="col">{t('chair.lands.land')}</th>
             <th scope="col">{t('chair.lands.status')}</th>
             <th scope="col">{t('chair.lands.representedBy')}</th>
-            <th scope="col">{t('chair.lands.deputies')}</th>
             <th scope="col">{t('chair.lands.transfers')}</th>
           </tr>
         </thead>
@@ -55,10 +54,12 @@ export function LandsPanel() {
             const held = transfers.filter((tr) => tr.to === code);
             return (
               <tr key={code} data-testid={`land-row-${code}`} data-presence={presence} className={`presence-${presence}`}>
-                <th scope="row">{landName(code)} <span className="muted land-code">{code}</span></th>
+                <th scope="row"><span className="land-full">{landName(code)}</span> <span className="muted land-code">{code}</span></th>
                 <td><span className={`badge badge-${presence}`}>{t(`presence.${presence}`)}</span></td>
+                {/* Who represents the Land now, and below it any temporary deputy the office named (R-MEM-3):
+                    one cell, so all columns fit at 1280 px without a scroll bar. */}
                 <td>
-                  {present.length === 0 ? '–' : (
+                  {present.length === 0 && temporary.length === 0 ? '–' : (
                     <ul className="plain">
                       {present.map((p) => (
                         <li key={p.id}>
@@ -66,14 +67,9 @@ export function LandsPanel() {
                           {(p.kind !== 'member' || present.length > 1) && <span className="muted"> ({t(`kind.${p.kind}`)}, {t(`presence.${p.presence!.mode}`)})</span>}
                         </li>
                       ))}
-                    </ul>
-                  )}
-                </td>
-                <td>
-                  {temporary.length === 0 ? '–' : (
-                    <ul className="plain">
                       {temporary.map((p) => (
-                        <li key={p.id} data-testid={`temp-deputy-${code}`}>
+                        <li key={`temp-${p.id}`} data-testid={`temp-deputy-${code}`} className="temp-deputy">
+                          <span className="muted">{t('chair.lands.deputies')}: </span>
                           {t('chair.lands.tempDeputy', { name: p.name, by: nameOf(p.registeredBy.participantId), time: formatTime(p.registeredAt, lang) })}
                         </li>
                       ))}
