@@ -42,13 +42,24 @@ const METRICS: Metric[] = [
 ];
 
 export function summaryTable(res: BenchResults): string {
-  const head = '| N | connected (ours / bare) | ack p99 | chair p99 | follower p50 ours / bare (×) | follower p99 ours / bare (×) | CPU ours / bare (×) | KB per follower ours / bare (×) |';
+  const head = '| N | connected ours / bare | ack p99 (≤ 20) | chair p99 (≤ 50) | follower p50: ours / bare, × (≤ 1.2) | follower p99: ours / bare, × (≤ 1.2); ≤ 250 | server CPU: ours / bare, × (≤ 1.2) | KB per idle follower: ours / bare, × (≤ 1.2); ≤ 30 |';
   const sep = '|---:|---|---:|---:|---|---|---|---|';
   const rows = res.steps.map(({ n, plenum: p, bare: b }) => {
-    const pair = (get: (r: FanoutResult) => number, d = 1) => `${f(p && get(p), d)} / ${f(b && get(b), d)} (${f(p && b ? ratio(get(p), get(b)) : null, 2)}×)`;
-    return `| ${n.toLocaleString('en')} | ${p?.connected ?? '–'} / ${b?.connected ?? '–'} | ${f(p?.ack.p99)}${mark(le(p?.ack.p99, 20))} | ${f(p?.chair.p99)}${mark(le(p?.chair.p99, 50))} | ${pair((r) => r.follower.p50)} | ${pair((r) => r.follower.p99)}${mark(le(p?.follower.p99, 250))} | ${pair((r) => r.server.cpu, 2)} | ${pair((r) => r.server.rssPerFollowerKB)}${mark(le(p?.server.rssPerFollowerKB, 30))} |`;
+    const pair = (get: (r: FanoutResult) => number, d = 1) => {
+      const r = p && b ? ratio(get(p), get(b)) : null;
+      return `${f(p && get(p), d)} / ${f(b && get(b), d)}, ${f(r, 2)}×${mark(r === null ? null : r <= 1.2)}`;
+    };
+    return `| ${n.toLocaleString('en')} | ${p?.connected ?? '–'} / ${b?.connected ?? '–'} | ${f(p?.ack.p99)}${mark(le(p?.ack.p99, 20))} | ${f(p?.chair.p99)}${mark(le(p?.chair.p99, 50))} | ${pair((r) => r.follower.p50)} | ${pair((r) => r.follower.p99)};${mark(le(p?.follower.p99, 250))} | ${pair((r) => r.server.cpu, 2)} | ${pair((r) => r.server.rssPerFollowerKB)};${mark(le(p?.server.rssPerFollowerKB, 30))} |`;
   });
   return [head, sep, ...rows].join('\n');
+}
+
+/** Every single run, in the order it ran, with the machine's load: pooled figures hide which run was disturbed. */
+export function runsTable(res: BenchResults): string {
+  const rows = res.steps.flatMap((st) => (st.runs ?? []).map((r) =>
+    `| ${st.n.toLocaleString('en')} | ${r.target} | ${f(r.load[0], 2)} | ${f(r.ack.p99)} | ${f(r.chair.p99)} | ${f(r.follower.p50)} | ${f(r.follower.p99)} | ${f(r.server.cpu, 2)} | ${f(r.loadGenCpu, 2)} | ${r.delivery.missing + r.delivery.outOfOrder} |`));
+  return ['| N | server | load avg | ack p99 | chair p99 | follower p50 | follower p99 | server CPU | load generator CPU | missing + out of order |',
+    '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|', ...rows].join('\n');
 }
 
 export function detailTable(step: BenchResults['steps'][number]): string {
@@ -72,6 +83,9 @@ export function resultsMarkdown(res: BenchResults, chartPath: string): string {
   out.push(`Fan-out: ${res.options.reps ?? 1} run(s) per target and N in the order Plenum, bare, bare, Plenum (latencies pooled over the runs, CPU and memory averaged), each ${res.options.casts} casts at ${res.options.rate}/s (open loop, the 16 delegates in turn); followers in worker processes of ≤ ${res.options.perWorker} connections each. Followers: ${res.followerAdmission}. ✓/✗: target met or missed; ratio ✗ when above 1.2× bare.`, '');
   out.push(summaryTable(res), '');
   out.push(`![Follower latency vs N, Plenum and bare Socket.IO](${chartPath})`, '');
+  if (res.steps.some((st) => (st.runs?.length ?? 0) > 0)) {
+    out.push('<details><summary>Every single run, with the load average at its start</summary>', '', runsTable(res), '', '</details>', '');
+  }
   for (const step of res.steps) {
     out.push(`<details><summary>N = ${step.n.toLocaleString('en')}: all figures</summary>`, '', detailTable(step), '', '</details>', '');
   }

@@ -5,7 +5,7 @@ import type { FanoutResult } from '../scenarios/fanout.ts';
  * y axis, linear-in-index x axis (one tick per step).
  */
 export function latencyChart(rows: { n: number; plenum?: FanoutResult; bare?: FanoutResult }[], title: string): string {
-  const W = 720, H = 420, L = 70, R = 170, T = 40, B = 60;
+  const W = 740, H = 420, L = 70, R = 190, T = 40, B = 60;
   const values = rows.flatMap((r) => [r.plenum, r.bare].flatMap((x) => (x ? [x.follower.p50, x.follower.p99, x.chair.p99] : [])))
     .filter((v) => Number.isFinite(v) && v > 0);
   const lo = 10 ** Math.floor(Math.log10(Math.max(0.1, Math.min(...values, 1))));
@@ -18,6 +18,7 @@ export function latencyChart(rows: { n: number; plenum?: FanoutResult; bare?: Fa
     { key: 'bare', stat: 'p99', color: '#1d4ed8', dash: '', label: 'bare Socket.IO p99' },
     { key: 'bare', stat: 'p50', color: '#1d4ed8', dash: '6 4', label: 'bare Socket.IO p50' },
     { key: 'plenum', stat: 'chair', color: '#15803d', dash: '2 3', label: 'Plenum chair tally p99' },
+    { key: 'bare', stat: 'chair', color: '#7c3aed', dash: '2 3', label: 'bare staff room p99' },
   ] as const;
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="12" role="img" aria-labelledby="t">`);
