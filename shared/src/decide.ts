@@ -197,7 +197,20 @@ function lateProposal(c: Ctx, session: Session, receivedAt: string | undefined):
   return arrived !== null && isShortNoticeProposal(session.date, arrived, c.profile);
 }
 
-/** R-VOT-5: no edit while a vote on the item is open. Only the fields the client sent change. */
+/** The fields whose change would alter what was voted on (the frozen text of R-VOT-5, the protocol of R-PRT-1). */
+function changesVotedText(item: AgendaItem, changes: Partial<AgendaItemInput>): boolean {
+  if (changes.title !== undefined && changes.title !== item.title) return true;
+  if (changes.kind !== undefined && changes.kind !== item.kind) return true;
+  const same = (a: AgendaItem['paragraphs'], b: AgendaItem['paragraphs']) =>
+    a.length === b.length && a.every((p, i) => p.number === b[i].number && p.text === b[i].text);
+  return changes.paragraphs !== undefined && !same(changes.paragraphs, item.paragraphs);
+}
+
+/**
+ * R-VOT-5: no edit while a vote on the item is open. R-VOT-5 / R-PRT-1: once a vote on the item
+ * was closed, its title, paragraphs and kind are what was decided and stay (flags may still
+ * change). Only the fields the client sent change; a form resending unchanged text is accepted.
+ */
 function editAgendaItem(c: Ctx, cmd: CommandOf<'editAgendaItem'>): Result {
   const session = needNotClosed(c.state);
   if (failed(session)) return session;
@@ -207,6 +220,9 @@ function editAgendaItem(c: Ctx, cmd: CommandOf<'editAgendaItem'>): Result {
   // zod's .partial() still applies the defaults of AgendaItemInput; keep only the keys actually sent.
   const sent = (c.raw as { item?: Record<string, unknown> }).item ?? {};
   const changes = Object.fromEntries(Object.entries(cmd.item).filter(([k]) => k in sent)) as Partial<AgendaItemInput>;
+  if (item.voteIds.length > 0 && changesVotedText(item, changes)) {
+    return violation('item.alreadyDecided', 'R-VOT-5', { itemId: item.id, voteId: item.voteIds[item.voteIds.length - 1] });
+  }
   const bad = checkRapporteurs(c, changes);
   if (bad) return bad;
   return [ev(c, 'AgendaItemEdited', { itemId: item.id, changes })];

@@ -45,6 +45,8 @@ export const VIOLATION_CODES = [
   'protocol.alreadyPublished', 'protocol.objectionUnknown', 'protocol.objectionResolved',
   // between sessions: follow-up and working groups (R-FUP-1, R-FUP-2)
   'followUp.notAdopted', 'followUp.notProposingLand', 'workingGroup.unknown', 'workingGroup.exists', 'workingGroup.closed',
+  // appended: an item's text is fixed once a vote on it was closed (R-VOT-5, R-PRT-1)
+  'item.alreadyDecided',
 ] as const;
 export type ViolationCode = (typeof VIOLATION_CODES)[number];
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildResultsProtocol, publicationOf, renderProtocolJson, renderProtocolMarkdown } from '../src/resultsProtocol/index.ts';
 import { runDemoSession } from './resultsProtocolFixture.ts';
+import { PROPOSAL, landCodes, office, openSessionWith } from './support/scenario.ts';
 
 const record = runDemoSession();
 const model = buildResultsProtocol(record.state, record.events);
@@ -110,5 +111,18 @@ describe('results protocol rendering', () => {
     const md = renderProtocolMarkdown(pub, 'de');
     expect(md).not.toContain('Digitale Teilhabe');
     expect(md).toContain('von der Veröffentlichung ausgenommen');
+  });
+});
+
+describe('results protocol: the text that was voted on (R-PRT-1, R-VOT-5)', () => {
+  it('R-PRT-1: an edit recorded after the decision (an older log) does not change the protocol’s item text', () => {
+    const s = openSessionWith(12);
+    s.voteOn('item-proposal', Object.fromEntries(landCodes().slice(0, 12).map((l) => [l, 'yes'])));
+    // The decider now refuses this edit (item.alreadyDecided); logs written before that may hold one.
+    s.apply([{ type: 'AgendaItemEdited', at: s.now, by: office, itemId: 'item-proposal', changes: { title: 'Nachträglich geändert', paragraphs: [{ number: '1', text: 'Anderer Text.' }] } }]);
+    const item = buildResultsProtocol(s.state, s.events).items.find((i) => i.id === 'item-proposal')!;
+    expect(item.title).toBe(PROPOSAL.title);
+    expect(item.paragraphs).toEqual(PROPOSAL.paragraphs);
+    expect(s.state.agenda.find((i) => i.id === 'item-proposal')!.title).toBe('Nachträglich geändert');
   });
 });

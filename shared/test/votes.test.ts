@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DMK_PROFILE, explanationText, quorumStatus, liveTally } from '../src/index.ts';
-import { chair, delegate, deputy, landCodes, member, office, openSessionWith, scheduledSession } from './support/scenario.ts';
+import { PROPOSAL, chair, delegate, deputy, landCodes, member, office, openSessionWith, scheduledSession } from './support/scenario.ts';
 import { given } from './support/gwt.ts';
 
 const LANDS = landCodes();
@@ -134,6 +134,19 @@ describe('R-VOT-5: frozen at open', () => {
     s.refuse({ type: 'editAgendaItem', itemId: 'item-proposal', item: { title: 'Anders' } }, office, 'item.voteOpen', 'R-VOT-5');
     s.refuse({ type: 'removeAgendaItem', itemId: 'item-proposal' }, office, 'item.voteOpen', 'R-VOT-5');
     s.run({ type: 'editAgendaItem', itemId: 'item-bundesrat', item: { title: 'Anders' } }, office);
+  });
+  it('R-VOT-5 / R-PRT-1: after a closed vote the title, paragraphs and kind are fixed → item.alreadyDecided; flags may still change', () => {
+    const s = openSessionWith(12);
+    s.voteOn('item-proposal', Object.fromEntries(LANDS.slice(0, 12).map((l) => [l, 'yes'])));
+    const edit = (item: Record<string, unknown>) => ({ type: 'editAgendaItem', itemId: 'item-proposal', item });
+    s.refuse(edit({ title: 'Anders' }), office, 'item.alreadyDecided', 'R-VOT-5');
+    s.refuse(edit({ paragraphs: [{ number: '1', text: 'Ein anderer Beschluss.' }] }), office, 'item.alreadyDecided', 'R-VOT-5');
+    s.refuse(edit({ kind: 'report' }), office, 'item.alreadyDecided', 'R-VOT-5');
+    // The office form resends the whole item: unchanged text with a changed flag is accepted.
+    const { id: _id, shortNotice: _s, admitted: _a, bundesratCleared: _b, reportNoted: _r, voteIds: _v, ...current } = s.state.agenda.find((i) => i.id === 'item-proposal')!;
+    s.run(edit({ ...current, barredFromPublication: true }), office);
+    s.run(edit({ itPlr: 'pending' }), office);
+    expect(s.state.agenda.find((i) => i.id === 'item-proposal')).toMatchObject({ title: PROPOSAL.title, paragraphs: PROPOSAL.paragraphs, barredFromPublication: true, itPlr: 'pending' });
   });
   it('R-VOT-5: only one open vote at a time → vote.alreadyOpen', () => {
     const s = openSessionWith(12);

@@ -149,12 +149,14 @@ export function buildResultsProtocol(
   });
   const protocolVotes = votes.map(toProtocolVote);
 
+  const voted = textAsVoted(events, new Set(votes.filter((v) => v.status === 'closed').map((v) => v.id)));
   const items: ProtocolItem[] = state.agenda.map((item) => {
     const onItem = protocolVotes.filter((v) => v.motion.kind !== 'setPublic' && v.motion.itemId === item.id);
     const resolutionVotes = onItem.filter((v) => v.motion.kind === 'resolution');
+    const text = voted.get(item.id) ?? item;
     return {
-      id: item.id, number: item.number, title: item.title, kind: item.kind, rapporteurs: [...item.rapporteurs],
-      paragraphs: item.paragraphs, shortNotice: item.shortNotice, admitted: item.admitted, bundesrat: item.bundesrat,
+      id: item.id, number: item.number, title: text.title, kind: text.kind, rapporteurs: [...item.rapporteurs],
+      paragraphs: text.paragraphs, shortNotice: item.shortNotice, admitted: item.admitted, bundesrat: item.bundesrat,
       barredFromPublication: item.barredFromPublication,
       outcome: itemOutcome(item.kind, item.reportNoted, resolutionVotes),
       votes: resolutionVotes,
@@ -191,6 +193,29 @@ export function buildResultsProtocol(
     }))),
     withheldItems: 0,
   };
+}
+
+type ItemText = { title: string; kind: 'proposal' | 'report'; paragraphs: Paragraph[] };
+
+/**
+ * R-PRT-1 / R-VOT-5: each item's title, kind and paragraphs as they stood when its last closed
+ * resolution vote opened (what the frozen vote text was made from), so that an edit recorded
+ * after the decision (possible in logs from before it was refused) cannot change the protocol.
+ */
+function textAsVoted(events: readonly MeetingEvent[], closedVoteIds: ReadonlySet<string>): Map<string, ItemText> {
+  const current = new Map<string, ItemText>();
+  const voted = new Map<string, ItemText>();
+  for (const e of events) {
+    if (e.type === 'AgendaItemAdded') current.set(e.itemId, { title: e.item.title, kind: e.item.kind, paragraphs: e.item.paragraphs });
+    else if (e.type === 'AgendaItemEdited') {
+      const before = current.get(e.itemId);
+      if (before) current.set(e.itemId, { title: e.changes.title ?? before.title, kind: e.changes.kind ?? before.kind, paragraphs: e.changes.paragraphs ?? before.paragraphs });
+    } else if (e.type === 'VoteOpened' && e.motion.kind === 'resolution' && closedVoteIds.has(e.voteId)) {
+      const text = current.get(e.motion.itemId);
+      if (text) voted.set(e.motion.itemId, text);
+    }
+  }
+  return voted;
 }
 
 /** R-PRT-3: the published version leaves out items barred from publication. */
