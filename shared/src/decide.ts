@@ -472,6 +472,12 @@ function transferVote(c: Ctx, cmd: CommandOf<'transferVote'>): Result {
     if (missing) return violation('proxy.itemUnknown', 'R-MEM-4', { itemId: missing });
   }
   const candidate = { scope: cmd.scope };
+  // Mirrors revokeTransfer: a transfer covering the open round would not reach it (the electorate
+  // is frozen, R-VOT-5) and could not be revoked until it closes.
+  const open = c.state.openVoteId ? c.state.votes[c.state.openVoteId] : undefined;
+  if (open && open.status === 'open' && scopeCovers(candidate, motionItemId(open.motion))) {
+    return violation('proxy.voteOpen', 'R-MEM-4', { voteId: open.id });
+  }
   const active = activeTransfers(c.state).filter((t) => scopesOverlap(t, candidate));
   const already = active.find((t) => t.from === from);
   if (already) return violation('proxy.alreadyTransferred', 'R-MEM-4', { land: from, transferId: already.id });

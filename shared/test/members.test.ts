@@ -183,6 +183,16 @@ describe('R-MEM-4: transfer of a Land\'s vote', () => {
     expect(s.run({ type: 'revokeTransfer', transferId }, member('BW'))[0]).toMatchObject({ type: 'TransferRevoked', transferId });
     s.refuse({ type: 'revokeTransfer', transferId }, member('BW'), 'proxy.revoked');
   });
+  it('R-MEM-4: a transfer covering the item of the open vote → proxy.voteOpen; for another item it is accepted; after the close it is accepted', () => {
+    const s = openSessionWith(12);
+    const voteId = s.openVote(RESOLUTION);
+    const r = s.refuse(transfer('BY', ['item-proposal']), member('BW'), 'proxy.voteOpen', 'R-MEM-4');
+    expect(r.details).toMatchObject({ voteId });
+    s.refuse(transfer('BY'), member('BW'), 'proxy.voteOpen', 'R-MEM-4'); // untilRevoked covers every motion
+    s.run(transfer('HE', ['item-bundesrat']), member('SN'));
+    s.closeVote(voteId);
+    expect(s.run(transfer('BY', ['item-proposal']), member('BW'))[0]).toMatchObject({ type: 'VoteTransferred', from: 'BW', to: 'BY' });
+  });
   it('R-MEM-4: revocation allowed while a vote is open on an item the transfer does not cover', () => {
     const s = openSessionWith(12);
     const [t] = s.run(transfer('BY', ['item-bundesrat']), member('BW'));
