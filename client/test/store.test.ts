@@ -146,16 +146,34 @@ describe('meeting store and socket', () => {
     expect(receipt.hash).toBe(m.envelopes[m.seq - 1].hash);
   });
 
-  it('never goes back: a snapshot older than the state held is not applied', () => {
-    const m = demoMeeting();
-    const socket = connected(m);
-    const seq = s().seq;
-    socket.handlers['meeting:resync'] = (_req, ack) => ack({ data: { catchUp: { kind: 'snapshot', seq: 3, state: { ...m.state, seq: 3 } }, serverTime: 'x' } });
-    m.run({ type: 'checkIn', mode: 'room' }, memberOf('SN'));
-    m.run({ type: 'checkIn', mode: 'room' }, memberOf('TH'));
-    socket.fire('meeting:events', { meetingId: DEMO_MEETING_ID, events: [m.envelopes[m.seq - 1]], serverTime: 'x' });
+  it('a snapshot answering a resync replaces a state that is ahead of the server (log reset); later events then apply', () => {
+    const server = demoMeeting();
+    const client = demoMeeting().checkIn(['SN', 'TH']); // the client saw two events the restored server no longer has
+    const socket = connected(client);
+    expect(s().seq).toBe(server.seq + 2);
+    socket.handlers['meeting:resync'] = (_req, ack) => ack({ data: { catchUp: { kind: 'snapshot', seq: server.seq, state: server.state }, serverTime: 'x' } });
+    // An event beyond the client's seq + 1 is a gap: the client asks for a resync and gets the snapshot.
+    socket.fire('meeting:events', { meetingId: DEMO_MEETING_ID, events: [{ ...client.envelopes[0], seq: server.seq + 5 }], serverTime: 'x' });
     expect(socket.sent('meeting:resync')).toHaveLength(1);
-    expect(s().seq).toBe(seq);
+    expect(s().seq).toBe(server.seq);
+    expect(s().state.participants['p-SN-member'].presence).toBeNull();
+    // The next event of the server is applied, not taken for a duplicate.
+    const [next] = server.run({ type: 'checkIn', mode: 'remote' }, memberOf('HE'));
+    socket.fire('meeting:events', { meetingId: DEMO_MEETING_ID, events: [next], serverTime: 'x' });
+    expect(s().seq).toBe(server.seq);
+    expect(s().state.participants['p-HE-member'].presence?.mode).toBe('remote');
+  });
+
+  it('a snapshot answering a join replaces a state that is ahead of the server', () => {
+    const server = demoMeeting();
+    const client = demoMeeting().checkIn(['SN']);
+    const socket = connected(client);
+    socket.handlers['meeting:join'] = (_req, ack) => ack({ data: { ...joinOk(server).data, catchUp: { kind: 'snapshot', seq: server.seq, state: server.state } } });
+    socket.serverDrop();
+    socket.serverConnect();
+    expect(socket.sent('meeting:join')[1].payload.lastSeq).toBe(server.seq + 1);
+    expect(s().seq).toBe(server.seq);
+    expect(s().state.participants['p-SN-member'].presence).toBeNull();
   });
 
   it('session.notPublic on join: offline with the code kept for the view', () => {

@@ -34,9 +34,14 @@ export function applyEnvelopes(current: Synced, envelopes: readonly EventEnvelop
   return { state, seq, applied, gap: false };
 }
 
-/** A catch-up from join or resync: missing events, or a fresh snapshot (taken only if newer). */
+/**
+ * A catch-up from join or resync: missing events, or a snapshot. A snapshot always replaces what
+ * the client holds, even at a lower seq: the server sends one to a client that is ahead of it
+ * (its log was reset or restored), and the server is the truth. Keeping the higher local seq
+ * would treat every later event as a duplicate and freeze the view. ("Older" is ignored for
+ * events only, in applyEnvelopes.)
+ */
 export function applyCatchUp(current: Synced, catchUp: CatchUp): ApplyResult {
   if (catchUp.kind === 'events') return applyEnvelopes(current, catchUp.events);
-  if (catchUp.seq < current.seq) return { ...current, applied: [], gap: false };
   return { state: { ...catchUp.state, seq: catchUp.seq }, seq: catchUp.seq, applied: [], gap: false };
 }
