@@ -403,9 +403,12 @@ function castVote(c: Ctx, cmd: CommandOf<'castVote'>): Result {
     }
   }
   const who = me?.id ?? entitledRepresentatives(c.state, slot.castBy)[0].id;
-  const prev = vote.ballots[cmd.land];
-  const conflict = c.profile.interpretations.recordRepresentativeConflicts && !!prev
-    && prev.history.some((h) => h.participantId !== who && h.choice !== cmd.choice);
+  // R-MEM-2 conflict, recomputed on every cast: another person's latest choice for this slot in
+  // this round differs from this one. It clears when they converge; the history keeps every entry.
+  const latestByOthers = new Map<string, string>();
+  for (const h of vote.ballots[cmd.land]?.history ?? []) if (h.participantId !== who) latestByOthers.set(h.participantId, h.choice);
+  const conflict = c.profile.interpretations.recordRepresentativeConflicts
+    && [...latestByOthers.values()].some((choice) => choice !== cmd.choice);
   return [ev(c, 'VoteCast', { voteId: vote.id, land: cmd.land, choice: cmd.choice, castBy: slot.castBy, participantId: who, conflict })];
 }
 

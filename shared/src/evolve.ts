@@ -125,7 +125,8 @@ function step(state: MeetingState, event: MeetingEvent, owned: Owned): MeetingSt
           ballots: setKey(v.ballots, e.land, {
             choice: e.choice, participantId: e.participantId, castBy: e.castBy, at: e.at,
             history: prev ? append(prev.history, entry, owned) : [entry],
-            conflict: (prev?.conflict ?? false) || e.conflict,
+            // R-MEM-2: the conflict as of this cast (decide recomputes it; converging clears it).
+            conflict: e.conflict,
           }, owned),
         };
       }, owned);

@@ -49,7 +49,7 @@ export interface Ballot {
   at: string;
   /** R-MEM-2: every change, with the person who made it. */
   history: { choice: Choice; participantId: string; at: string }[];
-  /** R-MEM-2: two representatives of the Land chose differently in this round. */
+  /** R-MEM-2: another representative's latest choice in this round differs from the current one (as of the last cast). */
   conflict: boolean;
 }
 

@@ -61,6 +61,30 @@ describe('R-MEM-2: one vote per Land, one slot', () => {
     expect(s.cast(voteId, 'BW', 'no', deputy('BW'))[0]).toMatchObject({ type: 'VoteCast', conflict: true, participantId: 'd-BW' });
     expect(s.state.votes[voteId].ballots.BW.conflict).toBe(true);
   });
+  it('R-MEM-2: member yes, member changes to no, deputy no → no conflict (only the other person\'s latest choice counts)', () => {
+    const s = openSessionWith(12);
+    s.checkIn([deputy('BW')]);
+    const voteId = s.openVote(RESOLUTION);
+    s.cast(voteId, 'BW', 'yes', member('BW'));
+    s.cast(voteId, 'BW', 'no', member('BW'));
+    expect(s.cast(voteId, 'BW', 'no', deputy('BW'))[0]).toMatchObject({ type: 'VoteCast', conflict: false });
+    expect(s.state.votes[voteId].ballots.BW.conflict).toBe(false);
+  });
+  it('R-MEM-2: a conflict clears when the representatives converge; the history keeps every entry; the close records the final flag', () => {
+    const s = openSessionWith(12);
+    s.checkIn([deputy('BW')]);
+    const voteId = s.openVote(RESOLUTION);
+    s.cast(voteId, 'BW', 'yes', member('BW'));
+    expect(s.cast(voteId, 'BW', 'no', deputy('BW'))[0]).toMatchObject({ conflict: true });
+    expect(s.state.votes[voteId].ballots.BW.conflict).toBe(true);
+    expect(s.cast(voteId, 'BW', 'no', member('BW'))[0]).toMatchObject({ conflict: false });
+    expect(s.state.votes[voteId].ballots.BW).toMatchObject({ choice: 'no', conflict: false });
+    expect(s.state.votes[voteId].ballots.BW.history.map((h) => [h.participantId, h.choice])).toEqual([['m-BW', 'yes'], ['d-BW', 'no'], ['m-BW', 'no']]);
+    // Diverging again raises it again, and it stays for the close (the protocol shows conflicts at the close).
+    expect(s.cast(voteId, 'BW', 'abstain', deputy('BW'))[0]).toMatchObject({ conflict: true });
+    s.closeVote(voteId);
+    expect(s.state.votes[voteId].ballots.BW.conflict).toBe(true);
+  });
   it('R-MEM-2: one person changing their mind is no conflict', () => {
     const s = openSessionWith(12);
     const voteId = s.openVote(RESOLUTION);

@@ -28,7 +28,7 @@ export interface ProtocolLandVote {
   viaTransfer: boolean;
   participantId: string | null;
   participantName: string | null;
-  /** R-MEM-2: two representatives of the Land chose differently. */
+  /** R-MEM-2: at the close, the representatives' latest choices in this round differed (the final Ballot.conflict). */
   conflict: boolean;
   changes: number;
 }
