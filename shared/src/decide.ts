@@ -322,7 +322,8 @@ interface MotionPlan { decisionRule: 'consensusOrQualified' | 'qualifiedOnly' | 
 function itemText(item: AgendaItem, paragraph: string | null): string {
   const paras = paragraph === null ? item.paragraphs : item.paragraphs.filter((p) => p.number === paragraph);
   const body = paras.map((p) => `${p.number}. ${p.text}`).join('\n');
-  return body ? `TOP ${item.number} ${item.title}\n${body}` : `TOP ${item.number} ${item.title}`;
+  // item.number is the full label ("TOP 7"); no prefix of our own.
+  return body ? `${item.number} ${item.title}\n${body}` : `${item.number} ${item.title}`;
 }
 
 /** The guards of each motion (R-AGD-2, R-AGD-3, R-AGD-5, R-VOT-6, R-SES-4) and the rule it is decided by. */
@@ -345,14 +346,14 @@ function planMotion(c: Ctx, motion: Motion): MotionPlan | RuleViolation {
     case 'admitShortNotice':
       if (!item.shortNotice) return violation('item.notShortNotice', 'R-AGD-2', { itemId: item.id });
       if (item.admitted) return violation('item.alreadyAdmitted', 'R-AGD-2', { itemId: item.id });
-      return { decisionRule: 'simpleMajority', ruleId: 'R-AGD-2', text: `Zulassung des kurzfristig angemeldeten TOP ${item.number} ${item.title}` };
+      return { decisionRule: 'simpleMajority', ruleId: 'R-AGD-2', text: `Zulassung des kurzfristig angemeldeten ${item.number} ${item.title}` };
     case 'bundesratProcedure':
       if (!item.bundesrat) return violation('item.notBundesrat', 'R-AGD-3', { itemId: item.id });
       if (item.bundesratCleared) return violation('item.alreadyCleared', 'R-AGD-3', { itemId: item.id });
       return {
         decisionRule: c.profile.interpretations.bundesratProcedureByQualifiedMajorityOnly ? 'qualifiedOnly' : 'consensusOrQualified',
         ruleId: 'R-AGD-3',
-        text: `Verfahrensbeschluss zur Sachentscheidung über TOP ${item.number} ${item.title} (Bundesratsverfahren)`,
+        text: `Verfahrensbeschluss zur Sachentscheidung über ${item.number} ${item.title} (Bundesratsverfahren)`,
       };
   }
 }

@@ -179,6 +179,24 @@ describe('R-VOT-5: frozen at open', () => {
   });
 });
 
+describe('R-VOT-5: frozen texts name the item once', () => {
+  it('R-VOT-5: the frozen text starts with the item number once ("TOP 7 …", never "TOP TOP 7")', () => {
+    const s = openSessionWith(12);
+    s.run({ type: 'addAgendaItem', itemId: 'top-7', item: { ...PROPOSAL, number: 'TOP 7' } }, office);
+    s.run({ type: 'addAgendaItem', itemId: 'top-8', item: { ...PROPOSAL, number: 'TOP 8', bundesrat: true } }, office);
+    const lands = Object.fromEntries(LANDS.slice(0, 12).map((l) => [l, 'yes' as const]));
+    // Added while open: short notice (R-AGD-2); Bundesrat item: procedural decision first (R-AGD-3).
+    const admit = s.voteOn('top-7', lands, { kind: 'admitShortNotice', itemId: 'top-7' });
+    const procedure = s.voteOn('top-8', lands, { kind: 'bundesratProcedure', itemId: 'top-8' });
+    const resolution = s.openVote({ kind: 'resolution', itemId: 'top-7', paragraph: null });
+    const texts = [admit.voteId, procedure.voteId, resolution].map((id) => s.state.votes[id].text);
+    expect(texts[0]).toBe(`Zulassung des kurzfristig angemeldeten TOP 7 ${PROPOSAL.title}`);
+    expect(texts[1]).toBe(`Verfahrensbeschluss zur Sachentscheidung über TOP 8 ${PROPOSAL.title} (Bundesratsverfahren)`);
+    expect(texts[2].startsWith(`TOP 7 ${PROPOSAL.title}\n1. `)).toBe(true);
+    for (const t of texts) expect(t).not.toContain('TOP TOP');
+  });
+});
+
 describe('R-VOT-6: whole or paragraph by paragraph', () => {
   it('R-VOT-6: a vote on paragraph 2 freezes only that paragraph\'s text', () => {
     const s = openSessionWith(12);
