@@ -9,8 +9,9 @@ import { Quorum } from '../common/Quorum.tsx';
 import { ScreenVote } from './ScreenVote.tsx';
 
 /**
- * Room screen and remote viewer: large type, readable from the back of a room; beside a video-call
- * window it switches to a compact layout (container query in styles.css).
+ * Room screen and remote viewer: readable from the back of a room and in a shared video-call window,
+ * in one screen without scrolling (type scales with the window, see styles.css); beside a video-call
+ * window it switches to a compact layout (container query).
  *
  * While a round is open the screen shows the count per option and WHICH Länder have voted, not
  * how: a Land can still change its vote (R-MEM-2), and showing choices live would invite
