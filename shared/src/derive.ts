@@ -109,21 +109,23 @@ export function electorateFor(state: MeetingState, motion: Motion, profile: Rule
 export interface QuorumStatus { present: number; required: number; met: boolean }
 
 /**
- * R-VOT-3: Länder with entitled representatives present. With transferredCountsForQuorum, a Land
- * whose vote is held by a present Land (for `itemId`, default the current item) counts too.
+ * R-VOT-3 (GO 5.3: Länder with *voting* members present), for `itemId` (default the current item;
+ * null: a motion without an item, covered only by untilRevoked transfers).
+ * transferredCountsForQuorum off (DMK): a present Land counts unless its vote is held by another
+ * Land through a transfer covering the item. On: every present Land counts, and so does an absent
+ * Land whose vote is held by a present Land.
  */
 export function quorumStatus(state: MeetingState, profile: RulesProfile, itemId: string | null = state.currentItemId): QuorumStatus {
-  const lands = new Set(presentLands(state).filter((l) => profile.lands.some((x) => x.code === l)));
-  if (profile.interpretations.transferredCountsForQuorum) {
-    const present = new Set(lands);
-    for (const { code } of profile.lands) {
-      if (lands.has(code)) continue;
-      const caster = resolveCaster(state, code, itemId, present, profile);
-      if (caster && caster.transferId !== null) lands.add(code);
-    }
+  const present = new Set(presentLands(state).filter((l) => profile.lands.some((x) => x.code === l)));
+  const counting = profile.interpretations.transferredCountsForQuorum;
+  const lands = new Set<LandCode>();
+  for (const { code } of profile.lands) {
+    // Who casts this Land's vote for the item (a transfer to an absent holder leaves it with the Land).
+    const caster = resolveCaster(state, code, itemId, present, profile);
+    if (counting ? present.has(code) || caster?.transferId != null : present.has(code) && caster?.castBy === code) lands.add(code);
   }
-  const present = lands.size;
-  return { present, required: profile.quorum, met: present >= profile.quorum };
+  const size = lands.size;
+  return { present: size, required: profile.quorum, met: size >= profile.quorum };
 }
 
 /** R-MEM-2, R-MEM-4: the Länder whose slot this participant may set in this round (own Land and votes held). */

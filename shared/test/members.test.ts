@@ -253,6 +253,36 @@ describe('R-MEM-4: transfer of a Land\'s vote', () => {
   });
 });
 
+describe('R-VOT-3: a present Land whose vote is held by another Land does not count for quorum', () => {
+  const system = { role: 'system', participantId: null } as const;
+  it('R-VOT-3: 11 present, BW\'s vote held by BY for the item → 10 for that item (openVote refused), 11 for other items and for motions without an item', () => {
+    const s = openSessionWith(11);
+    s.run({ type: 'transferVote', from: 'BW', to: 'BY', scope: { kind: 'items', itemIds: ['item-proposal'] } }, system);
+    expect(quorumStatus(s.state, DMK_PROFILE, 'item-proposal')).toEqual({ present: 10, required: 11, met: false });
+    expect(quorumStatus(s.state, DMK_PROFILE, 'item-bundesrat').present).toBe(11);
+    expect(quorumStatus(s.state, DMK_PROFILE, null).present).toBe(11);
+    const r = s.refuse({ type: 'openVote', motion: RESOLUTION }, chair, 'quorum.notReached', 'R-VOT-3');
+    expect(r.details).toEqual({ present: 10, required: 11 });
+    const counting = { ...DMK_PROFILE, interpretations: { ...DMK_PROFILE.interpretations, transferredCountsForQuorum: true } };
+    expect(quorumStatus(s.state, counting, 'item-proposal').present).toBe(11);
+  });
+  it('R-VOT-3: an untilRevoked transfer takes the Land out of quorum for every motion; a transfer to an absent Land does not', () => {
+    const s = openSessionWith(12);
+    s.run({ type: 'transferVote', from: 'BW', to: 'BY', scope: { kind: 'untilRevoked' } }, system);
+    s.run({ type: 'transferVote', from: 'BE', to: 'TH', scope: { kind: 'untilRevoked' } }, system); // TH is absent: BE keeps its vote
+    for (const item of ['item-proposal', 'item-bundesrat', null]) expect(quorumStatus(s.state, DMK_PROFILE, item).present).toBe(11);
+  });
+  it('R-VOT-3: the close counts quorum for the vote\'s item: a departure that leaves 10 Länder with their own vote → notDecided', () => {
+    const s = openSessionWith(12);
+    s.run({ type: 'transferVote', from: 'BW', to: 'BY', scope: { kind: 'items', itemIds: ['item-proposal'] } }, system);
+    const voteId = s.openVote(RESOLUTION);
+    expect(s.state.votes[voteId].quorumAtOpen).toEqual({ present: 11, required: 11 });
+    s.run({ type: 'checkOut' }, member(LANDS[11]));
+    const { explanation } = s.closeVote(voteId);
+    expect(explanation).toMatchObject({ outcome: 'notDecided', rule: 'R-VOT-3', quorum: { present: 10, required: 11, met: false } });
+  });
+});
+
 describe('R-MEM-4: rings of transfers', () => {
   it('R-MEM-4: with chains allowed, a transfer closing a ring → proxy.chainForbidden', () => {
     const profile = { ...DMK_PROFILE, interpretations: { ...DMK_PROFILE.interpretations, transferChainsAllowed: true } };
