@@ -100,10 +100,23 @@ export class MeetingRuntime {
     let state = this.state;
     for (const e of envelopes) state = fold(state, e);
     this.state = state;
+    // The command is committed from here on: a failing snapshot or listener is logged, never turned
+    // into an error answer, and never keeps the events from the other clients.
     if (Math.floor(state.seq / SNAPSHOT_EVERY) > Math.floor(before / SNAPSHOT_EVERY)) {
-      await this.store.saveSnapshot(this.meetingId, { seq: state.seq, stateJson: JSON.stringify(state) });
+      try {
+        await this.store.saveSnapshot(this.meetingId, { seq: state.seq, stateJson: JSON.stringify(state) });
+      } catch (err) {
+        // Only a faster restart is lost: load() replays the log from the previous snapshot.
+        this.log.error({ err, meetingId: this.meetingId, seq: state.seq }, 'snapshot failed after commit');
+      }
     }
-    if (envelopes.length > 0) this.onAppended(this.meetingId, envelopes, state);
+    if (envelopes.length > 0) {
+      try {
+        this.onAppended(this.meetingId, envelopes, state);
+      } catch (err) {
+        this.log.error({ err, meetingId: this.meetingId, seq: state.seq }, 'after-append listener failed');
+      }
+    }
     return { ack: { data: { seq: state.seq, events: envelopes, duplicate: false } }, appended: envelopes };
   }
 
