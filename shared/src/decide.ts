@@ -220,8 +220,11 @@ function editAgendaItem(c: Ctx, cmd: CommandOf<'editAgendaItem'>): Result {
   // zod's .partial() still applies the defaults of AgendaItemInput; keep only the keys actually sent.
   const sent = (c.raw as { item?: Record<string, unknown> }).item ?? {};
   const changes = Object.fromEntries(Object.entries(cmd.item).filter(([k]) => k in sent)) as Partial<AgendaItemInput>;
-  if (item.voteIds.length > 0 && changesVotedText(item, changes)) {
-    return violation('item.alreadyDecided', 'R-VOT-5', { itemId: item.id, voteId: item.voteIds[item.voteIds.length - 1] });
+  // Only a closed vote on the resolution itself fixes the text: after an admission or Bundesrat
+  // procedural vote the office may still correct the proposal before it is voted on.
+  const decidedOn = item.voteIds.filter((id) => c.state.votes[id]?.motion.kind === 'resolution');
+  if (decidedOn.length > 0 && changesVotedText(item, changes)) {
+    return violation('item.alreadyDecided', 'R-VOT-5', { itemId: item.id, voteId: decidedOn[decidedOn.length - 1] });
   }
   const bad = checkRapporteurs(c, changes);
   if (bad) return bad;

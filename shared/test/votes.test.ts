@@ -148,6 +148,12 @@ describe('R-VOT-5: frozen at open', () => {
     s.run(edit({ itPlr: 'pending' }), office);
     expect(s.state.agenda.find((i) => i.id === 'item-proposal')).toMatchObject({ title: PROPOSAL.title, paragraphs: PROPOSAL.paragraphs, barredFromPublication: true, itPlr: 'pending' });
   });
+  it('R-VOT-5: after a closed Bundesrat procedural vote the proposal text may still be corrected before the substantive vote', () => {
+    const s = openSessionWith(12);
+    s.voteOn('item-bundesrat', Object.fromEntries(LANDS.slice(0, 12).map((l) => [l, 'yes'])), { kind: 'bundesratProcedure', itemId: 'item-bundesrat' });
+    s.run({ type: 'editAgendaItem', itemId: 'item-bundesrat', item: { title: 'Korrigierter Titel' } }, office);
+    expect(s.state.agenda.find((i) => i.id === 'item-bundesrat')?.title).toBe('Korrigierter Titel');
+  });
   it('R-VOT-5: only one open vote at a time → vote.alreadyOpen', () => {
     const s = openSessionWith(12);
     s.openVote({ kind: 'resolution', itemId: 'item-proposal' });
