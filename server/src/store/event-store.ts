@@ -23,6 +23,13 @@ export interface IdempotencyWrite {
   respond: (envelopes: EventEnvelope[]) => string;
 }
 
+/** One command's share of a batch: its events, who caused them, and its idempotency record. */
+export interface AppendEntry {
+  events: MeetingEvent[];
+  meta: AppendMeta;
+  idempotency: IdempotencyWrite | null;
+}
+
 export interface StoredRow extends EventEnvelope {
   meetingId: string;
   prevHash: string;
@@ -58,6 +65,13 @@ export interface EventStore {
    * Throws SeqConflictError when another writer got there first.
    */
   append(meetingId: string, expectedSeq: number, events: MeetingEvent[], meta: AppendMeta, idempotency: IdempotencyWrite | null): Promise<EventEnvelope[]>;
+  /**
+   * Group commit: the entries of several commands, appended one after another after `expectedSeq`
+   * (seq contiguous, one hash chain) in ONE transaction with all their idempotency records, so
+   * they share one commit (one fsync). All or nothing. Returns each entry's envelopes, in order.
+   * Throws SeqConflictError like `append`. (PostgreSQL: one BEGIN … COMMIT around the same inserts.)
+   */
+  appendBatch(meetingId: string, expectedSeq: number, entries: AppendEntry[]): Promise<EventEnvelope[][]>;
   read(meetingId: string, afterSeq: number): Promise<EventEnvelope[]>;
   readRows(meetingId: string): Promise<StoredRow[]>;
   lastSeq(meetingId: string): Promise<number>;

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { EventEnvelope, MeetingEvent } from '@plenum/shared';
 import {
-  SeqConflictError, type AppendMeta, type EventStore, type IdempotencyRecord, type IdempotencyWrite, type Invitation, type Snapshot, type StoredRow,
+  SeqConflictError, type AppendEntry, type AppendMeta, type EventStore, type IdempotencyRecord, type IdempotencyWrite, type Invitation, type Snapshot, type StoredRow,
 } from './event-store.ts';
 import { GENESIS_HASH, rowHash } from './hash.ts';
 
@@ -102,28 +102,34 @@ export class SqliteEventStore implements EventStore {
     };
   }
 
-  private readonly appendTx = (meetingId: string, expectedSeq: number, events: MeetingEvent[], meta: AppendMeta, idem: IdempotencyWrite | null) =>
-    this.db.transaction((): EventEnvelope[] => {
-      const last = this.st.last.get(meetingId);
-      const lastSeq = last?.seq ?? 0;
-      if (lastSeq !== expectedSeq) throw new SeqConflictError(meetingId, expectedSeq + 1);
-      let prevHash = last?.hash ?? GENESIS_HASH;
+  /** better-sqlite3 runs the transaction synchronously: BEGIN, the inserts, COMMIT (the fsync). */
+  private readonly appendTx = (meetingId: string, expectedSeq: number, entries: AppendEntry[]) => this.db.transaction((): EventEnvelope[][] => {
+    const last = this.st.last.get(meetingId);
+    const lastSeq = last?.seq ?? 0;
+    if (lastSeq !== expectedSeq) throw new SeqConflictError(meetingId, expectedSeq + 1);
+    let prevHash = last?.hash ?? GENESIS_HASH;
+    let seq = expectedSeq;
+    return entries.map(({ events, meta, idempotency }) => {
       const out: EventEnvelope[] = [];
-      events.forEach((event, i) => {
-        const seq = expectedSeq + i + 1;
+      for (const event of events) {
+        seq += 1;
         const json = JSON.stringify(event);
         const row = { meetingId, seq, at: event.at, actorRole: meta.actorRole, actorParticipant: meta.actorParticipant, type: event.type, json };
         const hash = rowHash(prevHash, row);
         this.st.insert.run(meetingId, seq, event.at, meta.actorRole, meta.actorParticipant, event.type, json, prevHash, hash);
         out.push({ seq, at: event.at, hash, event });
         prevHash = hash;
-      });
-      if (idem) this.st.insertKey.run(meetingId, idem.key, idem.payloadHash, idem.respond(out));
+      }
+      if (idempotency) this.st.insertKey.run(meetingId, idempotency.key, idempotency.payloadHash, idempotency.respond(out));
       return out;
-    })();
+    });
+  })();
 
-  async append(meetingId: string, expectedSeq: number, events: MeetingEvent[], meta: AppendMeta, idem: IdempotencyWrite | null) {
-    return this.appendTx(meetingId, expectedSeq, events, meta, idem);
+  async append(meetingId: string, expectedSeq: number, events: MeetingEvent[], meta: AppendMeta, idempotency: IdempotencyWrite | null) {
+    return this.appendTx(meetingId, expectedSeq, [{ events, meta, idempotency }])[0]!;
+  }
+  async appendBatch(meetingId: string, expectedSeq: number, entries: AppendEntry[]) {
+    return this.appendTx(meetingId, expectedSeq, entries);
   }
   async read(meetingId: string, afterSeq: number) { return this.st.read.all(meetingId, afterSeq).map(toEnvelope); }
   async readRows(meetingId: string): Promise<StoredRow[]> {
