@@ -12,6 +12,8 @@ export interface ServerSpec {
   ready: RegExp;
   readyTimeoutMs?: number;
   cwd?: string;
+  /** Node flags; default: tsx and the probe preloaded. [] runs a built bundle as `npm start` does (no probe). */
+  execArgv?: string[];
 }
 
 /**
@@ -38,7 +40,7 @@ export class ServerProcess {
     const t0 = now();
     const child = fork(spec.entry, [], {
       cwd: spec.cwd,
-      execArgv: ['--import', 'tsx', '--import', PROBE, '--expose-gc',
+      execArgv: spec.execArgv ?? ['--import', 'tsx', '--import', PROBE, '--expose-gc',
         // BENCH_CPU_PROF=<dir>: write a V8 CPU profile of the server on exit (for finding levers).
         ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
       env: { ...process.env, ...spec.env },

@@ -8,6 +8,8 @@ import type { CastSample, Live, Target } from './target.ts';
 
 export const PLENUM_MAIN = fileURLToPath(new URL('../../server/src/main.ts', import.meta.url));
 export const MEETING = 'dmk-2024-1';
+/** What `npm start` runs (server/build.ts). */
+export const PLENUM_BUNDLE = fileURLToPath(new URL('../../dist/server/main.js', import.meta.url));
 export const READY = /PLENUM_READY port=(\d+)/;
 const LINK = /\/i\/([A-Za-z0-9_-]{20,100})/g;
 
@@ -15,10 +17,11 @@ export interface Me { role: string; participantId: string | null; meetingId: str
 export interface Redeemed { cookie: string; me: Me }
 
 /** Our server as a child: a fresh DATA_DIR unless one is given; demo on, links printed. */
-export async function startPlenum(opts: { dataDir?: string; env?: Record<string, string> } = {}) {
+export async function startPlenum(opts: { dataDir?: string; env?: Record<string, string>; bundle?: boolean } = {}) {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'plenum-bench-'));
   const server = await ServerProcess.start({
-    entry: PLENUM_MAIN, ready: READY, readyTimeoutMs: 60_000,
+    entry: opts.bundle ? PLENUM_BUNDLE : PLENUM_MAIN, ready: READY, readyTimeoutMs: 60_000,
+    ...(opts.bundle ? { execArgv: [] } : {}),
     env: { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DEMO: '1', ...opts.env },
   });
   return { server, dataDir, url: `http://127.0.0.1:${server.port}` };
