@@ -189,16 +189,15 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
     }
   };
 
-  socket.on('connect', onConnect);
-  socket.on('disconnect', onDisconnect);
-  socket.on('connect_error', onConnectError);
-  socket.on('meeting:events', onEvents);
-  socket.on('session:revoked', onRevoked);
-  socket.on('meeting:error', onMeetingError);
-  if (typeof window !== 'undefined') {
-    window.addEventListener('offline', onBrowserOffline);
-    window.addEventListener('online', onBrowserOnline);
-  }
+  // Registered and removed from one list, so dispose can never miss one.
+  const socketListeners: [string, (...args: any[]) => void][] = [
+    ['connect', onConnect], ['disconnect', onDisconnect], ['connect_error', onConnectError],
+    ['meeting:events', onEvents], ['session:revoked', onRevoked], ['meeting:error', onMeetingError],
+  ];
+  const windowListeners: [string, () => void][] = [['offline', onBrowserOffline], ['online', onBrowserOnline]];
+  const hasWindow = typeof window !== 'undefined';
+  for (const [event, listener] of socketListeners) socket.on(event, listener);
+  if (hasWindow) for (const [event, listener] of windowListeners) window.addEventListener(event, listener);
   socket.connect();
 
   return {
@@ -214,16 +213,8 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
     dispose() {
       disposed = true;
       unsubscribe();
-      socket.off('connect', onConnect);
-      socket.off('disconnect', onDisconnect);
-      socket.off('connect_error', onConnectError);
-      socket.off('meeting:events', onEvents);
-      socket.off('session:revoked', onRevoked);
-      socket.off('meeting:error', onMeetingError);
-      if (typeof window !== 'undefined') {
-        window.removeEventListener('offline', onBrowserOffline);
-        window.removeEventListener('online', onBrowserOnline);
-      }
+      for (const [event, listener] of socketListeners) socket.off(event, listener);
+      if (hasWindow) for (const [event, listener] of windowListeners) window.removeEventListener(event, listener);
       socket.disconnect();
     },
   };
