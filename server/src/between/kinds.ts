@@ -3,6 +3,7 @@ import {
   evolveFollowUp, evolveProtocolWorkflow, initialCircularState, initialExtraordinaryState, initialFollowUpState,
   initialProtocolWorkflowState, type BetweenContext, type RuleViolation,
   decideAgendaRecord, evolveAgendaRecord, initialAgendaRecordState,
+  AgendaRecordEventSchema, CircularEventSchema, ExtraordinaryEventSchema, FollowUpEventSchema, ProtocolWorkflowEventSchema,
 } from '@plenum/shared';
 
 /** The between-sessions deciders, addressed by a stream kind (agenda: R-AGD-6 records of a meeting). */
@@ -10,16 +11,18 @@ export interface StreamKind<S = unknown> {
   initial: () => S;
   evolve: (s: S, e: never) => S;
   decide: (s: S, command: unknown, ctx: BetweenContext) => { ok: true; events: { type: string; at: string; by: { role: string; participantId: string | null } }[] } | RuleViolation;
+  /** The stream's event schema, for the verifier (verify-log.ts). */
+  schema: { safeParse: (value: unknown) => { success: boolean } };
 }
 
-const kind = <S>(k: { initial: () => S; evolve: (s: S, e: never) => S; decide: StreamKind<S>['decide'] }): StreamKind => k as unknown as StreamKind;
+const kind = <S>(k: { initial: () => S; evolve: (s: S, e: never) => S; decide: StreamKind<S>['decide']; schema: StreamKind['schema'] }): StreamKind => k as unknown as StreamKind;
 
 export const STREAM_KINDS = {
-  circular: kind({ initial: initialCircularState, evolve: evolveCircular, decide: decideCircular }),
-  protocol: kind({ initial: initialProtocolWorkflowState, evolve: evolveProtocolWorkflow, decide: decideProtocolWorkflow }),
-  extraordinary: kind({ initial: initialExtraordinaryState, evolve: evolveExtraordinary, decide: decideExtraordinary }),
-  followup: kind({ initial: initialFollowUpState, evolve: evolveFollowUp, decide: decideFollowUp }),
-  agenda: kind({ initial: initialAgendaRecordState, evolve: evolveAgendaRecord, decide: decideAgendaRecord }),
+  circular: kind({ initial: initialCircularState, evolve: evolveCircular, decide: decideCircular, schema: CircularEventSchema }),
+  protocol: kind({ initial: initialProtocolWorkflowState, evolve: evolveProtocolWorkflow, decide: decideProtocolWorkflow, schema: ProtocolWorkflowEventSchema }),
+  extraordinary: kind({ initial: initialExtraordinaryState, evolve: evolveExtraordinary, decide: decideExtraordinary, schema: ExtraordinaryEventSchema }),
+  followup: kind({ initial: initialFollowUpState, evolve: evolveFollowUp, decide: decideFollowUp, schema: FollowUpEventSchema }),
+  agenda: kind({ initial: initialAgendaRecordState, evolve: evolveAgendaRecord, decide: decideAgendaRecord, schema: AgendaRecordEventSchema }),
 } as const;
 export type StreamKindName = keyof typeof STREAM_KINDS;
 export const isStreamKind = (k: string): k is StreamKindName => Object.hasOwn(STREAM_KINDS, k);

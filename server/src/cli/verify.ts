@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dbFile } from '../app.ts';
 import { configFromEnv, ConfigSchema } from '../config.ts';
-import { verifyDatabase } from '../verify/verify-log.ts';
+import { describeFailure, verifyDatabase } from '../verify/verify-log.ts';
 
 /** npm run verify [-- <dataDir or sqlite file>]: exit code 1 when the log is broken. */
 const arg = process.argv[2];
@@ -12,10 +12,10 @@ if (!existsSync(file)) {
 }
 const report = verifyDatabase(file);
 if (report.ok) {
-  console.log(`ok: ${report.meetings} meeting(s), ${report.events} events, ${report.votesChecked} closed votes recounted`);
+  console.log(`ok: ${report.meetings} meeting(s), ${report.events} events, ${report.votesChecked} closed votes recounted; `
+    + `${report.betweenStreams} between-sessions stream(s), ${report.betweenEvents} events`);
 } else {
-  const f = report.failure!;
-  console.log(`BROKEN: meeting ${f.meetingId}, seq ${f.seq}: ${f.reason}`);
-  console.log(`(checked before it: ${report.events} events, ${report.votesChecked} votes)`);
+  console.log(`BROKEN: ${describeFailure(report.failure!)}`);
+  console.log(`(checked before it: ${report.events} events, ${report.votesChecked} votes, ${report.betweenEvents} between-sessions events)`);
   process.exit(1);
 }

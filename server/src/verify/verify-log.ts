@@ -1,16 +1,24 @@
 import Database from 'better-sqlite3';
 import { DMK_PROFILE, decideOutcome, EventSchema, type Choice, type Electorate, type EventOf, type RulesProfile } from '@plenum/shared';
 import { GENESIS_HASH, rowHash } from '../store/hash.ts';
+import { verifyBetweenStreams, type BetweenFailure } from './verify-between.ts';
 
-export interface VerifyFailure { meetingId: string; seq: number; reason: string }
+export type VerifyFailure = { log: 'meeting'; meetingId: string; seq: number; reason: string } | BetweenFailure;
 export interface VerifyReport {
   ok: boolean;
   meetings: number;
   events: number;
   votesChecked: number;
+  /** Between-sessions streams (circular procedures, protocol workflow, ...) and their events checked. */
+  betweenStreams: number;
+  betweenEvents: number;
   /** The first broken row. */
   failure: VerifyFailure | null;
 }
+
+/** `meeting X, seq N: reason` or `stream X, seq N: reason`. */
+export const describeFailure = (f: VerifyFailure): string =>
+  `${f.log === 'meeting' ? `meeting ${f.meetingId}` : `stream ${f.stream}`}, seq ${f.seq}: ${f.reason}`;
 
 interface Row {
   meeting_id: string; seq: number; at: string; actor_role: string; actor_participant: string | null;
@@ -22,12 +30,13 @@ interface OpenRound { opened: EventOf<'VoteOpened'>; ballots: Record<string, Cho
 /**
  * Re-read the whole log behind the server's back: the hash chain and seq continuity of every
  * meeting, and every closed vote's result recounted from its opening record (the frozen
- * electorate, R-VOT-5) and its VoteCast events, independently of the live path's state.
+ * electorate, R-VOT-5) and its VoteCast events, independently of the live path's state. Then
+ * every between-sessions stream (verify-between.ts).
  */
 export function verifyDatabase(file: string, profile: RulesProfile = DMK_PROFILE): VerifyReport {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const report: VerifyReport = { ok: true, meetings: 0, events: 0, votesChecked: 0, failure: null };
+    const report: VerifyReport = { ok: true, meetings: 0, events: 0, votesChecked: 0, betweenStreams: 0, betweenEvents: 0, failure: null };
     const meetingIds = db.prepare('SELECT DISTINCT meeting_id AS id FROM events ORDER BY meeting_id').all() as { id: string }[];
     const rows = db.prepare('SELECT * FROM events WHERE meeting_id = ? ORDER BY seq');
     for (const { id } of meetingIds) {
@@ -36,7 +45,7 @@ export function verifyDatabase(file: string, profile: RulesProfile = DMK_PROFILE
       let expectedSeq = 1;
       const rounds = new Map<string, OpenRound>();
       for (const r of rows.iterate(id) as Iterable<Row>) {
-        const fail = (reason: string): VerifyReport => ({ ...report, ok: false, failure: { meetingId: id, seq: r.seq, reason } });
+        const fail = (reason: string): VerifyReport => ({ ...report, ok: false, failure: { log: 'meeting', meetingId: id, seq: r.seq, reason } });
         if (r.seq !== expectedSeq) return fail(`seq ${r.seq} where ${expectedSeq} was expected`);
         if (r.prev_hash !== prevHash) return fail('prev_hash does not match the previous row');
         const hash = rowHash(prevHash, {
@@ -58,7 +67,8 @@ export function verifyDatabase(file: string, profile: RulesProfile = DMK_PROFILE
         expectedSeq += 1;
       }
     }
-    return report;
+    const between = verifyBetweenStreams(db, report);
+    return between ? { ...report, ok: false, failure: between } : report;
   } finally {
     db.close();
   }
