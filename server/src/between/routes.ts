@@ -5,12 +5,17 @@ import {
 import { readCookie, SESSION_COOKIE } from '../auth/cookies.ts';
 import type { Invitations } from '../auth/invitations.ts';
 import { renderProtocolPdf } from '../protocol-pdf/index.ts';
-import { isStreamKind } from './kinds.ts';
+import { isStreamKind, type StreamKindName } from './kinds.ts';
 import type { BetweenService } from './service.ts';
 import { publications, publicationsPage, publishedProtocol, searchResolutions, type ArchiveQuery } from './publications.ts';
 
 /** Roles that take part between sessions (R-CHR-2 office; members and deputies as delegates). */
 const PARTICIPANT_ROLES = new Set<Actor['role']>(['office', 'chair', 'delegate']);
+/**
+ * Stream kinds whose id is a meeting id (the results protocol R-PRT-2/3, the agenda record R-AGD-6):
+ * only invitations for that meeting act on them, as only they may download its draft protocol.
+ */
+const MEETING_STREAMS = new Set<StreamKindName>(['protocol', 'agenda']);
 const apiError = (res: Response, status: number, code: string, extra: Record<string, unknown> = {}) => res.status(status).json({ error: { code, ...extra } });
 
 /**
@@ -54,7 +59,7 @@ export function mountBetween(app: express.Express, api: Router, deps: { service:
   api.get('/meetings/:id/deadlines', async (req, res) => {
     const s = await who(req);
     if (!s.ok) return apiError(res, 401, s.code);
-    if (!PARTICIPANT_ROLES.has(s.invitation.role)) return apiError(res, 403, 'auth.forbidden');
+    if (!PARTICIPANT_ROLES.has(s.invitation.role) || s.invitation.meetingId !== String(req.params.id)) return apiError(res, 403, 'auth.forbidden');
     const deadlines = await service.deadlines(String(req.params.id));
     if (!deadlines) return apiError(res, 404, 'session.notScheduled');
     return res.json(deadlines);
@@ -93,6 +98,7 @@ export function mountBetween(app: express.Express, api: Router, deps: { service:
     const s = await who(req);
     if (!s.ok) return apiError(res, 401, s.code);
     if (!PARTICIPANT_ROLES.has(s.invitation.role)) return apiError(res, 403, 'auth.forbidden');
+    if (MEETING_STREAMS.has(kind) && s.invitation.meetingId !== id) return apiError(res, 403, 'auth.forbidden');
     // Idempotency (like the socket commands): header `Idempotency-Key` or body field `key`.
     const body = req.body as { command?: unknown; key?: unknown } | undefined;
     const key = req.get('idempotency-key') ?? body?.key;
