@@ -14,7 +14,7 @@ import { createHttpApp } from './http/routes.ts';
 import { handshake } from './socket/handshake.ts';
 import { registerHandlers } from './socket/handlers.ts';
 import { broadcaster } from './socket/broadcast.ts';
-import { invitationRoom, type PlenumServer } from './socket/types.ts';
+import { invitationRoom, sessionRoom, type PlenumServer } from './socket/types.ts';
 import { printDemoLinks, seedDemo, type DemoLink } from './demo/seed-demo.ts';
 import { createBetween } from './between/index.ts';
 
@@ -67,6 +67,11 @@ export async function startServer(input: ConfigInput = {}): Promise<RunningServe
       if (!io) return;
       io.to(invitationRoom(invitationId)).emit('session:revoked', { code: 'auth.revoked' });
       io.in(invitationRoom(invitationId)).disconnectSockets(true);
+    },
+    onLoggedOut: (sessionHash) => {
+      if (!io) return;
+      io.to(sessionRoom(sessionHash)).emit('session:revoked', { code: 'auth.revoked' });
+      io.in(sessionRoom(sessionHash)).disconnectSockets(true);
     },
   });
   httpServer.on('request', app);

@@ -14,7 +14,7 @@ export const NewInvitation = z.strictObject({
 export type NewInvitation = z.infer<typeof NewInvitation>;
 
 export type SessionCheck =
-  | { ok: true; invitation: Invitation; actor: Actor }
+  | { ok: true; invitation: Invitation; actor: Actor; /** SHA-256 of the session id, to re-check or end this session later. */ sessionHash: string }
   | { ok: false; code: 'auth.required' | 'auth.revoked' };
 
 /** Personal invitations and the sessions they are exchanged for. Secrets are never stored or logged. */
@@ -43,13 +43,23 @@ export class Invitations {
 
   async check(sessionId: string | null): Promise<SessionCheck> {
     if (!sessionId || sessionId.length > 100) return { ok: false, code: 'auth.required' };
-    const invitation = await this.store.sessionInvitation(secretHash(sessionId));
-    if (!invitation) return { ok: false, code: 'auth.required' };
-    if (invitation.revokedAt) return { ok: false, code: 'auth.revoked' };
-    return { ok: true, invitation, actor: { role: invitation.role, participantId: invitation.participantId } };
+    return this.checkHash(secretHash(sessionId));
   }
 
-  async logout(sessionId: string) { await this.store.deleteSession(secretHash(sessionId)); }
+  /** The same check by the session id's hash (kept by a socket, which must not hold the secret). */
+  async checkHash(sessionHash: string): Promise<SessionCheck> {
+    const invitation = await this.store.sessionInvitation(sessionHash);
+    if (!invitation) return { ok: false, code: 'auth.required' };
+    if (invitation.revokedAt) return { ok: false, code: 'auth.revoked' };
+    return { ok: true, invitation, actor: { role: invitation.role, participantId: invitation.participantId }, sessionHash };
+  }
+
+  /** Ends the session; returns its hash so its sockets can be told and disconnected. */
+  async logout(sessionId: string): Promise<string> {
+    const sessionHash = secretHash(sessionId);
+    await this.store.deleteSession(sessionHash);
+    return sessionHash;
+  }
   list(meetingId: string) { return this.store.listInvitations(meetingId); }
   get(id: string) { return this.store.invitation(id); }
   revoke(id: string) { return this.store.revokeInvitation(id, new Date().toISOString()); }

@@ -17,6 +17,8 @@ interface Deps {
   log: Logger;
   /** Tell the sockets of a revoked invitation, then disconnect them. */
   onRevoked: (invitationId: string) => void;
+  /** Tell the sockets of a logged-out session, then disconnect them. */
+  onLoggedOut?: (sessionHash: string) => void;
   /** More routes (between sessions: protocol downloads, circulars, publications), mounted before the fallbacks. */
   mount?: (app: express.Express, api: Router) => void;
 }
@@ -81,7 +83,7 @@ export function createHttpApp(deps: Deps): express.Express {
 
   api.post('/logout', async (req, res) => {
     const sessionId = readCookie(req.headers.cookie, SESSION_COOKIE);
-    if (sessionId) await invitations.logout(sessionId);
+    if (sessionId) deps.onLoggedOut?.(await invitations.logout(sessionId));
     res.setHeader('Set-Cookie', clearedSessionCookie(secure));
     res.status(204).end();
   });

@@ -6,7 +6,7 @@ import type { MeetingRegistry } from '../meeting/registry.ts';
 import { followersRoom, liveRoom } from '../meeting/state-view.ts';
 import type { Metrics } from '../http/metrics.ts';
 import type { Logger } from '../log.ts';
-import { invitationRoom, type PlenumServer, type PlenumSocket } from './types.ts';
+import { invitationRoom, sessionRoom, type PlenumServer, type PlenumSocket } from './types.ts';
 
 const KNOWN_EVENTS = new Set(['meeting:join', 'meeting:command', 'meeting:resync']);
 
@@ -33,6 +33,7 @@ export function registerHandlers(io: PlenumServer, deps: Deps) {
     metrics.sockets += 1;
     socket.on('disconnect', () => { metrics.sockets -= 1; });
     if (socket.data.invitationId) void socket.join(invitationRoom(socket.data.invitationId));
+    if (socket.data.sessionHash) void socket.join(sessionRoom(socket.data.sessionHash));
 
     // Every incoming message: rate limit first, then unknown events are answered, never ignored.
     socket.use(([event, ...args], next) => {
@@ -104,12 +105,12 @@ export function registerHandlers(io: PlenumServer, deps: Deps) {
       try {
         const req = CommandRequest.safeParse(raw);
         if (!req.success) return reply(fail('command.invalid'));
-        const { actor, meetingId: ownMeeting, invitationId } = socket.data;
-        // Authenticate again on every command: a public follower has no session to act with,
-        // and a revoked invitation stops acting at once even if its socket is still closing.
-        if (actor.role === 'public' || !invitationId) return reply(fail('auth.required'));
-        const invitation = await invitations.get(invitationId);
-        if (!invitation || invitation.revokedAt) return reply(fail('auth.revoked'));
+        const { actor, meetingId: ownMeeting, sessionHash } = socket.data;
+        // Authenticate again on every command: a public follower has no session to act with, and
+        // a revoked invitation or a logged-out session stops acting at once even if its socket is still closing.
+        if (actor.role === 'public' || !sessionHash) return reply(fail('auth.required'));
+        const session = await invitations.checkHash(sessionHash);
+        if (!session.ok) return reply(fail('auth.revoked'));
         if (req.data.meetingId !== ownMeeting) return reply(fail('auth.forbidden'));
         const runtime = await registry.get(req.data.meetingId);
         if (!runtime) return reply(fail('auth.forbidden'));

@@ -25,12 +25,12 @@ export function handshake(config: Config, invitations: Invitations) {
       const sessionId = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
       const asPublic = (socket.handshake.auth as { public?: unknown } | undefined)?.public === true;
       if (sessionId === null || asPublic) {
-        socket.data = { actor: { role: 'public', participantId: null }, invitationId: null, meetingId: null, bucket };
+        socket.data = { actor: { role: 'public', participantId: null }, invitationId: null, meetingId: null, sessionHash: null, bucket };
         return next();
       }
       const check = await invitations.check(sessionId);
       if (!check.ok) return next(refusal(check.code));
-      socket.data = { actor: check.actor, invitationId: check.invitation.id, meetingId: check.invitation.meetingId, bucket };
+      socket.data = { actor: check.actor, invitationId: check.invitation.id, meetingId: check.invitation.meetingId, sessionHash: check.sessionHash, bucket };
       return next();
     } catch {
       return next(refusal('internal.error'));

@@ -8,6 +8,8 @@ export interface SocketData {
   invitationId: string | null;
   /** The meeting the invitation is for; null for public followers (they may follow any public meeting). */
   meetingId: string | null;
+  /** SHA-256 of the cookie session id; null for public followers. Re-checked on every command (logout ends it). */
+  sessionHash: string | null;
   bucket: TokenBucket;
 }
 
@@ -18,3 +20,5 @@ export type PlenumSocket = Socket<ClientToServerEvents, ServerToClientEvents, {}
 
 /** Room of all sockets of one invitation, so a revocation reaches them all. */
 export const invitationRoom = (invitationId: string) => `inv:${invitationId}`;
+/** Room of all sockets of one cookie session, so a logout reaches them all. */
+export const sessionRoom = (sessionHash: string) => `ses:${sessionHash}`;
