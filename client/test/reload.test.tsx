@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { DEMO_MEETING_ID } from '@plenum/shared';
+import { DEMO_MEETING_ID, type Command } from '@plenum/shared';
 import DelegateView from '../src/views/delegate/DelegateView.tsx';
-import { disconnectMeeting, meetingStore, receiptKey, seedMeetingStore } from '../src/store/index.ts';
+import { connectMeeting, disconnectMeeting, meetingStore, receiptKey, seedMeetingStore, send, setSocketFactory } from '../src/store/index.ts';
 import { loadPersisted } from '../src/store/persist.ts';
-import { ALL_LANDS, demoMeeting, memberOf, seed } from './support/meeting.ts';
+import { FakeSocket } from './support/fakeSocket.ts';
+import { ALL_LANDS, chair, demoMeeting, memberOf, office, seed } from './support/meeting.ts';
 import { serve } from './support/server.ts';
 
 /** What a reload does to the page: React, the store and the socket are gone; sessionStorage stays. */
@@ -14,6 +15,12 @@ function reloadPage() {
   disconnectMeeting();
   seedMeetingStore({});
 }
+
+/** A confidential item the office prepares; the chair may add agenda items too. */
+const addItem: Command = {
+  type: 'addAgendaItem', shortNotice: true,
+  item: { number: 'TOP 11', title: 'Vertraulich: Personalie', kind: 'report', rapporteurs: ['BE'], paragraphs: [], bundesrat: false, itPlr: 'none', standing: 'none', barredFromPublication: true },
+};
 
 describe('reload safety (sessionStorage per meeting)', () => {
   it('R-MEM-2: a reload mid-vote resends the same key once; the server answers with its first answer and the receipt is shown', async () => {
@@ -83,10 +90,74 @@ describe('reload safety (sessionStorage per meeting)', () => {
     expect(loadPersisted(DEMO_MEETING_ID)).toBeNull();
   });
 
+  it('office and chair share a tab: the office\'s queue (no participant) is not sent under the chair\'s identity after a reload, it is dropped', async () => {
+    const m = demoMeeting();
+    const first = serve(m, office);
+    first.socket.serverDrop();
+    void send(addItem);
+    expect(loadPersisted(DEMO_MEETING_ID)?.identity).toEqual({ role: 'office', participantId: null });
+    expect(loadPersisted(DEMO_MEETING_ID)?.pending.map((p) => p.command.type)).toEqual(['addAgendaItem']);
+
+    // The chair's /i/ link opened in the same tab: a new page, same sessionStorage, another person.
+    reloadPage();
+    const chairPage = serve(m, chair);
+    expect(chairPage.commands).toEqual([]);
+    expect(meetingStore.getState().pending).toEqual([]);
+    expect(loadPersisted(DEMO_MEETING_ID)).toBeNull();
+    expect(m.state.agenda.some((item) => item.title === 'Vertraulich: Personalie')).toBe(false);
+  });
+
+  it('a queue made before any join in this tab is kept in memory only, never persisted for a later page', () => {
+    const socket = new FakeSocket();
+    setSocketFactory(() => socket);
+    connectMeeting(DEMO_MEETING_ID);
+    void send(addItem);
+    expect(meetingStore.getState().pending).toHaveLength(1);
+    expect(loadPersisted(DEMO_MEETING_ID)).toBeNull();
+
+    reloadPage();
+    const chairPage = serve(demoMeeting(), chair);
+    expect(chairPage.commands).toEqual([]);
+    expect(meetingStore.getState().pending).toEqual([]);
+  });
+
+  it.each(['auth.required', 'auth.revoked'] as const)('a join refused with %s clears the stored queue and receipts of the meeting', (code) => {
+    const m = demoMeeting();
+    const first = serve(m, office);
+    first.socket.serverDrop();
+    void send(addItem);
+    expect(loadPersisted(DEMO_MEETING_ID)?.pending).toHaveLength(1);
+
+    reloadPage();
+    const socket = new FakeSocket();
+    socket.handlers['meeting:join'] = (_req, ack) => ack({ error: { code } });
+    setSocketFactory(() => socket);
+    connectMeeting(DEMO_MEETING_ID);
+    socket.serverConnect();
+    expect(meetingStore.getState().joinError).toEqual({ code });
+    expect(meetingStore.getState().pending).toEqual([]);
+    expect(loadPersisted(DEMO_MEETING_ID)).toBeNull();
+  });
+
+  it('session:revoked forgets the queue: the waiting command hears auth.revoked and nothing stays in sessionStorage', async () => {
+    const m = demoMeeting();
+    const first = serve(m, office);
+    first.socket.serverDrop();
+    const answer = send(addItem);
+    expect(loadPersisted(DEMO_MEETING_ID)?.pending).toHaveLength(1);
+    first.socket.fire('session:revoked', { code: 'auth.revoked' });
+    await expect(answer).resolves.toEqual({ error: { code: 'auth.revoked' } });
+    expect(meetingStore.getState().pending).toEqual([]);
+    expect(loadPersisted(DEMO_MEETING_ID)).toBeNull();
+  });
+
   it('a broken entry in sessionStorage is ignored, not trusted', () => {
     sessionStorage.setItem(`plenum.meeting.${DEMO_MEETING_ID}`, '{"pending":[{"nokey":1}],"receipts":{}}');
     expect(loadPersisted(DEMO_MEETING_ID)).toBeNull();
     sessionStorage.setItem(`plenum.meeting.${DEMO_MEETING_ID}`, 'not json');
+    expect(loadPersisted(DEMO_MEETING_ID)).toBeNull();
+    // The older format carried only a participantId (null for office and screen): identity unknown.
+    sessionStorage.setItem(`plenum.meeting.${DEMO_MEETING_ID}`, '{"participantId":null,"pending":[{"key":"k1234567","command":{"type":"openSession"},"createdAt":"x"}],"receipts":{}}');
     expect(loadPersisted(DEMO_MEETING_ID)).toBeNull();
   });
 });

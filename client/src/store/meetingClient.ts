@@ -3,7 +3,7 @@ import { PROTOCOL_VERSION } from '@plenum/shared/src/protocolVersion.ts';
 import { applyCatchUp, applyEnvelopes, type ApplyResult } from './apply.ts';
 import { newIdempotencyKey } from './key.ts';
 import { meetingStore, receiptKey, receiptsFrom, type PendingCommand, type VoteReceipt } from './meetingStore.ts';
-import { loadPersisted, savePersisted } from './persist.ts';
+import { clearPersisted, loadPersisted, sameIdentity, savePersisted, type Identity } from './persist.ts';
 import type { SocketFactory, SocketLike } from './socketLike.ts';
 
 export type SendResult = { data: CommandResult } | { error: ErrorPayload };
@@ -42,11 +42,19 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
   const set = meetingStore.setState;
   const stamp = () => now().toISOString();
 
-  // After a reload: the queue (same keys) and the receipts come back from sessionStorage.
-  const saved = loadPersisted(meetingId);
-  let savedParticipant = saved?.participantId ?? null;
+  // After a reload: the queue (same keys) and the receipts come back from sessionStorage, tagged
+  // with the identity they were made under; the join checks that identity before anything is sent.
   const held = meetingStore.getState();
   const sameMeeting = held.meetingId === null || held.meetingId === meetingId;
+  // The store outlives a client within a page: a join earlier in this page is the freshest word.
+  const heldIdentity: Identity | null = sameMeeting && held.role !== null ? { role: held.role, participantId: held.participantId } : null;
+  const loaded = loadPersisted(meetingId);
+  const saved = loaded && (heldIdentity === null || sameIdentity(heldIdentity, loaded.identity)) ? loaded : null;
+  /**
+   * Whose queue this is. Null until a join has succeeded in this tab: a queue of unknown identity
+   * stays in memory and is never persisted, so no later page can send it as somebody else.
+   */
+  let identity: Identity | null = heldIdentity ?? saved?.identity ?? null;
   const heldPending = sameMeeting ? held.pending : [];
   const restored = (saved?.pending ?? []).filter((p) => !heldPending.some((h) => h.key === p.key));
   set({
@@ -55,13 +63,33 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
     receipts: { ...(saved?.receipts ?? {}), ...(sameMeeting ? held.receipts : {}) },
   });
   const persist = () => {
-    const { participantId, pending, receipts } = meetingStore.getState();
-    savePersisted(meetingId, { participantId: participantId ?? savedParticipant, pending, receipts });
+    if (identity === null) return;
+    const { pending, receipts } = meetingStore.getState();
+    savePersisted(meetingId, { identity, pending, receipts });
   };
-  persist();
+  if (identity === null) clearPersisted(meetingId);
+  else persist();
   const unsubscribe = meetingStore.subscribe((next, prev) => {
-    if (next.pending !== prev.pending || next.receipts !== prev.receipts || next.participantId !== prev.participantId) persist();
+    if (next.pending !== prev.pending || next.receipts !== prev.receipts) persist();
   });
+
+  /** Drops the queue and the receipts; whoever still waits on a dropped command hears why. */
+  function dropQueue(error: ErrorPayload) {
+    const { pending } = meetingStore.getState();
+    set({ pending: [], receipts: {} });
+    for (const entry of pending) {
+      resolvers.get(entry.key)?.({ error });
+      resolvers.delete(entry.key);
+    }
+  }
+
+  /** The server no longer knows this tab's person (signed out, invitation revoked): forget their queue. */
+  function forgetOnAuthRefusal(code: ErrorPayload['code'] | undefined) {
+    if (code !== 'auth.required' && code !== 'auth.revoked') return;
+    identity = null;
+    dropQueue({ code });
+    clearPersisted(meetingId);
+  }
 
   function withReceipts(envelopes: readonly EventEnvelope[]): Record<string, VoteReceipt> {
     const { participantId, receipts } = meetingStore.getState();
@@ -127,14 +155,18 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
       if ('error' in res) {
         joined = false;
         set({ connection: 'offline', joinError: res.error });
+        forgetOnAuthRefusal(res.error?.code);
         return;
       }
       joined = true;
-      if (savedParticipant !== null && savedParticipant !== res.data.participantId) {
-        // Another person signed in in this tab: their queue and receipts are not ours to send or show.
-        set({ pending: [], receipts: {} });
-      }
-      savedParticipant = res.data.participantId;
+      const joinedAs: Identity = { role: res.data.role, participantId: res.data.participantId };
+      const someoneElse = identity !== null && !sameIdentity(identity, joinedAs);
+      identity = joinedAs;
+      // Another person signed in in this tab (office and chair on one laptop): the queue and the
+      // receipts are not theirs to send or see. Role AND participant must match: office and
+      // screen invitations have no participant.
+      if (someoneElse) dropQueue({ code: 'auth.forbidden' });
+      persist();
       set({
         role: res.data.role,
         participantId: res.data.participantId,
@@ -163,6 +195,7 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
     const code = err?.data?.code;
     const gaveUp = socket.active === false;
     set({ connection: gaveUp ? 'offline' : 'reconnecting', ...(code ? { joinError: { code } } : {}) });
+    forgetOnAuthRefusal(code);
   };
   /** The server's word before it ends a follower's view (R-SES-4: the session stopped being public). */
   const onMeetingError = (error: ErrorPayload) => {
@@ -175,6 +208,7 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
   const onRevoked = () => {
     joined = false;
     set({ connection: 'offline', joinError: { code: 'auth.revoked' } });
+    forgetOnAuthRefusal('auth.revoked');
   };
   const onBrowserOffline = () => set({ connection: 'offline' });
   const onBrowserOnline = () => {

@@ -1,13 +1,25 @@
+import type { ActorRole } from '@plenum/shared';
 import type { PendingCommand, VoteReceipt } from './meetingStore.ts';
+
+/** Who the queue and the receipts belong to: the role and participant a join was answered with. */
+export interface Identity {
+  role: ActorRole;
+  participantId: string | null;
+}
+
+export const sameIdentity = (a: Identity, b: Identity) => a.role === b.role && a.participantId === b.participantId;
 
 /**
  * What must survive a reload of the tab, per meeting: commands not yet acknowledged (with their
  * idempotency keys, so a reload mid-vote resends the SAME keys and the server answers with its
  * first answer instead of applying them again) and the vote receipts (R-MEM-2). sessionStorage:
  * per tab, gone when the tab closes, never sent to the server.
+ * Always stored with the identity they were made under (known only after a successful join):
+ * several people can use one tab (office and chair on one laptop), and an entry without an
+ * identity — or the older format that had only a participantId — is not trusted.
  */
 export interface Persisted {
-  participantId: string | null;
+  identity: Identity;
   pending: PendingCommand[];
   receipts: Record<string, VoteReceipt>;
 }
@@ -23,12 +35,18 @@ function storage(): Storage | null {
   }
 }
 
+function isIdentity(value: unknown): value is Identity {
+  if (!value || typeof value !== 'object') return false;
+  const v = value as Partial<Identity>;
+  return typeof v.role === 'string' && v.role.length > 0 && (v.participantId === null || typeof v.participantId === 'string');
+}
+
 function isPersisted(value: unknown): value is Persisted {
   if (!value || typeof value !== 'object') return false;
   const v = value as Partial<Persisted>;
-  return Array.isArray(v.pending) && v.pending.every((p) => typeof p?.key === 'string' && typeof p?.command?.type === 'string')
-    && !!v.receipts && typeof v.receipts === 'object'
-    && (v.participantId === null || typeof v.participantId === 'string');
+  return isIdentity(v.identity)
+    && Array.isArray(v.pending) && v.pending.every((p) => typeof p?.key === 'string' && typeof p?.command?.type === 'string')
+    && !!v.receipts && typeof v.receipts === 'object';
 }
 
 export function loadPersisted(meetingId: string): Persisted | null {
@@ -54,5 +72,9 @@ export function savePersisted(meetingId: string, value: Persisted): void {
 }
 
 export function clearPersisted(meetingId: string): void {
-  storage()?.removeItem(storageKey(meetingId));
+  try {
+    storage()?.removeItem(storageKey(meetingId));
+  } catch {
+    // blocked storage: nothing was stored either
+  }
 }
