@@ -47,6 +47,8 @@ export const VIOLATION_CODES = [
   'followUp.notAdopted', 'followUp.notProposingLand', 'workingGroup.unknown', 'workingGroup.exists', 'workingGroup.closed',
   // appended: an item's text is fixed once a vote on it was closed (R-VOT-5, R-PRT-1)
   'item.alreadyDecided',
+  // appended: GET of a between-sessions procedure that has no events (HTTP 404)
+  'stream.unknown',
 ] as const;
 export type ViolationCode = (typeof VIOLATION_CODES)[number];
 

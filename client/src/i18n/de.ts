@@ -97,6 +97,7 @@ const violation: Record<ViolationCode, string> = {
   'workingGroup.unknown': "Diese Arbeitsgruppe ist nicht bekannt.",
   'workingGroup.exists': "Diese Arbeitsgruppe gibt es bereits.",
   'workingGroup.closed': "Diese Arbeitsgruppe ist beendet.",
+  'stream.unknown': 'Dieses Verfahren gibt es nicht.',
 };
 
 export const de = {

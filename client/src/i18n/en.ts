@@ -94,6 +94,7 @@ const violation: Record<ViolationCode, string> = {
   'workingGroup.unknown': "This working group is not known.",
   'workingGroup.exists': "This working group already exists.",
   'workingGroup.closed': "This working group has ended.",
+  'stream.unknown': 'This procedure does not exist.',
 };
 
 export const en: Messages = {

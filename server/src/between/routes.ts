@@ -87,7 +87,9 @@ export function mountBetween(app: express.Express, api: Router, deps: { service:
     const s = await who(req);
     if (!s.ok) return apiError(res, 401, s.code);
     if (!PARTICIPANT_ROLES.has(s.invitation.role)) return apiError(res, 403, 'auth.forbidden');
-    res.json(service.state(kind, String(req.params.id)));
+    const found = service.state(kind, String(req.params.id));
+    if (found.seq === 0) return apiError(res, 404, 'stream.unknown');
+    res.json(found);
   });
 
   api.post('/between/:kind/:id', async (req, res) => {
@@ -100,11 +102,13 @@ export function mountBetween(app: express.Express, api: Router, deps: { service:
     if (!PARTICIPANT_ROLES.has(s.invitation.role)) return apiError(res, 403, 'auth.forbidden');
     if (MEETING_STREAMS.has(kind) && s.invitation.meetingId !== id) return apiError(res, 403, 'auth.forbidden');
     // Idempotency (like the socket commands): header `Idempotency-Key` or body field `key`.
-    const body = req.body as { command?: unknown; key?: unknown } | undefined;
-    const key = req.get('idempotency-key') ?? body?.key;
+    // No body, or not JSON (express.json leaves req.body undefined): a malformed request, not a rule refusal.
+    if (typeof req.body !== 'object' || req.body === null) return apiError(res, 400, 'command.invalid');
+    const body = req.body as { command?: unknown; key?: unknown };
+    const key = req.get('idempotency-key') ?? body.key;
     if (key !== undefined && (typeof key !== 'string' || !/^[A-Za-z0-9_.:-]{1,128}$/.test(key))) return apiError(res, 400, 'command.invalid', { details: { path: 'key' } });
-    const outcome = await service.execute(kind, id, body?.command, s.actor, key);
-    if ('error' in outcome) return res.status(outcome.error.code.startsWith('auth.') ? 403 : outcome.error.code === 'idempotency.keyReused' ? 422 : 409).json(outcome);
+    const outcome = await service.execute(kind, id, body.command, s.actor, key);
+    if ('error' in outcome) return res.status(statusOf(outcome.error.code)).json(outcome);
     return res.json(outcome);
   });
 
@@ -113,6 +117,14 @@ export function mountBetween(app: express.Express, api: Router, deps: { service:
     const query = archiveQuery(req);
     res.type('text/html; charset=utf-8').send(publicationsPage(all, query, searchResolutions(all.resolutions, query)));
   });
+}
+
+/** 400 for a command the decider cannot parse, 403 for auth, 422 for a reused key, 409 for a rule refusal. */
+function statusOf(code: string): number {
+  if (code === 'command.invalid' || code === 'command.unknown') return 400;
+  if (code.startsWith('auth.')) return 403;
+  if (code === 'idempotency.keyReused') return 422;
+  return 409;
 }
 
 function archiveQuery(req: Request): ArchiveQuery {
