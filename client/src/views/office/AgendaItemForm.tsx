@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AgendaItem, AgendaItemInput } from '@plenum/shared';
 import { useMeeting } from '../../store/index.ts';
 import { useLandName } from '../common/hooks.ts';
+import { CheckboxGroup } from '../common/CheckboxGroup.tsx';
 
 export type Draft = {
   number: string; title: string; kind: 'proposal' | 'report'; rapporteurs: string[]; paragraphs: string;
@@ -71,21 +72,13 @@ export function AgendaItemForm({ mode, initial, idPrefix, pending, onSubmit, onC
           <option value="report">{t('item.kind.report')}</option>
         </select>
       </label>
-      <fieldset>
-        <legend>{t('item.rapporteurs')}</legend>
-        <div className="land-checks">
-          {rapporteurOptions.map((code) => (
-            <label key={code} className="checkbox">
-              <input
-                type="checkbox"
-                checked={draft.rapporteurs.includes(code)}
-                onChange={(e) => setDraft({ ...draft, rapporteurs: e.target.checked ? [...draft.rapporteurs, code] : draft.rapporteurs.filter((c) => c !== code) })}
-              />
-              {landName(code)}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <CheckboxGroup
+        legend={t('item.rapporteurs')}
+        options={rapporteurOptions}
+        selected={draft.rapporteurs}
+        onChange={(rapporteurs) => setDraft({ ...draft, rapporteurs })}
+        labelOf={landName}
+      />
       <label className="field">{t('office.agenda.paragraphs')}
         <textarea rows={6} value={draft.paragraphs} onChange={(e) => setDraft({ ...draft, paragraphs: e.target.value })} aria-describedby={hintId} />
       </label>

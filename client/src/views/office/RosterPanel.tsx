@@ -9,6 +9,7 @@ import { useMeeting } from '../../store/index.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { useLandName } from '../common/hooks.ts';
 import { useCommand } from '../common/useCommand.ts';
+import { CheckboxGroup } from '../common/CheckboxGroup.tsx';
 
 /** R-MEM-1: member and permanent deputy per Land for the chair period; R-MEM-3: temporary deputies. */
 export function RosterPanel() {
@@ -171,21 +172,13 @@ export function GuestsPanel() {
           </select>
         </label>
         {guest.guestKind === 'itemGuest' && state.agenda.length > 0 && (
-          <fieldset>
-            <legend>{t('office.guests.itemsLegend')}</legend>
-            <div className="land-checks">
-              {state.agenda.map((item) => (
-                <label key={item.id} className="checkbox">
-                  <input
-                    type="checkbox"
-                    checked={guest.itemIds.includes(item.id)}
-                    onChange={(e) => setGuest({ ...guest, itemIds: e.target.checked ? [...guest.itemIds, item.id] : guest.itemIds.filter((i) => i !== item.id) })}
-                  />
-                  {item.number}
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          <CheckboxGroup
+            legend={t('office.guests.itemsLegend')}
+            options={state.agenda.map((item) => item.id)}
+            selected={guest.itemIds}
+            onChange={(itemIds) => setGuest({ ...guest, itemIds })}
+            labelOf={(id) => state.agenda.find((item) => item.id === id)?.number ?? id}
+          />
         )}
         <button type="submit">{t('office.guests.invite')}</button>
       </form>

@@ -7,6 +7,7 @@ import { useMeeting } from '../../store/index.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { useLandName } from '../common/hooks.ts';
 import { useCommand } from '../common/useCommand.ts';
+import { CheckboxGroup } from '../common/CheckboxGroup.tsx';
 
 /** Schedule the session; R-CHR-1: the chair Land(s) follow from the date, a deviation is a recorded decision. */
 export function SchedulePanel() {
@@ -69,22 +70,15 @@ export function SchedulePanel() {
         </label>
         <label className="checkbox"><input type="checkbox" checked={deviate} onChange={(e) => setDeviate(e.target.checked)} />{t('office.schedule.deviate')}</label>
         {deviate && (
-          <fieldset>
-            <legend>{t('office.schedule.deviation')}</legend>
-            <div className="land-checks">
-              {profile.lands.map((l) => (
-                <label key={l.code} className="checkbox">
-                  <input
-                    type="checkbox"
-                    checked={deviation.lands.includes(l.code)}
-                    onChange={(e) => setDeviation({ ...deviation, lands: e.target.checked ? [...deviation.lands, l.code] : deviation.lands.filter((c) => c !== l.code) })}
-                  />
-                  {landName(l.code)}
-                </label>
-              ))}
-            </div>
+          <CheckboxGroup
+            legend={t('office.schedule.deviation')}
+            options={profile.lands.map((l) => l.code)}
+            selected={deviation.lands}
+            onChange={(lands) => setDeviation({ ...deviation, lands })}
+            labelOf={landName}
+          >
             <label className="field">{t('office.schedule.decision')}<input value={deviation.decision} onChange={(e) => setDeviation({ ...deviation, decision: e.target.value })} required /></label>
-          </fieldset>
+          </CheckboxGroup>
         )}
         <button type="submit" className="primary" disabled={pending}>{t('office.schedule.submit')}</button>
         <ErrorAlert error={error} />
