@@ -16,6 +16,8 @@ export const ConfigSchema = z.object({
   demo: z.boolean().default(true),
   /** Print the demo invitation links (the one place a secret is printed on purpose). */
   printDemoLinks: z.boolean().default(true),
+  /** Bearer token for GET /metrics; without one, /metrics answers only direct requests from this machine. */
+  metricsToken: z.string().min(16).optional(),
 });
 export type ConfigInput = z.input<typeof ConfigSchema>;
 export type Config = z.infer<typeof ConfigSchema> & { publicUrl: string; allowedOrigins: string[] };
@@ -39,6 +41,7 @@ const EnvSchema = z.object({
   RATE_PER_SECOND: z.string().optional(),
   RATE_BURST: z.string().optional(),
   DEMO: z.enum(['0', '1', 'true', 'false']).optional(),
+  METRICS_TOKEN: z.string().optional(),
 });
 
 /** Read the environment (PORT, HOST, DATA_DIR, PUBLIC_URL, ALLOWED_ORIGINS, LOG_LEVEL, ...). */
@@ -54,6 +57,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ConfigInput
   if (e.RATE_PER_SECOND || e.RATE_BURST) {
     input.rateLimit = { perSecond: Number(e.RATE_PER_SECOND ?? 20), burst: Number(e.RATE_BURST ?? 40) };
   }
+  if (e.METRICS_TOKEN) input.metricsToken = e.METRICS_TOKEN;
   if (e.DEMO) input.demo = e.DEMO === '1' || e.DEMO === 'true';
   return input;
 }

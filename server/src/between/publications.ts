@@ -1,3 +1,4 @@
+import { PAGE_STYLE } from '../http/page-style.ts';
 import {
   DMK_PROFILE, buildResultsProtocol, landName, publicationOf, type CircularState, type ProtocolWorkflowState,
   type ResultsProtocolModel,
@@ -87,10 +88,7 @@ export function publicationsPage(p: Publications, query: ArchiveQuery, found: Pu
   return `<!doctype html>
 <html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Veröffentlichungen – Digitalministerkonferenz</title>
-<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:0 auto;padding:1rem;line-height:1.5;color:#1a1a1a}
-a{color:#0b4f9c}label{display:block;margin-top:.5rem}input,select,button{font:inherit;padding:.3rem}
-:focus-visible{outline:3px solid #0b4f9c;outline-offset:2px}article{border-top:1px solid #ccc;padding:.5rem 0}
-.meta{color:#444}pre{white-space:pre-wrap;font-family:inherit}</style></head>
+<style>${PAGE_STYLE}</style></head>
 <body><header><h1>Veröffentlichungen der Digitalministerkonferenz</h1>
 <p>Genehmigte Ergebnisprotokolle und Beschlüsse (GO 3.2.4). Als Daten: <a href="/api/publications">JSON</a>.</p></header>
 <main>

@@ -8,6 +8,8 @@ import { clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from 
 import type { EventStore, Invitation } from '../store/event-store.ts';
 import type { Metrics } from './metrics.ts';
 import type { Logger } from '../log.ts';
+import { securityHeaders } from './security-headers.ts';
+import { mayReadMetrics } from './metrics-access.ts';
 
 interface Deps {
   config: Config;
@@ -31,6 +33,7 @@ export function createHttpApp(deps: Deps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
+  app.use(securityHeaders(config.publicUrl));
 
   // Invitation redemption. Never log this URL: the path is the secret.
   app.get('/i/:token', async (req, res) => {
@@ -51,7 +54,11 @@ export function createHttpApp(deps: Deps): express.Express {
     const db = await store.ping().catch(() => false);
     res.status(db ? 200 : 503).json({ ok: db, db });
   });
-  app.get('/metrics', (_req, res) => { res.type('text/plain').send(metrics.text()); });
+  // Live counters tell when votes happen, even in a non-public session: not for outsiders.
+  app.get('/metrics', (req, res) => {
+    if (!mayReadMetrics(req, config.metricsToken)) return res.status(404).type('text/plain').send('Not found');
+    res.type('text/plain').send(metrics.text());
+  });
 
   const api: Router = express.Router();
   api.use(express.json({ limit: '64kb' }));
