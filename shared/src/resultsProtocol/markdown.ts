@@ -1,31 +1,36 @@
 import { DMK_PROFILE, landName, type RulesProfile } from '../profile.ts';
 import { PROTOCOL_LABELS, formatBerlin, formatTime, type ProtocolLang } from './labels.ts';
 import type { ResultsProtocolModel } from './model.ts';
+import { mdInline, mdQuote } from './markdownEscape.ts';
 import {
   choiceWord, headerFacts, itemHeading, landVoteNote, personLine, voteCounts, voteExplanation, voteTitle,
 } from './text.ts';
 
-/** R-PRT-1: the results protocol as Markdown (German by default). */
+/**
+ * R-PRT-1: the results protocol as Markdown (German by default). Every piece of user text goes
+ * through mdInline (one line) or mdQuote (a block quote of any length): the published file shows
+ * exactly the structure built here, whatever a title, name or declaration contains.
+ */
 export function renderProtocolMarkdown(m: ResultsProtocolModel, lang: ProtocolLang = 'de', profile: RulesProfile = DMK_PROFILE): string {
   const L = PROTOCOL_LABELS[lang];
   const out: string[] = [];
-  const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-  out.push(`# ${m.withheldItems > 0 ? L.publishedHeading : L.heading}: ${m.title}`, '');
-  for (const [k, v] of headerFacts(m, lang, profile)) out.push(`- **${k}:** ${v}`);
+  const user = mdInline;
+  out.push(`# ${m.withheldItems > 0 ? L.publishedHeading : L.heading}: ${user(m.title)}`, '');
+  for (const [k, v] of headerFacts(m, lang, profile)) out.push(`- **${k}:** ${user(v)}`);
   out.push('');
 
   out.push(`## ${L.participants}`, '', `| ${L.land} | ${L.representatives} |`, '| --- | --- |');
   for (const l of m.lands) {
-    const reps = l.representatives.map((p) => personLine(p, lang)).join('<br>') || `_${L.absent}_`;
-    out.push(`| ${cell(lang === 'de' ? l.name : l.nameEn)} | ${cell(reps)} |`);
+    const reps = l.representatives.map((p) => user(personLine(p, lang))).join('<br>') || `_${L.absent}_`;
+    out.push(`| ${user(lang === 'de' ? l.name : l.nameEn)} | ${reps} |`);
   }
   out.push('');
-  if (m.guests.length) out.push(`**${L.guests}:**`, '', ...m.guests.map((g) => `- ${personLine(g, lang)}`), '');
+  if (m.guests.length) out.push(`**${L.guests}:**`, '', ...m.guests.map((g) => `- ${user(personLine(g, lang))}`), '');
   if (m.staff.length) {
-    out.push(`**${L.staff}:**`, '', ...m.staff.map((s) => `- ${s.name}${s.accompanies ? ` (${s.accompanies})` : ''}${s.announcedLate ? ` – ${L.announcedLate}` : ''}`), '');
+    out.push(`**${L.staff}:**`, '', ...m.staff.map((s) => `- ${user(s.name)}${s.accompanies ? ` (${user(s.accompanies)})` : ''}${s.announcedLate ? ` – ${L.announcedLate}` : ''}`), '');
   }
   if (m.deputies.length) {
-    out.push(`**${L.deputies}:**`, '', ...m.deputies.map((d) => `- ${landName(profile, d.land, lang)}: ${d.name} (${L.namedBy} ${d.namedBy}, ${formatBerlin(d.namedAt, lang)})`), '');
+    out.push(`**${L.deputies}:**`, '', ...m.deputies.map((d) => `- ${landName(profile, d.land, lang)}: ${user(d.name)} (${L.namedBy} ${user(d.namedBy)}, ${formatBerlin(d.namedAt, lang)})`), '');
   }
 
   out.push(`## ${L.quorum}`, '', `| ${L.time} | ${L.present} | ${L.required} | ${L.met} |`, '| --- | --- | --- | --- |');
@@ -35,7 +40,7 @@ export function renderProtocolMarkdown(m: ResultsProtocolModel, lang: ProtocolLa
   if (m.transfers.length) {
     out.push(`## ${L.transfers}`, '');
     for (const t of m.transfers) {
-      const scope = t.scope.kind === 'untilRevoked' ? L.untilRevoked : `${L.items}: ${t.scopeItems.join(', ')}`;
+      const scope = t.scope.kind === 'untilRevoked' ? L.untilRevoked : `${L.items}: ${mdInline(t.scopeItems.join(', '))}`;
       out.push(`- ${landName(profile, t.from, lang)} → ${landName(profile, t.to, lang)} (${scope}), ${formatBerlin(t.at, lang)}${t.revokedAt ? `; ${L.revoked} ${formatBerlin(t.revokedAt, lang)}` : ''}`);
     }
     out.push('');
@@ -43,13 +48,13 @@ export function renderProtocolMarkdown(m: ResultsProtocolModel, lang: ProtocolLa
 
   out.push(`## ${L.agenda}`, '');
   for (const item of m.items) {
-    out.push(`### ${itemHeading(item)}`, '');
+    out.push(`### ${user(itemHeading(item))}`, '');
     out.push(`- **${L.rapporteur}:** ${item.rapporteurs.map((r) => (r === 'BUND' ? 'Bund' : landName(profile, r, lang))).join(', ')}`);
     out.push(`- **${L.outcome}:** ${L.outcomes[item.outcome]}`);
     if (item.shortNotice) out.push(`- ${L.shortNotice}`);
     if (item.bundesrat) out.push(`- ${L.bundesrat}`);
     out.push('');
-    for (const p of item.paragraphs) out.push(`> ${p.number}. ${p.text.replace(/\n/g, '\n> ')}`, '>');
+    for (const p of item.paragraphs) out.push(...mdQuote(p.text, `${user(p.number)}. `), '>');
     if (item.paragraphs.length) out.push('');
     for (const v of [...item.proceduralVotes, ...item.votes]) {
       out.push(`#### ${voteTitle(v, lang)}: ${voteCounts(v, lang)}`, '');
@@ -57,14 +62,13 @@ export function renderProtocolMarkdown(m: ResultsProtocolModel, lang: ProtocolLa
       if (why) out.push(`${L.explanation}: ${why}`, '');
       if (v.outcome !== 'cancelled') {
         out.push(`| ${L.land} | ${L.choice} | ${L.note} |`, '| --- | --- | --- |');
-        for (const l of v.lands) out.push(`| ${landName(profile, l.land, lang)} | ${choiceWord(l.choice, lang)} | ${cell(landVoteNote(l, lang, profile))} |`);
+        for (const l of v.lands) out.push(`| ${landName(profile, l.land, lang)} | ${choiceWord(l.choice, lang)} | ${user(landVoteNote(l, lang, profile))} |`);
         out.push('');
       }
     }
     if (item.declarations.length) {
       out.push(`**${L.declarations}:**`, '');
-      for (const d of item.declarations) out.push(`- ${landName(profile, d.land, lang)} (${d.participantName}): ${d.text}`);
-      out.push('');
+      for (const d of item.declarations) out.push(...mdQuote(d.text, `${landName(profile, d.land, lang)} (${user(d.participantName)}): `), '');
     }
   }
 
@@ -75,7 +79,7 @@ export function renderProtocolMarkdown(m: ResultsProtocolModel, lang: ProtocolLa
   }
   if (m.conflicts.length) {
     out.push(`## ${L.conflicts}`, '');
-    for (const c of m.conflicts) out.push(`- ${c.itemNumber ?? '–'}: ${landName(profile, c.land, lang)}`);
+    for (const c of m.conflicts) out.push(`- ${user(c.itemNumber ?? '–')}: ${landName(profile, c.land, lang)}`);
     out.push('');
   }
   if (m.withheldItems > 0) out.push(`_${L.withheld(m.withheldItems)}_`, '');
