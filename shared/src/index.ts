@@ -20,3 +20,4 @@ export * from './circular/index.ts';
 export * from './deadlines/index.ts';
 export * from './resultsProtocol/index.ts';
 export * from './followUp/index.ts';
+export * from './drafts/index.ts';

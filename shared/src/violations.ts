@@ -49,6 +49,12 @@ export const VIOLATION_CODES = [
   'item.alreadyDecided',
   // appended: GET of a between-sessions procedure that has no events (HTTP 404)
   'stream.unknown',
+  // drafts of the DMK-Arbeitsgremium and bracket papers (R-AGR-1..4)
+  'draft.notStarted', 'draft.exists', 'draft.notInArbeitsgremium', 'draft.notLeadLand', 'draft.alreadyJoined',
+  'draft.notJoined', 'draft.paragraphBracketed', 'draft.spanInvalid', 'draft.bracketOverlap', 'draft.bracketUnknown',
+  'draft.bracketResolved', 'draft.alreadyHolding', 'draft.notHolding', 'draft.alternativeUnknown', 'draft.bracketHeld',
+  'draft.noCall', 'draft.versionUnknown', 'draft.alreadyOnAgenda', 'draft.importInvalid',
+  'assignment.unknown', 'assignment.exists', 'assignment.alreadySubmitted',
 ] as const;
 export type ViolationCode = (typeof VIOLATION_CODES)[number];
 
