@@ -41,7 +41,8 @@ describe('focus after a route change or view load (WCAG 2.4.3, 4.1.3)', () => {
     act(() => served.socket.serverConnect());
     await waitFor(() => expect(h1()).toHaveTextContent('1. Digitalministerkonferenz (DMK)'));
     await waitFor(() => expect(h1()).toHaveFocus());
-    expect(document.title).toBe('1. Digitalministerkonferenz (DMK) – Plenum');
+    // Title, then the view, then the product: tabs and history entries say which view they are.
+    expect(document.title).toBe('1. Digitalministerkonferenz (DMK) – Öffentliche Übertragung – Plenum');
   });
 
   it('the skip link is the first stop for the keyboard and moves focus to the main content', async () => {
@@ -68,7 +69,8 @@ describe('focus after a route change or view load (WCAG 2.4.3, 4.1.3)', () => {
     expect(checkIn).toHaveFocus();
     // The heading follows the language, and so does the document title.
     await userEvent.setup().click(screen.getByTestId('lang-switch'));
-    expect(document.title).toBe(`${h1().textContent} – Plenum`);
-    expect(document.title).toContain('Berlin');
+    // The subtitle is its own part of the title ("Berlin – Mitglied Berlin · Member …"), never glued to the Land.
+    expect(document.title).toBe("Berlin – Mitglied Berlin · Member – Delegation – Plenum");
+    expect(h1()).toHaveTextContent("Mitglied Berlin");
   });
 });

@@ -9,7 +9,7 @@ import { StatusBar } from './StatusBar.tsx';
 export function Layout({ role, children, showStatus = true, className }: { role: string; children: ReactNode; showStatus?: boolean; className?: string }) {
   const { t } = useTranslation();
   const mainRef = useRef<HTMLElement>(null);
-  usePageFocus(mainRef);
+  usePageFocus(mainRef, role);
   // The skip link moves focus itself: the router owns the URL, so no #main is left in it.
   const skip = (e: MouseEvent) => {
     e.preventDefault();

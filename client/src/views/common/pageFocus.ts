@@ -9,7 +9,7 @@ const BRAND = 'Plenum';
  * at the content, and the page title is announced. Focus is not taken from an element the user
  * is in. `document.title` follows the heading (it changes with data and language).
  */
-export function usePageFocus(mainRef: RefObject<HTMLElement | null>): void {
+export function usePageFocus(mainRef: RefObject<HTMLElement | null>, view?: string): void {
   useEffect(() => {
     const h1 = mainRef.current?.querySelector('h1');
     if (!h1) return;
@@ -24,10 +24,17 @@ export function usePageFocus(mainRef: RefObject<HTMLElement | null>): void {
 
   useLayoutEffect(() => {
     const h1 = mainRef.current?.querySelector('h1');
-    if (h1) document.title = `${pageTitle(h1)} – ${BRAND}`;
+    if (h1) document.title = [pageTitle(h1), view, BRAND].filter(Boolean).join(' – ');
   });
 }
 
+/** The heading's words; a subtitle inside it (`.subtitle`) is its own part, not glued to the title. */
 function pageTitle(h1: HTMLElement): string {
-  return (h1.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const parts: string[] = [];
+  let main = '';
+  for (const node of Array.from(h1.childNodes)) {
+    if (node instanceof HTMLElement && node.classList.contains('subtitle')) parts.push(node.textContent ?? '');
+    else main += node.textContent ?? '';
+  }
+  return [main, ...parts].map((s) => s.replace(/\s+/g, ' ').trim()).filter(Boolean).join(' – ');
 }

@@ -1,0 +1,132 @@
+/**
+ * Screenshots of every role at the sizes people use (docs/screenshots). Run:
+ *   node --import tsx test/screenshots/take.ts [outDir]
+ * Builds the client if stale, starts the demo server on a free port with an empty data folder,
+ * drives a session through real Socket.IO clients (the 16 Länder), and photographs the chair
+ * (1440×900), the room screen (1920×1080 and a 640×720 video-call half), a phone (390×844 and
+ * 320×568), the office and /publications (320×568) in Debian's Chromium. Needs /usr/bin/chromium
+ * (or CHROME_PATH).
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { io, type Socket } from 'socket.io-client';
+import { buildClientIfStale } from '../e2e/support/build.ts';
+import { findChromium, launchChromium } from '../e2e/support/chromium.ts';
+import { startServer, type RunningServer } from '../e2e/support/server.ts';
+
+const outDir = resolve(process.argv[2] ?? 'docs/screenshots');
+const LANDS = ['BW', 'BY', 'BE', 'BB', 'HB', 'HH', 'HE', 'MV', 'NI', 'NW', 'RP', 'SL', 'SN', 'ST', 'SH', 'TH'] as const;
+
+const fontsLoaded = new Set<string>();
+type Ack = { data?: any; error?: { code: string } };
+let keyCounter = 0;
+
+/** A person at the session without a browser: redeems the link for its cookie, joins, sends commands. */
+async function actor(server: RunningServer, url: string): Promise<{ socket: Socket; meetingId: string; send: (command: object) => Promise<Ack> }> {
+  const res = await fetch(url, { redirect: 'manual' });
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
+  const me = await (await fetch(`${server.baseUrl}/api/me`, { headers: { cookie } })).json() as { meetingId: string };
+  const meetingId = me.meetingId;
+  const socket = io(server.baseUrl, { transports: ['websocket'], forceNew: true, extraHeaders: { cookie, origin: server.baseUrl } });
+  await new Promise<void>((ok, fail) => { socket.once('connect', ok); socket.once('connect_error', fail); });
+  const joined = await socket.emitWithAck('meeting:join', { protocol: 1, meetingId, lastSeq: null }) as Ack;
+  if (!joined.data) throw new Error(`join refused: ${JSON.stringify(joined.error)}`);
+  const send = async (command: object) => {
+    const ack = await socket.emitWithAck('meeting:command', { meetingId, key: `shots-${process.pid}-${keyCounter++}`, command }) as Ack;
+    if (!ack.data) throw new Error(`${JSON.stringify(command)} refused: ${JSON.stringify(ack.error)}`);
+    return ack;
+  };
+  return { socket, meetingId, send };
+}
+
+async function page(browser: Browser, url: string, viewport: { width: number; height: number }, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'de-DE', reducedMotion: 'reduce', colorScheme });
+  const p = await context.newPage();
+  p.on('pageerror', (e) => console.error(`page error at ${url}: ${e.message}`));
+  p.on('response', (r) => { if (r.url().endsWith('.woff2')) fontsLoaded.add(r.url().replace(/^.*\//, '')); });
+  await p.goto(url, { waitUntil: 'networkidle' });
+  return p;
+}
+
+async function shoot(p: Page, name: string): Promise<void> {
+  await p.waitForTimeout(400);
+  await p.screenshot({ path: join(outDir, `${name}.png`) });
+  console.log(`${name}.png`);
+}
+
+async function main() {
+  const chromium = findChromium();
+  if (!chromium) throw new Error('no Chromium (apt-get install -y chromium, or CHROME_PATH)');
+  mkdirSync(outDir, { recursive: true });
+  buildClientIfStale();
+  const server = await startServer({ expectedLinks: 19 });
+  const browser = await launchChromium(chromium);
+  try {
+    const link = (role: string, participant?: string) => server.links.find((l) => l.role === role && (!participant || l.participantId === participant))!.url;
+    const chairActor = await actor(server, link('chair'));
+    const delegates = Object.fromEntries(await Promise.all(LANDS.map(async (land) => [land, await actor(server, link('delegate', `p-${land}-member`))] as const)));
+
+    const chair = await page(browser, link('chair'), { width: 1440, height: 900 });
+    const office = await page(browser, link('office'), { width: 1440, height: 900 });
+    const screen = await page(browser, link('screen'), { width: 1920, height: 1080 });
+    const phone = await page(browser, link('delegate', 'p-BE-member'), { width: 390, height: 844 });
+
+    await chairActor.send({ type: 'openSession' });
+    // 14 Länder present, Thüringen and Saarland absent; Saarland's vote goes to Berlin.
+    for (const land of LANDS) {
+      if (land === 'TH' || land === 'SL' || land === 'BE') continue;
+      await delegates[land].send({ type: 'checkIn', mode: land === 'HB' || land === 'MV' ? 'remote' : 'room' });
+    }
+    await phone.getByTestId('check-in-room').click();
+    await delegates.SL.send({ type: 'transferVote', to: 'BE', scope: 'session' }).catch((e) => console.warn(String(e)));
+    await shoot(office, 'office-1440');
+    await shoot(screen, 'screen-waiting-1920');
+
+    const state = await chair.evaluate(() => document.querySelector('.vote-panel select option:nth-child(2)')?.getAttribute('value'));
+    await chair.locator('.vote-panel form input[type="radio"][value="resolution"]').check();
+    if (state) await chair.locator('.vote-panel form select').first().selectOption(state);
+    await chair.getByTestId('open-vote').click();
+    await chair.getByTestId('close-vote').waitFor();
+    // The votes come in from the phones: 9 yes, 1 no, 1 abstain, the rest still open.
+    const choices: Record<string, string> = { BW: 'yes', BY: 'yes', BB: 'yes', HB: 'yes', HH: 'yes', HE: 'yes', NI: 'yes', NW: 'no', RP: 'abstain', SN: 'yes', ST: 'yes' };
+    const open = await currentVoteId(delegates.BW.socket, delegates.BW.meetingId);
+    for (const [land, choice] of Object.entries(choices)) await delegates[land].send({ type: 'castVote', voteId: open, land, choice });
+    // A conflict: Berlin's deputy is not here, so show a transfer instead — Saarland's vote cast by Berlin.
+    await delegates.BE.send({ type: 'castVote', voteId: open, land: 'SL', choice: 'yes' }).catch((e) => console.warn(String(e)));
+    await shoot(chair, 'chair-vote-1440x900');
+    await shoot(screen, 'screen-vote-1920');
+    await shoot(phone, 'phone-vote-390x844');
+    await phone.setViewportSize({ width: 320, height: 568 });
+    await shoot(phone, 'phone-vote-320x568');
+    await screen.setViewportSize({ width: 640, height: 720 });
+    await shoot(screen, 'screen-vote-640x720');
+    await screen.setViewportSize({ width: 1920, height: 1080 });
+
+    await chairActor.send({ type: 'closeVote', voteId: open });
+    await shoot(chair, 'chair-result-1440x900');
+    await shoot(screen, 'screen-result-1920');
+    const dark = await page(browser, link('screen'), { width: 1920, height: 1080 }, 'dark');
+    await shoot(dark, 'screen-result-1920-dark');
+    await shoot(phone, 'phone-result-320x568');
+
+    const pubs = await page(browser, `${server.baseUrl}/publications`, { width: 320, height: 568 });
+    await shoot(pubs, 'publications-320x568');
+    console.log(`fonts loaded by the pages: ${[...fontsLoaded].sort().join(', ')}`);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+  process.exit(0);
+}
+
+/** The open round's id, read from a fresh snapshot. */
+async function currentVoteId(socket: Socket, meetingId: string): Promise<string> {
+  const res = await socket.emitWithAck('meeting:resync', { meetingId, lastSeq: 0 }) as Ack;
+  const state = res.data.catchUp.state;
+  const open = Object.values(state.votes ?? {}).find((v: any) => v.status === 'open') as { id: string } | undefined;
+  if (!open) throw new Error('no open vote');
+  return open.id;
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });
