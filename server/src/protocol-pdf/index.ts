@@ -1,2 +1,2 @@
-export { renderProtocolPdf } from './renderProtocolPdf.ts';
+export { renderProtocolPdf, renderPdfDocument } from './renderProtocolPdf.ts';
 export { protocolDocument } from './document.ts';

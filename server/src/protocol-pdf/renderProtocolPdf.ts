@@ -18,9 +18,18 @@ function getPrinter(): PdfPrinterLike {
 
 /** R-PRT-1: the results protocol as a PDF (A4, Roboto with umlauts), German by default. */
 export function renderProtocolPdf(model: ResultsProtocolModel, lang: ProtocolLang = 'de', profile?: RulesProfile): Promise<Buffer> {
+  try {
+    return renderPdfDocument(protocolDocument(model, lang, profile));
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
+}
+
+/** Any pdfmake document definition (the protocol, a bracket paper) as PDF bytes. */
+export function renderPdfDocument(definition: Record<string, unknown>): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     try {
-      const doc = getPrinter().createPdfKitDocument(protocolDocument(model, lang, profile));
+      const doc = getPrinter().createPdfKitDocument(definition);
       const chunks: Buffer[] = [];
       doc.on('data', (chunk) => chunks.push(chunk));
       doc.on('end', () => resolve(Buffer.concat(chunks)));

@@ -5,3 +5,6 @@ export * from './decide.ts';
 export * from './assignments.ts';
 export * from './render.ts';
 export * from './compare.ts';
+export * from './paper.ts';
+export * from './markdown.ts';
+export * from './demo.ts';

@@ -1,0 +1,50 @@
+import { DMK_PROFILE, landName, type RulesProfile } from '../profile.ts';
+import type { BracketSnapshot, VersionSnapshot } from './schema.ts';
+import { snapshotOf, type DraftState } from './state.ts';
+import { renderParagraphs, type RenderedParagraph } from './render.ts';
+
+/**
+ * A bracket paper as the exports print it (DOCX, PDF, Markdown): the text with its brackets
+ * numbered in reading order, and a list of the open brackets with the holding Länder named.
+ * German, the language of the ministries' papers.
+ */
+export interface BracketPaper {
+  title: string;
+  /** "Fassung v2" or "Arbeitsstand" (the current text, no version cut yet). */
+  label: string;
+  leadLand: string;
+  coLands: string[];
+  agreed: boolean;
+  paragraphs: RenderedParagraph[];
+  /** Number of each open bracket (1, 2 …) by its id. */
+  numbers: Record<string, number>;
+  brackets: { number: number; paragraph: number; text: string; holders: string[]; alternatives: { land: string; text: string }[] }[];
+}
+
+export function bracketPaperOf(s: DraftState, version?: number, profile: RulesProfile = DMK_PROFILE): BracketPaper | null {
+  const v: VersionSnapshot | undefined = version === undefined ? snapshotOf(s, s.versions.length, null) : s.versions.find((x) => x.number === version);
+  if (!v || !s.leadLand) return null;
+  const paragraphs = renderParagraphs(v);
+  const numbers: Record<string, number> = {};
+  const brackets: BracketPaper['brackets'] = [];
+  for (const p of paragraphs) {
+    for (const seg of p.segments) {
+      if (seg.kind !== 'bracket') continue;
+      const b: BracketSnapshot = seg.bracket;
+      numbers[b.id] = brackets.length + 1;
+      brackets.push({
+        number: brackets.length + 1, paragraph: p.number, text: seg.text,
+        holders: b.holders.map((h) => landName(profile, h.land)),
+        alternatives: b.alternatives.map((a) => ({ land: landName(profile, a.land), text: a.text })),
+      });
+    }
+  }
+  return {
+    title: s.title, label: version === undefined ? 'Arbeitsstand' : `Fassung v${version}`,
+    leadLand: landName(profile, s.leadLand), coLands: s.coLands.map((l) => landName(profile, l)),
+    agreed: brackets.length === 0, paragraphs, numbers, brackets,
+  };
+}
+
+/** "Klammerpapier" or "vollständig geeinte Fassung" (R-AGR-2). */
+export const paperKind = (p: BracketPaper): string => (p.agreed ? 'Vollständig geeinte Fassung' : 'Klammerpapier');
