@@ -53,6 +53,7 @@ export const DMK_PROFILE: RulesProfile = {
   quorum: 11,
   qualifiedMajority: { numerator: 2, denominator: 3 },
   chairRotation: DMK_ROTATION,
+  chairCycle: { fromYear: 2025, toYear: 2040 },
   circular: { objectionWorkingDays: 5, agreementsNeeded: 11 },
   extraordinaryRequestsNeeded: 11,
   agendaDeadlinesWeeks: { draftAgenda: 6, proposals: 4, finalPapers: 3 },

@@ -27,6 +27,11 @@ export const RulesProfileSchema = z.object({
   qualifiedMajority: Fraction,
   /** R-CHR-1: the chair rotation by calendar year (joint chairs possible). */
   chairRotation: z.array(ChairTerm),
+  /**
+   * R-CHR-1 (interpretation): after the table's last year these years of the table repeat in order
+   * (DMK: 2025–2040, each Land once). null: no chair after the table without a recorded deviation.
+   */
+  chairCycle: z.object({ fromYear: z.number().int(), toYear: z.number().int() }).nullable(),
   /** R-CIR-1/2: circular procedure. */
   circular: z.object({ objectionWorkingDays: z.number().int().positive(), agreementsNeeded: z.number().int().positive() }),
   /** R-SES-1: members needed to force an extraordinary session. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DMK_PROFILE, yesNeeded, isQuorate, chairLandsFor } from '../src/index.ts';
+import { DMK_PROFILE, yesNeeded, isQuorate } from '../src/index.ts';
 
 describe('R-VOT-2: two thirds of the base, rounded commercially', () => {
   const table: [number, number][] = [[11, 7], [12, 8], [13, 9], [14, 9], [15, 10], [16, 11]];
@@ -14,13 +14,5 @@ describe('R-VOT-3: quorum of 11 Länder', () => {
   it('R-VOT-3: 10 present → not quorate, 11 present → quorate', () => {
     expect(isQuorate(10, DMK_PROFILE)).toBe(false);
     expect(isQuorate(11, DMK_PROFILE)).toBe(true);
-  });
-});
-
-describe('R-CHR-1: chair derived from the date', () => {
-  it('R-CHR-1: 19.04.2024 → Berlin und Brandenburg jointly; 2026 → Hamburg', () => {
-    expect(chairLandsFor('2024-04-19', DMK_PROFILE)).toEqual(['BE', 'BB']);
-    expect(chairLandsFor('2026-11-28', DMK_PROFILE)).toEqual(['HH']);
-    expect(chairLandsFor('2041-01-01', DMK_PROFILE)).toBeNull();
   });
 });
