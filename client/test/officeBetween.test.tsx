@@ -7,9 +7,9 @@ import { demoMeeting, office, seed } from './support/meeting.ts';
 afterEach(() => vi.unstubAllGlobals());
 
 const agenda = (draft: string, proposals: string, finalPapers: string, draftDone: string | null = null) => [
-  { kind: 'draftAgenda', rule: 'R-AGD-6', weeksBefore: 6, dueDate: '2024-03-08', due: '2024-03-08T22:59:59.999Z', doneAt: draftDone, state: draft },
-  { kind: 'proposals', rule: 'R-AGD-6', weeksBefore: 4, dueDate: '2024-03-22', due: '2024-03-22T22:59:59.999Z', doneAt: null, state: proposals },
-  { kind: 'finalPapers', rule: 'R-AGD-6', weeksBefore: 3, dueDate: '2024-03-29', due: '2024-03-29T22:59:59.999Z', doneAt: null, state: finalPapers },
+  { kind: 'draftAgenda', rule: 'R-AGD-6', weeksBefore: 6, daysBefore: 42, shortenedReason: null, dueDate: '2024-03-08', due: '2024-03-08T22:59:59.999Z', doneAt: draftDone, state: draft },
+  { kind: 'proposals', rule: 'R-AGD-6', weeksBefore: 4, daysBefore: 28, shortenedReason: null, dueDate: '2024-03-22', due: '2024-03-22T22:59:59.999Z', doneAt: null, state: proposals },
+  { kind: 'finalPapers', rule: 'R-AGD-6', weeksBefore: 3, daysBefore: 21, shortenedReason: null, dueDate: '2024-03-29', due: '2024-03-29T22:59:59.999Z', doneAt: null, state: finalPapers },
 ];
 
 function api(routes: Record<string, () => unknown>) {

@@ -55,7 +55,8 @@ describe('between sessions, hooked to the live session (R-FUP-1, R-AGD-6, R-PRT-
     const id = `${MEETING}.${adoptedItem.id}`;
     await waitFor(() => id in followUp().resolutions, 'the follow-up registration');
     expect(followUp().resolutions[id]).toMatchObject({
-      proposingLands: adoptedItem.rapporteurs.filter((r) => r !== 'BUND'), title: `TOP ${adoptedItem.number}: ${adoptedItem.title}`,
+      proposingLands: adoptedItem.rapporteurs.filter((r) => r !== 'BUND'), leadLand: 'BE',
+      title: 'TOP 2 a: Geschäftsordnung der Digitalministerkonferenz',
       source: runtime.current.session!.title,
     });
     expect(Object.keys(followUp().resolutions)).not.toContain(`${MEETING}.${rejectedItem.id}`);
@@ -114,13 +115,16 @@ describe('between sessions, hooked to the live session (R-FUP-1, R-AGD-6, R-PRT-
     expect(d.body.protocol).toBeNull();
   });
 
-  it('R-PRT-2: once the session is closed the protocol draft is due two weeks later; sending it starts the objection period', async () => {
+  it('R-PRT-2: the draft is due two weeks after the session\'s date (19 April 2024), not after the day it was closed; sending it starts the objection period', async () => {
     await must(chair, { type: 'closeSession' });
     const before = await get(server, `/api/meetings/${MEETING}/deadlines`, office);
-    expect(before.body.protocol).toMatchObject({ rule: 'R-PRT-2', draft: 'pending', sentAt: null, objectionsEnd: null });
+    // Closed today, the 2024 session's draft was due on Friday 3 May 2024 (end of day, Berlin).
+    expect(before.body.protocol).toMatchObject({ rule: 'R-PRT-2', draftDue: '2024-05-03T21:59:59.999Z', draft: 'overdue', sentAt: null, objectionsEnd: null });
     await post(server, `/api/between/protocol/${MEETING}`, office, { command: { type: 'sendProtocolDraft' }, key: 'prt-send' });
     const after = await get(server, `/api/meetings/${MEETING}/deadlines`, by);
-    expect(after.body.protocol).toMatchObject({ draft: 'met', warnDraftLate: false, objectionsOpen: true, objections: 0 });
+    expect(after.body.protocol).toMatchObject({ draft: 'missed', warnDraftLate: true, objectionsOpen: true, objections: 0 });
+    const sent = server.between.service.state('protocol', MEETING).state as { sessionDay: string; sentLate: boolean };
+    expect(sent).toMatchObject({ sessionDay: '2024-04-19', sentLate: true });
     expect(Date.parse(after.body.protocol.objectionsEnd)).toBeGreaterThan(Date.now() + 13 * 86_400_000);
   });
 });

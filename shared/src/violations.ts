@@ -55,6 +55,10 @@ export const VIOLATION_CODES = [
   'draft.bracketResolved', 'draft.alreadyHolding', 'draft.notHolding', 'draft.alternativeUnknown', 'draft.bracketHeld',
   'draft.noCall', 'draft.versionUnknown', 'draft.alreadyOnAgenda', 'draft.importInvalid',
   'assignment.unknown', 'assignment.exists', 'assignment.alreadySubmitted',
+  // conference: agenda periods of extraordinary sessions (R-AGD-6)
+  'agenda.shorterPeriodRegular', 'agenda.shorterPeriodOrder',
+  // follow-up: only the lead Land records the implementation (R-FUP-1)
+  'followUp.notLeadLand',
 ] as const;
 export type ViolationCode = (typeof VIOLATION_CODES)[number];
 

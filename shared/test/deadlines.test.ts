@@ -44,6 +44,23 @@ describe('session deadlines (R-AGD-6)', () => {
   });
 });
 
+describe('session deadlines of an extraordinary session (R-AGD-6)', () => {
+  it('R-AGD-6: no draft-agenda deadline; proposals by D − 4 weeks and final papers by D − 3 weeks apply', () => {
+    const list = agendaDeadlines(D, DMK_PROFILE, {}, '2024-02-01T10:00:00Z', 'extraordinary');
+    expect(list.map((d) => [d.kind, d.dueDate, d.shortenedReason])).toEqual([
+      ['proposals', '2024-03-22', null], ['finalPapers', '2024-03-29', null],
+    ]);
+  });
+  it('R-AGD-6 → R-AGD-2: after the shorter proposal period recorded for an extraordinary session, a proposal is short-notice', () => {
+    const shorter = { proposalsDaysBefore: 5, finalPapersDaysBefore: 2, reason: 'Eilbedürftig' };
+    // D − 5 days = Sunday 14 April 2024, end of day in Berlin (CEST).
+    expect(isShortNoticeProposal(D, '2024-04-14T23:59:00+02:00', DMK_PROFILE, 'extraordinary', shorter)).toBe(false);
+    expect(isShortNoticeProposal(D, '2024-04-15T00:00:01+02:00', DMK_PROFILE, 'extraordinary', shorter)).toBe(true);
+    // A regular session ignores it: D − 4 weeks.
+    expect(isShortNoticeProposal(D, '2024-04-14T23:59:00+02:00', DMK_PROFILE, 'regular', shorter)).toBe(true);
+  });
+});
+
 describe('protocol deadlines (R-PRT-2)', () => {
   it('R-PRT-2: the draft is due by the end of the day two weeks after the session', () => {
     const p = protocolDeadlines({ date: D }, null, DMK_PROFILE, '2024-04-22T10:00:00Z');

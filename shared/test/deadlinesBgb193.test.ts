@@ -5,8 +5,8 @@ import { decideProtocolWorkflow, initialProtocolWorkflowState, type ProtocolWork
 import { DMK_PROFILE } from '../src/profile.ts';
 
 const office = { role: 'office' as const, participantId: 'p-office' };
-const send = (sessionDay: string, now: string) => {
-  const r = decideProtocolWorkflow(initialProtocolWorkflowState(), { type: 'sendProtocolDraft', meetingId: 'm', sessionDay }, {
+const send = (sessionDay: string, now: string, chairLands?: string[]) => {
+  const r = decideProtocolWorkflow(initialProtocolWorkflowState(), { type: 'sendProtocolDraft', meetingId: 'm', sessionDay, chairLands }, {
     now, actor: office, newId: (p) => `${p}-1`, profile: DMK_PROFILE, roster: [],
   });
   if (!r.ok) throw new Error(r.code);
@@ -32,6 +32,13 @@ describe('§ 193 BGB for the protocol periods (R-PRT-2)', () => {
     expect(send('2025-06-05', '2025-06-06T09:00:00+02:00').draftDue).toBe(endOfBerlinDay('2025-06-20'));
     // 2024: chair BE/BB, where Corpus Christi (30 May 2024) is a working day: session 16 May → due 30 May.
     expect(send('2024-05-16', '2024-05-17T09:00:00+02:00').draftDue).toBe(endOfBerlinDay('2024-05-30'));
+  });
+
+  it('R-CHR-3 / R-PRT-2: the chair in force on the session date, a deviation included, gives the holidays', () => {
+    // 2025 with Hamburg in the chair by a recorded deviation: Corpus Christi (19 June) is a working day in Hamburg.
+    expect(send('2025-06-05', '2025-06-06T09:00:00+02:00', ['HH']).draftDue).toBe(endOfBerlinDay('2025-06-19'));
+    const all = DMK_PROFILE.lands.map((l) => l.code);
+    expect(protocolHolidayLands('2025-06-05', DMK_PROFILE, null, [{ years: [2025], lands: ['HH'], decision: 'x', agreedBy: all }])).toEqual(['HH']);
   });
 
   it('R-PRT-2: a draft sent on the Monday after a due date that fell on a Sunday is in time', () => {

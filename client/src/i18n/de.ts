@@ -121,6 +121,9 @@ const violation: Record<ViolationCode, string> = {
   'assignment.unknown': 'Diesen Arbeitsauftrag gibt es nicht.',
   'assignment.exists': 'Dieser Arbeitsauftrag ist bereits erteilt.',
   'assignment.alreadySubmitted': 'Dieser Entwurf ist bereits als Ergebnis eingereicht.',
+  'agenda.shorterPeriodRegular': 'Kürzere Fristen können nur für eine außerordentliche Sitzung festgehalten werden.',
+  'agenda.shorterPeriodOrder': 'Die Unterlagen können nicht vor Ablauf der Anmeldefrist versandt werden: Die Frist für die Unterlagen darf nicht länger sein als die Anmeldefrist.',
+  'followUp.notLeadLand': 'Die Umsetzung hält das federführende Land fest ({{leadLand}}).',
 };
 
 export const de = {
@@ -534,7 +537,8 @@ export const de = {
       proposals: 'Anmeldungen (D − 4 Wochen)',
       finalPapers: 'Endgültige Tagesordnung und Unterlagen (D − 3 Wochen)',
     },
-    extraordinaryNoAgenda: 'Für eine außerordentliche Sitzung gelten keine Fristen nach R-AGD-6.',
+    extraordinaryDeadlines: 'Außerordentliche Sitzung: Es gelten die Fristen für Anmeldungen und Unterlagen, nicht die für den Entwurf der Tagesordnung.',
+    shortened: 'verkürzt auf {{days}} Tage: {{reason}}',
     recordDraftAgenda: 'Tagesordnungsentwurf versandt',
     recordFinalPapers: 'Endgültige Unterlagen versandt',
     protocol: 'Ergebnisprotokoll (R-PRT-2)',

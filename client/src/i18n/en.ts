@@ -118,6 +118,9 @@ const violation: Record<ViolationCode, string> = {
   'assignment.unknown': 'This assignment does not exist.',
   'assignment.exists': 'This assignment already exists.',
   'assignment.alreadySubmitted': 'This draft has already been submitted as a result.',
+  'agenda.shorterPeriodRegular': 'Shorter periods can be recorded for an extraordinary session only.',
+  'agenda.shorterPeriodOrder': 'The papers period cannot be longer than the proposals period.',
+  'followUp.notLeadLand': 'The implementation is recorded by the lead Land ({{leadLand}}).',
 };
 
 export const en: Messages = {
@@ -531,7 +534,8 @@ export const en: Messages = {
       proposals: 'Proposals (D − 4 weeks)',
       finalPapers: 'Final agenda and papers (D − 3 weeks)',
     },
-    extraordinaryNoAgenda: 'An extraordinary session has no R-AGD-6 deadlines.',
+    extraordinaryDeadlines: 'Extraordinary session: the proposal and papers deadlines apply, not the draft-agenda one.',
+    shortened: 'shortened to {{days}} days: {{reason}}',
     recordDraftAgenda: 'Draft agenda sent',
     recordFinalPapers: 'Final papers sent',
     protocol: 'Results protocol (R-PRT-2)',

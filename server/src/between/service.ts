@@ -110,11 +110,15 @@ export class BetweenService {
       const meeting = await this.meetingState(id);
       const session = meeting?.state.session;
       if (!session || session.status !== 'closed') return { error: { code: 'protocol.sessionNotClosed', rule: 'R-PRT-2' } };
-      command = { type: 'sendProtocolDraft', meetingId: id, sessionDay: berlinDay(session.closedAt ?? session.date) };
+      // R-PRT-2: the periods count from the session's date, with the chair it recorded (R-CHR-3).
+      command = { type: 'sendProtocolDraft', meetingId: id, sessionDay: session.date, chairLands: session.chairLands };
     }
+    // R-AGD-6: the agenda record of a meeting is judged with its session's kind.
+    const session = kind === 'agenda' ? (await this.meetingState(id))?.state.session : null;
     const { seq, state } = this.state(kind, id);
     const result = STREAM_KINDS[kind].decide(state, command, {
       now: now.toISOString(), actor, newId: (p) => (p === 'circ' ? id : newId(p)), profile: this.profile, roster: await this.roster(now),
+      ...(session ? { session: { date: session.date, kind: session.kind } } : {}),
     });
     if (!result.ok) return { error: { code: result.code, ...(result.rule ? { rule: result.rule } : {}), ...(result.details ? { details: result.details } : {}) } };
     const k = STREAM_KINDS[kind];
@@ -190,7 +194,3 @@ export class BetweenService {
 const isType = (raw: unknown, type: string): raw is Record<string, unknown> =>
   typeof raw === 'object' && raw !== null && (raw as { type?: unknown }).type === type;
 
-function berlinDay(isoOrDate: string): string {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(isoOrDate)) return isoOrDate;
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(isoOrDate));
-}

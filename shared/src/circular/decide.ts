@@ -1,4 +1,5 @@
 import type { DeciderContext } from '../decider.ts';
+import type { BetweenContext } from './context.ts';
 import type { Actor } from '../commands.ts';
 import { DMK_PROFILE, type LandCode, type RulesProfile } from '../profile.ts';
 import { chairLandsFor } from '../chair.ts';
@@ -22,7 +23,7 @@ const event = <T extends CircularEventType>(ctx: DeciderContext, type: T, body: 
   ({ type, at: ctx.now, by: { role: ctx.actor.role, participantId: ctx.actor.participantId }, ...body }) as unknown as CircularEventOf<T>;
 const ok = (...events: CircularEvent[]): CircularDecideResult => ({ ok: true, events });
 
-export function decideCircular(state: CircularState, command: unknown, ctx: DeciderContext): CircularDecideResult {
+export function decideCircular(state: CircularState, command: unknown, ctx: BetweenContext): CircularDecideResult {
   try {
     const parsed = parseBetweenCommand(CircularCommandSchema, command);
     if (!parsed.ok) return parsed;
@@ -32,14 +33,15 @@ export function decideCircular(state: CircularState, command: unknown, ctx: Deci
   }
 }
 
-function decideParsed(s: CircularState, c: CircularCommand, ctx: DeciderContext, profile: RulesProfile): CircularDecideResult {
+function decideParsed(s: CircularState, c: CircularCommand, ctx: BetweenContext, profile: RulesProfile): CircularDecideResult {
   switch (c.type) {
     case 'startCircular': {
       if (!isRole(ctx.actor, 'office')) return violation('auth.forbidden', 'R-CIR-1');
       if (s.status !== 'none') return violation('circular.alreadyStarted', 'R-CIR-1');
       const unknown = [c.proposingLand, ...c.roster.map((r) => r.land), ...(c.chairLands ?? [])].find((l) => !isLand(profile, l));
       if (unknown) return violation('land.unknown', undefined, { land: unknown });
-      const chairLands = c.chairLands ?? chairLandsFor(berlinDate(ctx.now), profile);
+      // R-CHR-3: the chair in force on the start day, recorded deviations included.
+      const chairLands = c.chairLands ?? chairLandsFor(berlinDate(ctx.now), profile, ctx.chairDeviations ?? []);
       if (!chairLands) return violation('circular.chairUnknown', 'R-CHR-1', { date: berlinDate(ctx.now) });
       const holidayLands = holidayLandsFor(profile, chairLands);
       return ok(event(ctx, 'CircularStarted', {

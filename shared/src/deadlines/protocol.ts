@@ -1,6 +1,6 @@
 import type { LandCode, RulesProfile } from '../profile.ts';
-import { addWeeksBgb193, berlinDate, holidayLandsFor } from '../calendar/index.ts';
-import { chairLandsFor } from '../chair.ts';
+import { addWeeksBgb193, holidayLandsFor } from '../calendar/index.ts';
+import { chairLandsFor, type ChairDeviation, type ChairProfile } from '../chair.ts';
 import { deadlineState, type DeadlineState } from './agenda.ts';
 
 /**
@@ -9,6 +9,8 @@ import { deadlineState, type DeadlineState } from './agenda.ts';
  * approved when that period ends. Weekly periods end at the end of the same weekday (§ 188 (2) BGB);
  * a last day on a Saturday, Sunday or public holiday moves to the next working day (§ 193 BGB),
  * holidays read as for R-CIR-1 (nationwide and in the chair Land, `holidayLands`).
+ * The session day is the session's date (its scheduled day), not the day it was closed: a session
+ * closed late, or an old session closed on upgrade, keeps the periods of its own date.
  */
 export interface ProtocolDeadlines {
   rule: 'R-PRT-2';
@@ -33,17 +35,25 @@ export function objectionsEndFor(sentAt: string, profile: Pick<RulesProfile, 'pr
   return addWeeksBgb193(sentAt, profile.protocolWeeks.objections, holidayLands);
 }
 
-/** § 193 BGB holidays for the protocol periods of a session: nationwide, and the chair Land's by the R-CIR-1 reading. */
-export function protocolHolidayLands(sessionDay: string, profile: Pick<RulesProfile, 'chairRotation' | 'interpretations'>): LandCode[] {
-  return holidayLandsFor(profile, chairLandsFor(sessionDay, profile) ?? []);
+/**
+ * § 193 BGB holidays for the protocol periods of a session: nationwide, and the chair Land's by the
+ * R-CIR-1 reading. The chair is the one in force on the session day (R-CHR-3): the session's
+ * recorded chair when given (it includes a deviation), else derived with the recorded deviations.
+ */
+export function protocolHolidayLands(
+  sessionDay: string, profile: ChairProfile & Pick<RulesProfile, 'interpretations'>,
+  sessionChairLands?: readonly LandCode[] | null, deviations: readonly ChairDeviation[] = [],
+): LandCode[] {
+  const chair = sessionChairLands && sessionChairLands.length > 0 ? [...sessionChairLands] : chairLandsFor(sessionDay, profile, deviations);
+  return holidayLandsFor(profile, chair ?? []);
 }
 
 export function protocolDeadlines(
   session: { date: string; closedAt?: string | null }, sentAt: string | null, profile: Pick<RulesProfile, 'protocolWeeks'>, now: string,
   holidayLands: readonly LandCode[] = [],
 ): ProtocolDeadlines {
-  // The period runs from the day the session ended (normally its scheduled date).
-  const sessionDay = session.closedAt ? berlinDate(session.closedAt) : session.date;
+  // R-PRT-2: "nach der Sitzung": the period runs from the session's date.
+  const sessionDay = session.date;
   const draftDue = draftDueFor(sessionDay, profile, holidayLands);
   const draft = deadlineState(draftDue, sentAt, now);
   const objectionsEnd = sentAt ? objectionsEndFor(sentAt, profile, holidayLands) : null;

@@ -7,8 +7,8 @@ import { getJson, postBetween } from './request.ts';
 
 /**
  * Office: the meeting's deadlines as the server judges them (GET /api/meetings/:id/deadlines):
- * R-AGD-6 (draft agenda D − 6 weeks, proposals D − 4, final papers D − 3: due date, met / missed /
- * pending / overdue) with the two records only the office can make, and R-PRT-2 (draft due,
+ * R-AGD-6 (draft agenda D − 6 weeks for a regular session, proposals D − 4, final papers D − 3 for
+ * every session, a recorded shorter period with its reason: due date, met / missed / pending / overdue) with the two records only the office can make, and R-PRT-2 (draft due,
  * warning when late, end of the objection period).
  */
 export function OfficeDeadlines({ meetingId, fmt }: { meetingId: string; fmt: (iso: string | null) => string }) {
@@ -40,28 +40,30 @@ export function OfficeDeadlines({ meetingId, fmt }: { meetingId: string; fmt: (i
       <ErrorAlert error={error} testId="deadlines-error" />
       {d && (
         <>
-          {d.kind === 'extraordinary' ? <p>{t('betweenOffice.extraordinaryNoAgenda')}</p> : (
-            <table>
-              <caption>R-AGD-6</caption>
-              <thead><tr><th scope="col">{t('betweenOffice.deadline')}</th><th scope="col">{t('betweenOffice.due')}</th><th scope="col">{t('betweenOffice.done')}</th><th scope="col">{t('betweenOffice.state')}</th></tr></thead>
-              <tbody>
-                {d.agenda.map((a) => (
-                  <tr key={a.kind} data-testid={`deadline-${a.kind}`} data-state={a.state}>
-                    <th scope="row">{t(`betweenOffice.kinds.${a.kind}`)}</th>
-                    <td>{fmtDate(a.dueDate)}</td>
-                    <td>{a.kind === 'proposals' ? '–' : fmt(a.doneAt)}</td>
-                    <td className={`deadline-${a.state}`}>{t(`betweenOffice.states.${a.state}`)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-          {d.kind === 'regular' && (
-            <p>
-              <button type="button" disabled={doneOf('draftAgenda') !== null} onClick={() => void act('agenda', { type: 'recordDraftAgendaSent' })}>{t('betweenOffice.recordDraftAgenda')}</button>{' '}
-              <button type="button" disabled={doneOf('finalPapers') !== null} onClick={() => void act('agenda', { type: 'recordFinalPapersSent' })}>{t('betweenOffice.recordFinalPapers')}</button>
-            </p>
-          )}
+          {d.kind === 'extraordinary' && <p>{t('betweenOffice.extraordinaryDeadlines')}</p>}
+          <table>
+            <caption>R-AGD-6</caption>
+            <thead><tr><th scope="col">{t('betweenOffice.deadline')}</th><th scope="col">{t('betweenOffice.due')}</th><th scope="col">{t('betweenOffice.done')}</th><th scope="col">{t('betweenOffice.state')}</th></tr></thead>
+            <tbody>
+              {d.agenda.map((a) => (
+                <tr key={a.kind} data-testid={`deadline-${a.kind}`} data-state={a.state}>
+                  <th scope="row">
+                    {t(`betweenOffice.kinds.${a.kind}`)}
+                    {a.shortenedReason && <><br /><small>{t('betweenOffice.shortened', { days: a.daysBefore, reason: a.shortenedReason })}</small></>}
+                  </th>
+                  <td>{fmtDate(a.dueDate)}</td>
+                  <td>{a.kind === 'proposals' ? '–' : fmt(a.doneAt)}</td>
+                  <td className={`deadline-${a.state}`}>{t(`betweenOffice.states.${a.state}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p>
+            {d.kind === 'regular' && (
+              <button type="button" disabled={doneOf('draftAgenda') !== null} onClick={() => void act('agenda', { type: 'recordDraftAgendaSent' })}>{t('betweenOffice.recordDraftAgenda')}</button>
+            )}{' '}
+            <button type="button" disabled={doneOf('finalPapers') !== null} onClick={() => void act('agenda', { type: 'recordFinalPapersSent' })}>{t('betweenOffice.recordFinalPapers')}</button>
+          </p>
           <h4>{t('betweenOffice.protocol')}</h4>
           {!p ? <p>{t('betweenOffice.protocolNotYet')}</p> : (
             <div data-testid="protocol-deadlines">
