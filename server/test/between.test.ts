@@ -132,19 +132,20 @@ describe('publications (R-PRT-3, R-CIR-2)', () => {
   beforeAll(async () => {
     server = await startTestServer();
     office = await redeem(server.url, tokenOf(linkFor(server.links, 'office')));
-    // An adopted circular procedure whose deadline has passed: insert as history, let the scheduler close it.
+    // Circular procedures whose deadline has passed, inserted as history; the scheduler closes them.
     const lands = DMK_PROFILE.lands.map((l) => l.code);
     const past = new Date(Date.now() - 14 * 86_400_000).toISOString();
-    server.between.service.store.append('circular:circ-pub', 0, [
+    const pastCircular = (id: string, title: string, text: string, proposingLand: string, agreements: number) => server.between.service.store.append(`circular:${id}`, 0, [
       {
-        type: 'CircularStarted', at: past, by: { role: 'office', participantId: 'p-office' }, procedureId: 'circ-pub',
-        title: 'Gemeinsame Cloud-Strategie', text: 'Die DMK beschließt eine gemeinsame Cloud-Strategie der Länder.', paragraphs: [],
-        proposingLand: 'NW', chairLands: ['HH'], holidayLands: ['HH'],
+        type: 'CircularStarted', at: past, by: { role: 'office', participantId: 'p-office' }, procedureId: id, title, text, paragraphs: [],
+        proposingLand, chairLands: ['HH'], holidayLands: ['HH'],
         roster: lands.map((land) => ({ participantId: `p-${land}-member`, name: land, land, kind: 'member' })),
         objectionWorkingDays: 5, agreementsNeeded: 11, deadline: new Date(Date.now() - 86_400_000).toISOString(),
       } as never,
-      ...lands.slice(0, 12).map((land) => ({ type: 'CircularAnswered', at: past, by: { role: 'delegate', participantId: `p-${land}-member` }, land, choice: 'yes', participantId: `p-${land}-member` }) as never),
+      ...lands.slice(0, agreements).map((land) => ({ type: 'CircularAnswered', at: past, by: { role: 'delegate', participantId: `p-${land}-member` }, land, choice: 'yes', participantId: `p-${land}-member` }) as never),
     ]);
+    pastCircular('circ-pub', 'Gemeinsame Cloud-Strategie', 'Die DMK beschließt eine gemeinsame Cloud-Strategie der Länder.', 'NW', 12);
+    pastCircular('circ-rej', 'Gemeinsames Datenportal', 'Die DMK beschließt ein gemeinsames Datenportal.', 'SL', 10);
     await server.between.scheduler.tick();
   });
   afterAll(async () => { await server?.stop(); });
@@ -164,6 +165,16 @@ describe('publications (R-PRT-3, R-CIR-2)', () => {
     expect(page.type).toContain('text/html');
     expect(page.body).toContain('<html lang="de">');
     expect(page.body).toContain('Gemeinsame Cloud-Strategie');
+  });
+
+  it('R-CIR-2: a result that is not adopted is published too, and says so', async () => {
+    for (const type of ['communicateCircularResult', 'publishCircularResult']) {
+      expect((await api(server, '/api/between/circular/circ-rej', office, { command: { type } })).status).toBe(200);
+    }
+    const found = (await api(server, '/api/publications?q=datenportal', null)).body.resolutions;
+    expect(found).toMatchObject([{ id: 'circ-rej', source: 'circular', outcome: 'rejected' }]);
+    const page = await api(server, '/publications?q=Datenportal', null);
+    expect(page.body).toContain('Umlaufverfahren, nicht angenommen');
   });
 
   it('R-FUP-1: the follow-up record is internal: not readable without a session', async () => {

@@ -31,8 +31,24 @@ describe('follow-up (R-FUP-1) and working groups (R-FUP-2)', () => {
   });
 
   it('R-FUP-1: another Land cannot, and an unregistered resolution has no follow-up', () => {
-    expect(decideFollowUp(registered(), { type: 'recordImplementation', resolutionId: 'dmk-2024-1:top-6', status: 'done' }, ctx(member('BY')))).toMatchObject({ code: 'followUp.notProposingLand' });
+    expect(decideFollowUp(registered(), { type: 'recordImplementation', resolutionId: 'dmk-2024-1:top-6', status: 'done' }, ctx(member('BY')))).toMatchObject({ code: 'followUp.notLeadLand' });
     expect(decideFollowUp(registered(), { type: 'recordImplementation', resolutionId: 'nope', status: 'done' }, ctx(member('SN')))).toMatchObject({ code: 'followUp.notAdopted' });
+  });
+
+  it('R-FUP-1 / R-AGD-1: of several proposing Länder only the lead Land tracks the implementation', () => {
+    const joint = apply(initialFollowUpState(), {
+      type: 'registerAdoptedResolution', resolutionId: 'dmk-2024-1:top-5', title: 'TOP 5: Digitale Ressourcennutzung', proposingLands: ['BB', 'BE'], leadLand: 'BB',
+      adoptedAt: '2024-04-19T10:00:00Z', source: '1. DMK',
+    }, system);
+    expect(joint.resolutions['dmk-2024-1:top-5'].leadLand).toBe('BB');
+    expect(decideFollowUp(joint, { type: 'recordImplementation', resolutionId: 'dmk-2024-1:top-5', status: 'done' }, ctx(member('BE'))))
+      .toMatchObject({ ok: false, code: 'followUp.notLeadLand', rule: 'R-FUP-1', details: { land: 'BE', leadLand: 'BB' } });
+    expect(apply(joint, { type: 'recordImplementation', resolutionId: 'dmk-2024-1:top-5', status: 'done' }, member('BB')).resolutions['dmk-2024-1:top-5'].implementation[0].land).toBe('BB');
+    // A lead Land outside the proposing Länder is refused; a registration without one reads the first as lead.
+    expect(decideFollowUp(initialFollowUpState(), {
+      type: 'registerAdoptedResolution', resolutionId: 'x', title: 'x', proposingLands: ['BB'], leadLand: 'HH', adoptedAt: '2024-04-19T10:00:00Z', source: 'x',
+    }, ctx(system))).toMatchObject({ ok: false, code: 'followUp.notProposingLand' });
+    expect(registered().resolutions['dmk-2024-1:top-6'].leadLand).toBe('SN');
   });
 
   it('R-FUP-2: a working group has a chair Land, assignment and deadline; overdue until closed when done', () => {

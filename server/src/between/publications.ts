@@ -19,6 +19,8 @@ export interface PublishedResolution {
   outcome: string;
   lands: string[];
   text: string;
+  /** R-PRT-3: paragraphs of a session resolution not adopted, hence not in `text`. */
+  notAdoptedParagraphs: string[];
   declarations: { land: string; text: string }[];
 }
 
@@ -31,7 +33,7 @@ export async function publishedProtocol(service: BetweenService, meetingId: stri
   const wf = service.state('protocol', meetingId).state as ProtocolWorkflowState;
   if (wf.status !== 'published') return null;
   const meeting = await service.meetingState(meetingId);
-  return meeting ? publicationOf(buildResultsProtocol(meeting.state, meeting.events, service.profile)) : null;
+  return meeting ? publicationOf(buildResultsProtocol(meeting.state, meeting.events, service.profile), { publicNames: wf.publicNames }) : null;
 }
 
 export async function publications(service: BetweenService): Promise<Publications> {
@@ -43,20 +45,24 @@ export async function publications(service: BetweenService): Promise<Publication
     out.protocols.push({ meetingId: id, title: model.title, date: model.date, place: model.place, publishedAt: wf.publishedAt!, withheldItems: model.withheldItems });
     for (const item of model.items) {
       if (item.kind !== 'proposal' || (item.outcome !== 'adopted' && item.outcome !== 'partlyAdopted')) continue;
+      // R-PRT-3: the published version holds the adopted paragraphs only.
       out.resolutions.push({
         source: 'session', id: `${id}:${item.id}`, meetingId: id, title: item.title, number: item.number, date: model.date,
         outcome: item.outcome, lands: item.rapporteurs, text: item.paragraphs.map((p) => `${p.number}. ${p.text}`).join('\n'),
+        notAdoptedParagraphs: item.notAdoptedParagraphs,
         declarations: item.declarations.map((d) => ({ land: d.land, text: d.text })),
       });
     }
   }
   for (const { id, state } of service.list('circular')) {
     const s = state as CircularState;
-    if (!s.publishedAt || s.status !== 'adopted') continue;
+    // R-CIR-2: every result is published, whatever it is (adopted, not adopted, ended by an objection).
+    if (!s.publishedAt) continue;
     out.resolutions.push({
       source: 'circular', id, meetingId: null, title: s.title, number: null, date: (s.closedAt ?? s.publishedAt).slice(0, 10),
       outcome: s.status, lands: s.proposingLand ? [s.proposingLand] : [],
       text: [s.text, ...s.paragraphs.map((p) => `${p.number}. ${p.text}`)].join('\n'),
+      notAdoptedParagraphs: [],
       declarations: s.declarations.map((d) => ({ land: d.land, text: d.text })),
     });
   }
@@ -78,6 +84,9 @@ export function searchResolutions(list: PublishedResolution[], query: ArchiveQue
     return true;
   });
 }
+
+/** R-CIR-2: how a circular procedure ended, as the public page says it. */
+const CIRCULAR_OUTCOME: Record<string, string> = { adopted: 'angenommen', rejected: 'nicht angenommen', objected: 'durch Widerspruch beendet' };
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -104,7 +113,7 @@ ${p.protocols.length ? `<ul>${p.protocols.map((x) => `<li>${esc(x.title)}, ${esc
 <p><button type="submit">Suchen</button></p></form>
 <p role="status">${found.length} Beschluss/Beschlüsse gefunden.</p>
 ${found.map((r) => `<article><h3>${esc(r.number ? `${r.number}: ` : '')}${esc(r.title)}</h3>
-<p class="meta">${r.source === 'circular' ? 'Umlaufverfahren' : 'Sitzung'}, ${esc(r.date)}; ${landList(r.lands)}</p>
-<pre>${esc(r.text)}</pre>${r.declarations.length ? `<h4>Protokollerklärungen</h4><ul>${r.declarations.map((d) => `<li>${landList([d.land])}: ${esc(d.text)}</li>`).join('')}</ul>` : ''}</article>`).join('')}
+<p class="meta">${r.source === 'circular' ? `Umlaufverfahren, ${esc(CIRCULAR_OUTCOME[r.outcome] ?? r.outcome)}` : 'Sitzung'}, ${esc(r.date)}; ${landList(r.lands)}</p>
+<pre>${esc(r.text)}</pre>${r.notAdoptedParagraphs.length ? `<p class="meta">Nicht angenommen und daher nicht veröffentlicht: Ziffer ${esc(r.notAdoptedParagraphs.join(', '))}.</p>` : ''}${r.declarations.length ? `<h4>Protokollerklärungen</h4><ul>${r.declarations.map((d) => `<li>${landList([d.land])}: ${esc(d.text)}</li>`).join('')}</ul>` : ''}</article>`).join('')}
 </section></main></body></html>`;
 }

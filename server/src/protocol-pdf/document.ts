@@ -1,6 +1,7 @@
 import {
-  DMK_PROFILE, PROTOCOL_LABELS, choiceWord, formatTime, headerFacts, itemHeading, landName, landVoteNote, personLine,
-  voteCounts, voteExplanation, voteTitle, formatBerlin, type ProtocolLang, type ResultsProtocolModel, type RulesProfile,
+  DMK_PROFILE, PROTOCOL_LABELS, choiceWord, declarationLine, deputyLine, formatTime, headerFacts, itemHeading, landName, landVoteNote,
+  notAdoptedLine, personLine, staffLine, voteCounts, voteExplanation, voteTitle, formatBerlin, type ProtocolLang, type ResultsProtocolModel,
+  type RulesProfile,
 } from '@plenum/shared';
 
 /**
@@ -21,7 +22,7 @@ export function protocolDocument(m: ResultsProtocolModel, lang: ProtocolLang, pr
     layout: 'lightHorizontalLines', margin: [0, 2, 0, 8], fontSize: 9,
   });
 
-  content.push({ text: m.withheldItems > 0 ? L.publishedHeading : L.heading, style: 'kicker' });
+  content.push({ text: m.published ? L.publishedHeading : L.heading, style: 'kicker' });
   content.push({ text: m.title, style: 'title' });
   content.push(table([], headerFacts(m, lang, profile).map(([k, v]) => [k, v]), [110, '*']));
 
@@ -33,12 +34,12 @@ export function protocolDocument(m: ResultsProtocolModel, lang: ProtocolLang, pr
   if (m.guests.length) content.push({ text: L.guests, style: 'h3' }, { ul: m.guests.map((g) => personLine(g, lang)), fontSize: 9 });
   if (m.staff.length) {
     content.push({ text: L.staff, style: 'h3' }, {
-      ul: m.staff.map((s) => `${s.name}${s.accompanies ? ` (${s.accompanies})` : ''}${s.announcedLate ? ` – ${L.announcedLate}` : ''}`), fontSize: 9,
+      ul: m.staff.map((s) => staffLine(s, lang)), fontSize: 9,
     });
   }
   if (m.deputies.length) {
     content.push({ text: L.deputies, style: 'h3' }, {
-      ul: m.deputies.map((d) => `${land(d.land)}: ${d.name} (${L.namedBy} ${d.namedBy}, ${formatBerlin(d.namedAt, lang)})`), fontSize: 9,
+      ul: m.deputies.map((d) => deputyLine(d, lang, profile)), fontSize: 9,
     });
   }
 
@@ -67,8 +68,11 @@ export function protocolDocument(m: ResultsProtocolModel, lang: ProtocolLang, pr
       margin: [0, 0, 0, 4],
     });
     if (item.paragraphs.length) {
-      content.push({ ol: item.paragraphs.map((p) => p.text), fontSize: 8.5, color: '#333333', margin: [0, 0, 0, 4] });
+      // The paragraph's own number: the published version may leave some out (R-PRT-3).
+      content.push({ stack: item.paragraphs.map((p) => `${p.number}. ${p.text}`), fontSize: 8.5, color: '#333333', margin: [0, 0, 0, 4] });
     }
+    const notAdopted = notAdoptedLine(item, lang);
+    if (notAdopted) content.push({ text: notAdopted, fontSize: 8.5, italics: true, margin: [0, 0, 0, 4] });
     for (const v of [...item.proceduralVotes, ...item.votes]) {
       content.push({ text: `${voteTitle(v, lang)}: ${voteCounts(v, lang)}`, style: 'h4' });
       const why = voteExplanation(v, lang);
@@ -79,7 +83,7 @@ export function protocolDocument(m: ResultsProtocolModel, lang: ProtocolLang, pr
     }
     if (item.declarations.length) {
       content.push({ text: L.declarations, style: 'h4' });
-      content.push({ ul: item.declarations.map((d) => `${land(d.land)} (${d.participantName}): ${d.text}`), fontSize: 9, margin: [0, 0, 0, 6] });
+      content.push({ ul: item.declarations.map((d) => declarationLine(d, lang, profile)), fontSize: 9, margin: [0, 0, 0, 6] });
     }
   }
   if (m.sessionVotes.length) {

@@ -7,8 +7,10 @@ import { eventBy, memberOrPermanentDeputy, type BetweenContext } from '../circul
 import { parseBetweenCommand } from '../circular/parse.ts';
 
 /**
- * R-FUP-1 (GO 6): the proposing Land tracks the implementation of an adopted resolution; the
- * record is internal (never published). R-FUP-2 (GO 7): working groups set up by decision, with a
+ * R-FUP-1 (GO 6): the lead proposing Land ("das jeweils federführend antragstellende Land", R-AGD-1)
+ * tracks the implementation of an adopted resolution; the record is internal (never published).
+ * `leadLand` is one of the proposing Länder; a registration without one (older logs) reads the
+ * first proposing Land as the lead. R-FUP-2 (GO 7): working groups set up by decision, with a
  * chair Land and an assignment with a binding deadline; they end when the assignment is done.
  * One stream for the conference. Adopted resolutions are registered by the server (actor
  * 'system') when a vote or circular procedure adopts them, so the decider stays pure.
@@ -16,7 +18,9 @@ import { parseBetweenCommand } from '../circular/parse.ts';
 const cmd = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) => z.strictObject({ type: z.literal(type), ...shape });
 export const ImplementationStatus = z.enum(['open', 'inProgress', 'done']);
 export const FollowUpCommandSchema = z.discriminatedUnion('type', [
-  cmd('registerAdoptedResolution', { resolutionId: Id, title: ShortText, proposingLands: z.array(LandCode).min(1).max(16), adoptedAt: IsoTime, source: ShortText }),
+  cmd('registerAdoptedResolution', {
+    resolutionId: Id, title: ShortText, proposingLands: z.array(LandCode).min(1).max(16), leadLand: LandCode.optional(), adoptedAt: IsoTime, source: ShortText,
+  }),
   cmd('recordImplementation', { resolutionId: Id, status: ImplementationStatus, note: LongText.optional() }),
   cmd('setUpWorkingGroup', {
     groupId: Id.optional(), name: ShortText, chairLand: LandCode, assignment: LongText, deadline: IsoDate,
@@ -29,7 +33,7 @@ export const FollowUpCommandSchema = z.discriminatedUnion('type', [
 const By = z.object({ role: ActorRole, participantId: Id.nullable() });
 const ev = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) => z.object({ type: z.literal(type), at: IsoTime, by: By, ...shape });
 export const FollowUpEventSchema = z.discriminatedUnion('type', [
-  ev('AdoptedResolutionRegistered', { resolutionId: Id, title: ShortText, proposingLands: z.array(LandCode), adoptedAt: IsoTime, source: ShortText }),
+  ev('AdoptedResolutionRegistered', { resolutionId: Id, title: ShortText, proposingLands: z.array(LandCode), leadLand: LandCode.optional(), adoptedAt: IsoTime, source: ShortText }),
   ev('ImplementationRecorded', { resolutionId: Id, land: LandCode, status: ImplementationStatus, note: LongText.nullable() }),
   ev('WorkingGroupSetUp', { groupId: Id, name: ShortText, chairLand: LandCode, assignment: LongText, deadline: IsoDate, decision: ShortText }),
   ev('WorkingGroupClosed', { groupId: Id, report: LongText.nullable() }),
@@ -38,7 +42,7 @@ export type FollowUpEvent = z.infer<typeof FollowUpEventSchema>;
 
 export interface FollowUpState {
   resolutions: Record<string, {
-    title: string; proposingLands: LandCode[]; adoptedAt: string; source: string;
+    title: string; proposingLands: LandCode[]; leadLand: LandCode; adoptedAt: string; source: string;
     implementation: { land: LandCode; status: z.infer<typeof ImplementationStatus>; note: string | null; at: string }[];
   }>;
   workingGroups: Record<string, {
@@ -51,7 +55,15 @@ export const initialFollowUpState = (): FollowUpState => ({ resolutions: {}, wor
 export function evolveFollowUp(s: FollowUpState, e: FollowUpEvent): FollowUpState {
   switch (e.type) {
     case 'AdoptedResolutionRegistered':
-      return { ...s, resolutions: { ...s.resolutions, [e.resolutionId]: { title: e.title, proposingLands: e.proposingLands, adoptedAt: e.adoptedAt, source: e.source, implementation: [] } } };
+      return {
+        ...s,
+        resolutions: {
+          ...s.resolutions,
+          [e.resolutionId]: {
+            title: e.title, proposingLands: e.proposingLands, leadLand: e.leadLand ?? e.proposingLands[0], adoptedAt: e.adoptedAt, source: e.source, implementation: [],
+          },
+        },
+      };
     case 'ImplementationRecorded': {
       const r = s.resolutions[e.resolutionId];
       if (!r) return s;
@@ -87,13 +99,17 @@ export function decideFollowUp(s: FollowUpState, command: unknown, ctx: BetweenC
       case 'registerAdoptedResolution':
         if (role !== 'system' && role !== 'office') return violation('auth.forbidden', 'R-FUP-1');
         if (s.resolutions[c.resolutionId]) return ok();
-        return ok({ type: 'AdoptedResolutionRegistered', ...at, resolutionId: c.resolutionId, title: c.title, proposingLands: c.proposingLands, adoptedAt: c.adoptedAt, source: c.source });
+        if (c.leadLand && !c.proposingLands.includes(c.leadLand)) return violation('followUp.notProposingLand', 'R-AGD-1', { land: c.leadLand });
+        return ok({
+          type: 'AdoptedResolutionRegistered', ...at, resolutionId: c.resolutionId, title: c.title, proposingLands: c.proposingLands,
+          leadLand: c.leadLand ?? c.proposingLands[0], adoptedAt: c.adoptedAt, source: c.source,
+        });
       case 'recordImplementation': {
         const r = s.resolutions[c.resolutionId];
         if (!r) return violation('followUp.notAdopted', 'R-FUP-1', { resolutionId: c.resolutionId });
         const who = memberOrPermanentDeputy(ctx.roster, ctx.actor, 'R-FUP-1');
         if ('ok' in who) return who;
-        if (!r.proposingLands.includes(who.land)) return violation('followUp.notProposingLand', 'R-FUP-1', { land: who.land });
+        if (who.land !== r.leadLand) return violation('followUp.notLeadLand', 'R-FUP-1', { land: who.land, leadLand: r.leadLand });
         return ok({ type: 'ImplementationRecorded', ...at, resolutionId: c.resolutionId, land: who.land, status: c.status, note: c.note ?? null });
       }
       case 'setUpWorkingGroup': {

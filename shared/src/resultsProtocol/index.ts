@@ -1,4 +1,5 @@
 export * from './model.ts';
+export * from './publication.ts';
 export * from './labels.ts';
 export * from './text.ts';
 export * from './markdown.ts';

@@ -38,6 +38,8 @@ export const PROTOCOL_LABELS = {
     declarations: 'Protokollerklärungen', explanation: 'Begründung',
     sessionVotes: 'Verfahrensbeschlüsse der Sitzung', withheld: (n: number) => `${n} Tagesordnungspunkt(e) von der Veröffentlichung ausgenommen (R-PRT-3).`,
     none: 'keine',
+    notAdoptedParagraphs: (numbers: string) => `Nicht angenommen und daher nicht veröffentlicht: Ziffer ${numbers} (R-PRT-3).`,
+    timeZone: 'Zeitangaben', timeZoneValue: 'Europe/Berlin (MEZ/MESZ)',
   },
   en: {
     heading: 'Results protocol',
@@ -75,6 +77,8 @@ export const PROTOCOL_LABELS = {
     declarations: 'Protocol declarations', explanation: 'Explanation',
     sessionVotes: 'Procedural decisions of the session', withheld: (n: number) => `${n} item(s) withheld from publication (R-PRT-3).`,
     none: 'none',
+    notAdoptedParagraphs: (numbers: string) => `Not adopted and therefore not published: paragraph ${numbers} (R-PRT-3).`,
+    timeZone: 'Times', timeZoneValue: 'Europe/Berlin (CET/CEST)',
   },
 } as const;
 

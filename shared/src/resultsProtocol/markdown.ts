@@ -3,7 +3,8 @@ import { PROTOCOL_LABELS, formatBerlin, formatTime, type ProtocolLang } from './
 import type { ResultsProtocolModel } from './model.ts';
 import { mdInline, mdQuote } from './markdownEscape.ts';
 import {
-  choiceWord, headerFacts, itemHeading, landVoteNote, personLine, voteCounts, voteExplanation, voteTitle,
+  choiceWord, deputyLine, headerFacts, itemHeading, landVoteNote, nameOrOffice, notAdoptedLine, personLine, staffLine, voteCounts,
+  voteExplanation, voteTitle,
 } from './text.ts';
 
 /**
@@ -15,7 +16,7 @@ export function renderProtocolMarkdown(m: ResultsProtocolModel, lang: ProtocolLa
   const L = PROTOCOL_LABELS[lang];
   const out: string[] = [];
   const user = mdInline;
-  out.push(`# ${m.withheldItems > 0 ? L.publishedHeading : L.heading}: ${user(m.title)}`, '');
+  out.push(`# ${m.published ? L.publishedHeading : L.heading}: ${user(m.title)}`, '');
   for (const [k, v] of headerFacts(m, lang, profile)) out.push(`- **${k}:** ${user(v)}`);
   out.push('');
 
@@ -27,10 +28,10 @@ export function renderProtocolMarkdown(m: ResultsProtocolModel, lang: ProtocolLa
   out.push('');
   if (m.guests.length) out.push(`**${L.guests}:**`, '', ...m.guests.map((g) => `- ${user(personLine(g, lang))}`), '');
   if (m.staff.length) {
-    out.push(`**${L.staff}:**`, '', ...m.staff.map((s) => `- ${user(s.name)}${s.accompanies ? ` (${user(s.accompanies)})` : ''}${s.announcedLate ? ` – ${L.announcedLate}` : ''}`), '');
+    out.push(`**${L.staff}:**`, '', ...m.staff.map((s) => `- ${user(staffLine(s, lang))}`), '');
   }
   if (m.deputies.length) {
-    out.push(`**${L.deputies}:**`, '', ...m.deputies.map((d) => `- ${landName(profile, d.land, lang)}: ${user(d.name)} (${L.namedBy} ${user(d.namedBy)}, ${formatBerlin(d.namedAt, lang)})`), '');
+    out.push(`**${L.deputies}:**`, '', ...m.deputies.map((d) => `- ${user(deputyLine(d, lang, profile))}`), '');
   }
 
   out.push(`## ${L.quorum}`, '', `| ${L.time} | ${L.present} | ${L.required} | ${L.met} |`, '| --- | --- | --- | --- |');
@@ -56,6 +57,8 @@ export function renderProtocolMarkdown(m: ResultsProtocolModel, lang: ProtocolLa
     out.push('');
     for (const p of item.paragraphs) out.push(...mdQuote(p.text, `${user(p.number)}. `), '>');
     if (item.paragraphs.length) out.push('');
+    const notAdopted = notAdoptedLine(item, lang);
+    if (notAdopted) out.push(`_${notAdopted}_`, '');
     for (const v of [...item.proceduralVotes, ...item.votes]) {
       out.push(`#### ${voteTitle(v, lang)}: ${voteCounts(v, lang)}`, '');
       const why = voteExplanation(v, lang);
@@ -68,7 +71,7 @@ export function renderProtocolMarkdown(m: ResultsProtocolModel, lang: ProtocolLa
     }
     if (item.declarations.length) {
       out.push(`**${L.declarations}:**`, '');
-      for (const d of item.declarations) out.push(...mdQuote(d.text, `${landName(profile, d.land, lang)} (${user(d.participantName)}): `), '');
+      for (const d of item.declarations) out.push(...mdQuote(d.text, `${landName(profile, d.land, lang)} (${user(nameOrOffice(d.participantName, d.kind, lang))}): `), '');
     }
   }
 

@@ -1,6 +1,7 @@
 import type { MeetingEvent } from '../events.ts';
 import type { Choice, Explanation, Motion, Paragraph, TransferScope } from '../model.ts';
 import { DMK_PROFILE, type LandCode, type RulesProfile } from '../profile.ts';
+import { itemOutcome, paragraphOutcomes } from './outcomes.ts';
 import type { MeetingState } from '../state.ts';
 
 /**
@@ -11,6 +12,7 @@ import type { MeetingState } from '../state.ts';
  */
 
 export type ItemOutcome = 'adopted' | 'rejected' | 'partlyAdopted' | 'notDecided' | 'noted' | 'discussed' | 'notVoted';
+export type ParagraphOutcome = 'adopted' | 'rejected' | 'notDecided' | 'notVoted';
 
 export interface ProtocolPerson {
   participantId: string;
@@ -48,7 +50,7 @@ export interface ProtocolVote {
   lands: ProtocolLandVote[];
 }
 
-export interface ProtocolDeclaration { land: LandCode; participantName: string; text: string; at: string; kind: string }
+export interface ProtocolDeclaration { land: LandCode; participantId: string; participantName: string; text: string; at: string; kind: string }
 
 export interface ProtocolItem {
   id: string;
@@ -62,6 +64,10 @@ export interface ProtocolItem {
   bundesrat: boolean;
   barredFromPublication: boolean;
   outcome: ItemOutcome;
+  /** R-VOT-6: each paragraph's outcome (the whole vote's for every paragraph when voted as a whole). */
+  paragraphOutcomes: { number: string; outcome: ParagraphOutcome }[];
+  /** R-PRT-3, published version: paragraphs left out because they were not adopted (empty otherwise). */
+  notAdoptedParagraphs: string[];
   /** The votes on the proposal itself (resolution motions). */
   votes: ProtocolVote[];
   /** Procedural votes on the item (R-AGD-2 admission, R-AGD-3 Bundesrat procedure). */
@@ -87,11 +93,13 @@ export interface ResultsProtocolModel {
   /** Session-level procedural votes (R-SES-4 public). */
   sessionVotes: ProtocolVote[];
   transfers: { from: LandCode; to: LandCode; scope: TransferScope; scopeItems: string[]; at: string; revokedAt: string | null }[];
-  /** R-MEM-3: temporary deputies, who named them and when. */
-  deputies: { land: LandCode; name: string; namedAt: string; namedBy: string }[];
+  /** R-MEM-3: temporary deputies, who named them and when (`namedByKind`: the namer's kind or role). */
+  deputies: { participantId: string; land: LandCode; name: string; namedAt: string; namedBy: string; namedByParticipantId: string | null; namedByKind: string }[];
   conflicts: { itemNumber: string | null; voteId: string; land: LandCode }[];
   /** Set for the published version (R-PRT-3): how many items were withheld. */
   withheldItems: number;
+  /** R-PRT-3: this is the published version (publicationOf). */
+  published: boolean;
 }
 
 export function buildResultsProtocol(
@@ -159,19 +167,25 @@ export function buildResultsProtocol(
       paragraphs: text.paragraphs, shortNotice: item.shortNotice, admitted: item.admitted, bundesrat: item.bundesrat,
       barredFromPublication: item.barredFromPublication,
       outcome: itemOutcome(item.kind, item.reportNoted, resolutionVotes),
+      paragraphOutcomes: paragraphOutcomes(text.kind, text.paragraphs, resolutionVotes),
+      notAdoptedParagraphs: [],
       votes: resolutionVotes,
       proceduralVotes: onItem.filter((v) => v.motion.kind !== 'resolution'),
       declarations: state.declarations.filter((d) => d.itemId === item.id).map((d) => ({
-        land: d.land, participantName: nameOf(d.participantId) ?? d.participantId, text: d.text, at: d.at,
+        land: d.land, participantId: d.participantId, participantName: nameOf(d.participantId) ?? d.participantId, text: d.text, at: d.at,
         kind: state.participants[d.participantId]?.kind ?? 'unknown',
       })),
     };
   });
 
-  const deputies = participants.filter((p) => p.kind === 'temporaryDeputy' && p.land).map((p) => ({
-    land: p.land as LandCode, name: p.name, namedAt: p.registeredAt,
-    namedBy: p.registeredBy.participantId ? nameOf(p.registeredBy.participantId) ?? p.registeredBy.role : p.registeredBy.role,
-  }));
+  const deputies = participants.filter((p) => p.kind === 'temporaryDeputy' && p.land).map((p) => {
+    const namer = p.registeredBy.participantId;
+    return {
+      participantId: p.id, land: p.land as LandCode, name: p.name, namedAt: p.registeredAt,
+      namedBy: namer ? nameOf(namer) ?? p.registeredBy.role : p.registeredBy.role,
+      namedByParticipantId: namer, namedByKind: (namer ? state.participants[namer]?.kind : null) ?? p.registeredBy.role,
+    };
+  });
 
   return {
     meetingId: state.meetingId, title: session.title, date: session.date, place: session.place, kind: session.kind,
@@ -192,6 +206,7 @@ export function buildResultsProtocol(
       itemNumber: v.motion.kind !== 'setPublic' ? itemNumber(v.motion.itemId) : null, voteId: v.voteId, land: l.land,
     }))),
     withheldItems: 0,
+    published: false,
   };
 }
 
@@ -216,33 +231,6 @@ function textAsVoted(events: readonly MeetingEvent[], closedVoteIds: ReadonlySet
     }
   }
   return voted;
-}
-
-/** R-PRT-3: the published version leaves out items barred from publication. */
-export function publicationOf(model: ResultsProtocolModel): ResultsProtocolModel {
-  const kept = model.items.filter((i) => !i.barredFromPublication);
-  const keptIds = new Set(kept.map((i) => i.number));
-  return {
-    ...model,
-    items: kept,
-    conflicts: model.conflicts.filter((c) => c.itemNumber === null || keptIds.has(c.itemNumber)),
-    withheldItems: model.items.length - kept.length,
-  };
-}
-
-function itemOutcome(kind: 'proposal' | 'report', noted: boolean, votes: ProtocolVote[]): ItemOutcome {
-  if (kind === 'report') return noted ? 'noted' : 'discussed';
-  const decided = votes.filter((v) => v.outcome !== 'cancelled');
-  if (decided.length === 0) return 'notVoted';
-  const whole = decided.filter((v) => v.paragraph === null);
-  if (whole.length > 0) return whole[whole.length - 1].outcome as ItemOutcome;
-  // R-VOT-6: paragraph by paragraph; the last round on each paragraph counts.
-  const last = new Map<string, ProtocolVote['outcome']>();
-  for (const v of decided) last.set(v.paragraph!, v.outcome);
-  const outcomes = [...last.values()];
-  if (outcomes.every((o) => o === 'adopted')) return 'adopted';
-  if (outcomes.some((o) => o === 'adopted')) return 'partlyAdopted';
-  return outcomes.every((o) => o === 'rejected') ? 'rejected' : 'notDecided';
 }
 
 /** R-SES-2: every check-in and check-out, in order, per participant. */

@@ -13,9 +13,34 @@ export function attendanceText(p: ProtocolPerson, lang: ProtocolLang): string {
   return stretches.join('; ');
 }
 
+/** R-PRT-3: a person's name, or (name withheld in the published version) their office. */
+export function nameOrOffice(name: string, kind: string, lang: ProtocolLang): string {
+  return name || PROTOCOL_LABELS[lang].kindsOfPerson[kind] || kind;
+}
+
 export function personLine(p: ProtocolPerson, lang: ProtocolLang): string {
   const kind = PROTOCOL_LABELS[lang].kindsOfPerson[p.kind] ?? p.kind;
-  return `${p.name}${kind ? ` (${kind})` : ''}: ${attendanceText(p, lang)}`;
+  const who = p.name ? `${p.name}${kind ? ` (${kind})` : ''}` : kind;
+  return `${who}: ${attendanceText(p, lang)}`;
+}
+
+export function staffLine(s: ResultsProtocolModel['staff'][number], lang: ProtocolLang): string {
+  const L = PROTOCOL_LABELS[lang];
+  return `${nameOrOffice(s.name, 'staff', lang)}${s.accompanies ? ` (${s.accompanies})` : ''}${s.announcedLate ? ` – ${L.announcedLate}` : ''}`;
+}
+
+export function deputyLine(d: ResultsProtocolModel['deputies'][number], lang: ProtocolLang, profile: RulesProfile = DMK_PROFILE): string {
+  const L = PROTOCOL_LABELS[lang];
+  return `${landName(profile, d.land, lang)}: ${nameOrOffice(d.name, 'temporaryDeputy', lang)} (${L.namedBy} ${nameOrOffice(d.namedBy, d.namedByKind, lang)}, ${formatBerlin(d.namedAt, lang)})`;
+}
+
+export function declarationLine(d: ProtocolItem['declarations'][number], lang: ProtocolLang, profile: RulesProfile = DMK_PROFILE): string {
+  return `${landName(profile, d.land, lang)} (${nameOrOffice(d.participantName, d.kind, lang)}): ${d.text}`;
+}
+
+/** R-PRT-3: the published version marks the paragraphs left out as not adopted. */
+export function notAdoptedLine(i: ProtocolItem, lang: ProtocolLang): string | null {
+  return i.notAdoptedParagraphs.length ? PROTOCOL_LABELS[lang].notAdoptedParagraphs(i.notAdoptedParagraphs.join(', ')) : null;
 }
 
 export function voteTitle(v: ProtocolVote, lang: ProtocolLang): string {
@@ -63,5 +88,6 @@ export function headerFacts(m: ResultsProtocolModel, lang: ProtocolLang, profile
     [L.kind, L.kinds[m.kind]],
     [L.format, L.formats[m.format]],
     [L.openedClosed, `${formatBerlin(m.openedAt, lang)} / ${formatBerlin(m.closedAt, lang)}`],
+    [L.timeZone, L.timeZoneValue],
   ];
 }

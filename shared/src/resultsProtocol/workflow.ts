@@ -16,12 +16,17 @@ import { parseBetweenCommand } from '../circular/parse.ts';
  */
 const cmd = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) => z.strictObject({ type: z.literal(type), ...shape });
 export const ProtocolWorkflowCommandSchema = z.discriminatedUnion('type', [
-  /** `sessionDay`: the Berlin date the session ended. */
-  cmd('sendProtocolDraft', { meetingId: Id, sessionDay: IsoDate }),
+  /**
+   * `sessionDay`: the session's date (R-PRT-2 counts from it). `chairLands`: the chair in force on
+   * that date as the session recorded it (a deviation included, R-CHR-3); the server supplies both.
+   */
+  cmd('sendProtocolDraft', { meetingId: Id, sessionDay: IsoDate, chairLands: z.array(LandCode).min(1).max(2).optional() }),
   cmd('objectToProtocol', { text: LongText }),
   cmd('resolveProtocolObjection', { objectionId: Id, resolution: LongText }),
   cmd('approveProtocol', {}),
   cmd('publishProtocol', {}),
+  /** R-PRT-3: names are not published unless the office marks a participant's name as public. */
+  cmd('setNamePublic', { participantId: Id, public: z.boolean() }),
 ]);
 export type ProtocolWorkflowCommand = z.infer<typeof ProtocolWorkflowCommandSchema>;
 
@@ -33,6 +38,7 @@ export const ProtocolWorkflowEventSchema = z.discriminatedUnion('type', [
   ev('ProtocolObjectionResolved', { objectionId: Id, resolution: LongText }),
   ev('ProtocolApproved', { automatic: z.boolean() }),
   ev('ProtocolPublished', {}),
+  ev('ProtocolNamePublicSet', { participantId: Id, public: z.boolean() }),
 ]);
 export type ProtocolWorkflowEvent = z.infer<typeof ProtocolWorkflowEventSchema>;
 
@@ -48,10 +54,12 @@ export interface ProtocolWorkflowState {
   approvedAt: string | null;
   approvedAutomatically: boolean;
   publishedAt: string | null;
+  /** R-PRT-3: participants whose names the published version shows. */
+  publicNames: string[];
 }
 export const initialProtocolWorkflowState = (): ProtocolWorkflowState => ({
   meetingId: null, status: 'none', sessionDay: null, draftDue: null, sentAt: null, sentLate: false, objectionsEnd: null,
-  objections: [], approvedAt: null, approvedAutomatically: false, publishedAt: null,
+  objections: [], approvedAt: null, approvedAutomatically: false, publishedAt: null, publicNames: [],
 });
 
 export function evolveProtocolWorkflow(s: ProtocolWorkflowState, e: ProtocolWorkflowEvent): ProtocolWorkflowState {
@@ -66,6 +74,10 @@ export function evolveProtocolWorkflow(s: ProtocolWorkflowState, e: ProtocolWork
       return { ...s, status: 'approved', approvedAt: e.at, approvedAutomatically: e.automatic };
     case 'ProtocolPublished':
       return { ...s, status: 'published', publishedAt: e.at };
+    case 'ProtocolNamePublicSet': {
+      const others = s.publicNames.filter((id) => id !== e.participantId);
+      return { ...s, publicNames: e.public ? [...others, e.participantId] : others };
+    }
     default: {
       const never: never = e;
       return never;
@@ -90,7 +102,7 @@ export function decideProtocolWorkflow(s: ProtocolWorkflowState, command: unknow
         if (role !== 'office') return violation('auth.forbidden', 'R-PRT-2');
         if (s.status !== 'none') return violation('protocol.alreadySent', 'R-PRT-2');
         // § 193 BGB: both periods end on a working day (holidays nationwide and in the chair Land).
-        const holidayLands = protocolHolidayLands(c.sessionDay, profile);
+        const holidayLands = protocolHolidayLands(c.sessionDay, profile, c.chairLands, ctx.chairDeviations ?? []);
         const draftDue = draftDueFor(c.sessionDay, profile, holidayLands);
         return ok({
           type: 'ProtocolDraftSent', ...at, meetingId: c.meetingId, sessionDay: c.sessionDay, draftDue,
@@ -127,6 +139,12 @@ export function decideProtocolWorkflow(s: ProtocolWorkflowState, command: unknow
         if (s.status === 'published') return violation('protocol.alreadyPublished', 'R-PRT-3');
         if (s.status !== 'approved') return violation('protocol.notApproved', 'R-PRT-3');
         return ok({ type: 'ProtocolPublished', ...at });
+      }
+      case 'setNamePublic': {
+        if (role !== 'office') return violation('auth.forbidden', 'R-PRT-3');
+        if (s.status === 'published') return violation('protocol.alreadyPublished', 'R-PRT-3');
+        if (s.publicNames.includes(c.participantId) === c.public) return ok();
+        return ok({ type: 'ProtocolNamePublicSet', ...at, participantId: c.participantId, public: c.public });
       }
       default: {
         const never: never = c;
