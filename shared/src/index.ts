@@ -20,4 +20,5 @@ export * from './circular/index.ts';
 export * from './deadlines/index.ts';
 export * from './resultsProtocol/index.ts';
 export * from './followUp/index.ts';
+export * from './conference/index.ts';
 export * from './drafts/index.ts';

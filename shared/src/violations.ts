@@ -59,6 +59,10 @@ export const VIOLATION_CODES = [
   'agenda.shorterPeriodRegular', 'agenda.shorterPeriodOrder',
   // follow-up: only the lead Land records the implementation (R-FUP-1)
   'followUp.notLeadLand',
+  // conference: sessions and the chair rotation (R-SES-1, R-CHR-3)
+  'chair.deviationNotAgreed', 'conference.sessionUnknown', 'conference.sessionExists', 'conference.notPlanned',
+  'conference.basisInvalid', 'conference.requestNotReached', 'conference.requestLinked', 'conference.itemNotCarryable',
+  'conference.carryTargetNotLater',
 ] as const;
 export type ViolationCode = (typeof VIOLATION_CODES)[number];
 

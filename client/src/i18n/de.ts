@@ -124,6 +124,15 @@ const violation: Record<ViolationCode, string> = {
   'agenda.shorterPeriodRegular': 'Kürzere Fristen können nur für eine außerordentliche Sitzung festgehalten werden.',
   'agenda.shorterPeriodOrder': 'Die Unterlagen können nicht vor Ablauf der Anmeldefrist versandt werden: Die Frist für die Unterlagen darf nicht länger sein als die Anmeldefrist.',
   'followUp.notLeadLand': 'Die Umsetzung hält das federführende Land fest ({{leadLand}}).',
+  'chair.deviationNotAgreed': 'Eine Abweichung von der Reihenfolge des Vorsitzes gilt nur mit Zustimmung aller Länder; es fehlen: {{missing}}.',
+  'conference.sessionUnknown': 'Diese Sitzung gibt es nicht.',
+  'conference.sessionExists': 'Diese Sitzung ist bereits angelegt.',
+  'conference.notPlanned': 'Die Sitzung ist bereits eröffnet, beendet oder abgesagt.',
+  'conference.basisInvalid': 'Eine außerordentliche Sitzung braucht einen Vorschlag des Vorsitzes oder ein Verlangen von 11 Ländern; eine ordentliche Sitzung wird ohne beides angesetzt.',
+  'conference.requestNotReached': 'Dieses Verlangen hat noch keine 11 Länder erreicht.',
+  'conference.requestLinked': 'Zu diesem Verlangen ist bereits eine Sitzung angesetzt.',
+  'conference.itemNotCarryable': 'Dieser Punkt kann nicht übertragen werden: Er wurde behandelt oder gehört nicht zu dieser Sitzung.',
+  'conference.carryTargetNotLater': 'Ein Punkt kann nur auf eine spätere Sitzung übertragen werden.',
 };
 
 export const de = {

@@ -121,6 +121,15 @@ const violation: Record<ViolationCode, string> = {
   'agenda.shorterPeriodRegular': 'Shorter periods can be recorded for an extraordinary session only.',
   'agenda.shorterPeriodOrder': 'The papers period cannot be longer than the proposals period.',
   'followUp.notLeadLand': 'The implementation is recorded by the lead Land ({{leadLand}}).',
+  'chair.deviationNotAgreed': 'A deviation from the chair rotation needs the agreement of all Länder; missing: {{missing}}.',
+  'conference.sessionUnknown': 'This session does not exist.',
+  'conference.sessionExists': 'This session already exists.',
+  'conference.notPlanned': 'The session has already opened, closed or been cancelled.',
+  'conference.basisInvalid': 'An extraordinary session needs the chair\'s proposal or a request of 11 Länder; a regular session has neither.',
+  'conference.requestNotReached': 'This request has not yet reached 11 Länder.',
+  'conference.requestLinked': 'A session has already been set for this request.',
+  'conference.itemNotCarryable': 'This item cannot be carried over: it was dealt with or belongs to another session.',
+  'conference.carryTargetNotLater': 'An item can only be carried to a later session.',
 };
 
 export const en: Messages = {

@@ -1,0 +1,4 @@
+export * from './schema.ts';
+export * from './state.ts';
+export * from './decide.ts';
+export * from './plan.ts';
