@@ -77,7 +77,9 @@ describe('status bar', () => {
     render(<StatusBar />);
     expect(screen.getByTestId('connection-status')).toHaveAttribute('data-status', 'online');
     expect(screen.getByTestId('connection-status')).toHaveTextContent('Verbunden');
-    expect(screen.getByTestId('last-update')).toHaveTextContent(/Stand: \d\d:\d\d:\d\d/);
+    // The last update (Berlin time, with its zone) and the event number are diagnostics behind "Details".
+    expect(screen.getByTestId('last-update')).toHaveTextContent(/Letzte Aktualisierung: \d\d:\d\d:\d\d Uhr MES?Z · Ereignis Nr\. \d+/);
+    expect(screen.getByTestId('last-update').closest('details')).not.toHaveAttribute('open');
     act(() => socket.serverDrop());
     expect(screen.getByTestId('connection-status')).toHaveAttribute('data-status', 'reconnecting');
     expect(screen.getByTestId('connection-status')).toHaveTextContent('wird wiederhergestellt');

@@ -30,7 +30,7 @@ describe('office: between sessions panel', () => {
     const user = userEvent.setup();
     await user.click(screen.getByText('Umlaufverfahren (R-CIR-1..3)'));
     expect(await screen.findByText('Eilbeschluss Cybersicherheit')).toBeInTheDocument();
-    expect(screen.getByText(/angenommen; Einspruchsfrist bis .*Zustimmungen 12\/11, Konsens/)).toBeInTheDocument();
+    expect(screen.getByText(/angenommen; Widerspruchsfrist bis .*Zustimmungen 12\/11, Konsens/)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Ergebnis mitteilen' }));
     expect(calls.find((c) => c.url === '/api/between/circular/circ-1')?.body).toEqual({ command: { type: 'communicateCircularResult' } });
   });

@@ -73,7 +73,7 @@ describe('room screen / remote viewer', () => {
     const banner = screen.getByTestId('outcome');
     expect(banner).toHaveClass('outcome-banner');
     expect(banner.querySelector('.outcome-word')).toHaveTextContent(/^Angenommen$/);
-    expect(within(banner).getByText('mit Zweidrittelmehrheit')).toBeInTheDocument();
+    expect(within(banner).getByText('mit 10 von 14 Stimmen (Zweidrittelmehrheit erreicht)')).toBeInTheDocument();
     expect(within(banner).getByTestId('explanation')).toHaveTextContent('Basis 14, erforderlich 9, Ja 10, Nein 3, Enthaltung 1 → angenommen');
     // The banner comes before the bars and the Länder, in reading order too.
     const vote = screen.getByTestId('screen-vote');

@@ -16,8 +16,8 @@ const TEXT = {
     heading: 'Zwischen den Sitzungen', protocol: 'Ergebnisprotokoll (R-PRT-1)', german: 'Deutsch', english: 'Englisch',
     publications: 'Veröffentlichungen (öffentliche Seite)', circulars: 'Umlaufverfahren (R-CIR-1..3)', none: 'Keine Umlaufverfahren.',
     title: 'Titel', text: 'Beschlussvorschlag', proposingLand: 'Antragstellendes Land', start: 'Umlaufverfahren starten',
-    deadline: 'Einspruchsfrist bis', agreements: 'Zustimmungen', communicate: 'Ergebnis mitteilen', publish: 'Veröffentlichen',
-    status: { running: 'läuft', objected: 'Einspruch – in die Sitzung', adopted: 'angenommen', rejected: 'nicht angenommen', none: '–' },
+    deadline: 'Widerspruchsfrist bis', agreements: 'Zustimmungen', communicate: 'Ergebnis mitteilen', publish: 'Veröffentlichen',
+    status: { running: 'läuft', objected: 'Widerspruch – Beratung in der Sitzung', adopted: 'angenommen', rejected: 'nicht angenommen', none: '–' },
     consensus: 'Konsens', published: 'veröffentlicht',
   },
   en: {

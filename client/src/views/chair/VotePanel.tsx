@@ -96,7 +96,7 @@ function OpenVote({ vote }: { vote: VoteRound }) {
     <div className="stack" data-testid="open-vote-panel">
       <p className="vote-motion"><strong>{motionLabel(t, state, vote.motion)}</strong></p>
       <p className="muted">{t('chair.vote.rule', { rule: vote.ruleId, decisionRule: t(`decisionRule.${vote.decisionRule}`) })}</p>
-      <p className="muted">{t('chair.vote.quorumAtOpen', { present: vote.quorumAtOpen.present, required: vote.quorumAtOpen.required })}</p>
+      <p className="muted">{t('chair.vote.quorumAtOpen', { count: vote.quorumAtOpen.present, required: vote.quorumAtOpen.required })}</p>
       <Tally vote={vote} />
       {conflicts.length > 0 && (
         <p className="warning" role="alert" data-testid="vote-conflicts">

@@ -12,7 +12,7 @@ export function Quorum({ large = false }: { large?: boolean }) {
   return (
     <p className={`quorum ${q.met ? 'quorum-met' : 'quorum-missing'} ${large ? 'large' : ''}`} data-testid="quorum" data-met={q.met}>
       <span className="quorum-label">{t('quorum.label')}: </span>
-      <strong>{t('quorum.numbers', { present: q.present, required: q.required })}</strong>{' '}
+      <strong>{t('quorum.numbers', { count: q.present, required: q.required })}</strong>{' '}
       <span>{q.met ? t('quorum.met') : t('quorum.notMet')}</span>
     </p>
   );

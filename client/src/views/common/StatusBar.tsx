@@ -4,8 +4,9 @@ import { formatTime } from '../../format.ts';
 import { useMeeting } from '../../store/index.ts';
 
 /**
- * Connection state and the time of the last update, always visible: a lost connection is shown at
- * once, and commands waiting to be resent are counted.
+ * Connection state, always visible: a lost connection is shown at once, and commands waiting to
+ * be resent are counted. The time of the last update and the event number are diagnostics for
+ * support, behind "Details", not words for the room.
  */
 export function StatusBar() {
   const { t } = useTranslation();
@@ -20,15 +21,18 @@ export function StatusBar() {
         <span className="status-dot" aria-hidden="true" />
         {t(`connection.${connection}`)}
       </span>
-      <span className="status-updated" data-testid="last-update">
-        {t('connection.lastUpdate', { time: formatTime(lastUpdateAt, lang) })}
-        <span className="status-seq"> · {t('connection.seq', { seq })}</span>
-      </span>
       {pending > 0 && (
         <span className="status-pending" data-testid="pending-count">
           {t('connection.pending', { count: pending })}
         </span>
       )}
+      <details className="diagnostics">
+        <summary>{t('connection.details')}</summary>
+        <p className="diagnostics-body" data-testid="last-update">
+          {t('connection.lastUpdate', { time: formatTime(lastUpdateAt, lang, { seconds: true }) })}
+          <span className="status-seq"> · {t('connection.seq', { seq })}</span>
+        </p>
+      </details>
     </div>
   );
 }
