@@ -65,7 +65,8 @@ export async function outcomeOn(page: Page): Promise<{ outcome: string | null; w
   return {
     outcome: await section.getAttribute('data-outcome'),
     word: (await section.locator('.outcome-word').innerText()).trim(),
-    explanation: (await section.getByTestId('explanation').count()) > 0 ? (await section.getByTestId('explanation').innerText()).trim() : '',
+    // The rule and its calculation sit behind a closed "details" control: read the text, not what is rendered.
+    explanation: (await section.getByTestId('explanation').count()) > 0 ? ((await section.getByTestId('explanation').textContent()) ?? '').trim() : '',
   };
 }
 
