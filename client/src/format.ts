@@ -55,10 +55,6 @@ export function formatNumber(n: number, lang: Lang): string {
   return new Intl.NumberFormat(locale(lang)).format(n);
 }
 
-export function formatPercent(share: number, lang: Lang): string {
-  return new Intl.NumberFormat(locale(lang), { style: 'percent', maximumFractionDigits: 0 }).format(share);
-}
-
 /** Land names from the rules profile; 'BUND' is the federal government (standing report, R-AGD-5). */
 export function landLabel(profile: RulesProfile, code: LandCode, lang: Lang, bund: string): string {
   return code === 'BUND' ? bund : landName(profile, code, lang);

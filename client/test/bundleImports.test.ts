@@ -56,7 +56,7 @@ describe('bundle: what the browser loads', () => {
 
   it('the walk reaches the views and the shared modules they use', () => {
     expect([...files].some((f) => f.endsWith('views/delegate/DelegateView.tsx'))).toBe(true);
-    expect([...files].some((f) => f.endsWith('shared/src/evolve.ts'))).toBe(true);
+    expect([...files].some((f) => f.endsWith('shared/src/meeting/evolve.ts'))).toBe(true);
     expect(packages.has('react')).toBe(true);
   });
 

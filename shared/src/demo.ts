@@ -1,4 +1,4 @@
-import type { Command } from './commands.ts';
+import type { Command } from './meeting/schema.ts';
 import type { AgendaItemInput } from './model.ts';
 import { DMK_PROFILE, type LandCode } from './profile.ts';
 import { DEMO_PARAGRAPHS } from './demoParagraphs.ts';

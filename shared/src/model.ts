@@ -24,19 +24,24 @@ export type ParticipantKind = z.infer<typeof ParticipantKind>;
 export const AttendanceMode = z.enum(['room', 'remote']);
 export type AttendanceMode = z.infer<typeof AttendanceMode>;
 export const SessionFormat = z.enum(['room', 'video', 'hybrid']);
+export type SessionFormat = z.infer<typeof SessionFormat>;
 export const SessionKind = z.enum(['regular', 'extraordinary']);
+export type SessionKind = z.infer<typeof SessionKind>;
 
 export const Choice = z.enum(['yes', 'no', 'abstain']);
 export type Choice = z.infer<typeof Choice>;
 
 /** R-AGD-1 */
 export const ItemKind = z.enum(['proposal', 'report']);
+export type ItemKind = z.infer<typeof ItemKind>;
 export const Paragraph = z.object({ number: z.string().min(1).max(8), text: LongText });
 export type Paragraph = z.infer<typeof Paragraph>;
 /** R-AGD-4: state of the coordination between the chairs of DMK and IT-Planungsrat. */
 export const ItPlrCoordination = z.enum(['none', 'pending', 'agreed']);
+export type ItPlrCoordination = z.infer<typeof ItPlrCoordination>;
 /** R-AGD-5: standing items. `bund` reports are taken note of, without a vote. */
 export const StandingItem = z.enum(['none', 'landsExchange', 'bundReport']);
+export type StandingItem = z.infer<typeof StandingItem>;
 
 /** Rapporteur: Länder, or the Bund for its standing report (R-AGD-5). */
 export const Rapporteur = z.union([LandCode, z.literal('BUND')]);

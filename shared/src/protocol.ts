@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { PROTOCOL_VERSION } from './protocolVersion.ts';
-import type { MeetingEvent } from './events.ts';
-import type { MeetingState } from './state.ts';
+import type { MeetingEvent, MeetingState } from './meeting/index.ts';
 import type { RulesProfile } from './profile.ts';
-import type { ActorRole } from './commands.ts';
-import type { ViolationCode } from './violations.ts';
+import type { ActorRole } from './context.ts';
+import type { ErrorPayload } from './violations.ts';
 
 /**
  * The wire protocol between client and server (Socket.IO). docs/protocol.md describes it for
@@ -46,11 +45,6 @@ export interface EventEnvelope {
   event: MeetingEvent;
 }
 
-export interface ErrorPayload {
-  code: ViolationCode;
-  rule?: string;
-  details?: Record<string, string | number | boolean | null>;
-}
 export type Ack<T> = { data: T } | { error: ErrorPayload };
 
 /** What the server sends to catch a client up: either missing events, or a fresh snapshot. */

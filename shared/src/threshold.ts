@@ -11,7 +11,3 @@ export function yesNeeded(base: number, profile: Pick<RulesProfile, 'qualifiedMa
   return Math.floor((2 * n * base + d) / (2 * d));
 }
 
-/** R-VOT-3: quorum is met when at least `profile.quorum` Länder are present with an entitled representative. */
-export function isQuorate(presentLands: number, profile: Pick<RulesProfile, 'quorum'>): boolean {
-  return presentLands >= profile.quorum;
-}

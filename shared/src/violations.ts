@@ -30,7 +30,7 @@ export const VIOLATION_CODES = [
   'recording.consentMissing', 'recording.alreadyActive', 'recording.notActive',
   // speakers
   'floor.alreadyRequested', 'floor.notRequested', 'floor.queueEmpty', 'floor.noneActive',
-  // appended (issue 2)
+  // agenda: a report already taken note of (R-AGD-5)
   'item.alreadyNoted',
   // between sessions: circular procedure (R-CIR-1..3)
   'circular.notStarted', 'circular.alreadyStarted', 'circular.chairUnknown', 'circular.notMemberOrPermanentDeputy',
@@ -45,9 +45,9 @@ export const VIOLATION_CODES = [
   'protocol.alreadyPublished', 'protocol.objectionUnknown', 'protocol.objectionResolved',
   // between sessions: follow-up and working groups (R-FUP-1, R-FUP-2)
   'followUp.notAdopted', 'followUp.notProposingLand', 'workingGroup.unknown', 'workingGroup.exists', 'workingGroup.closed',
-  // appended: an item's text is fixed once a vote on it was closed (R-VOT-5, R-PRT-1)
+  // agenda: an item's text is fixed once a vote on it was closed (R-VOT-5, R-PRT-1)
   'item.alreadyDecided',
-  // appended: GET of a between-sessions procedure that has no events (HTTP 404)
+  // between sessions: GET of a procedure that has no events (HTTP 404)
   'stream.unknown',
   // drafts of the DMK-Arbeitsgremium and bracket papers (R-AGR-1..4)
   'draft.notStarted', 'draft.exists', 'draft.notInArbeitsgremium', 'draft.notLeadLand', 'draft.alreadyJoined',
@@ -66,6 +66,11 @@ export const VIOLATION_CODES = [
 ] as const;
 export type ViolationCode = (typeof VIOLATION_CODES)[number];
 
+/**
+ * A coded refusal: what every decider returns instead of events. Build one with `violation`, test
+ * for one with `isViolation`. On the wire (an ack's `error`, `meeting:error`) it travels without
+ * `ok`, as an ErrorPayload.
+ */
 export interface RuleViolation {
   ok: false;
   code: ViolationCode;
@@ -77,6 +82,13 @@ export interface RuleViolation {
 
 export function violation(code: ViolationCode, rule?: string, details?: RuleViolation['details']): RuleViolation {
   return { ok: false, code, ...(rule ? { rule } : {}), ...(details ? { details } : {}) };
+}
+
+/** The refusal as it travels to the client. */
+export type ErrorPayload = Omit<RuleViolation, 'ok'>;
+
+export function errorPayload({ code, rule, details }: RuleViolation): ErrorPayload {
+  return { code, ...(rule ? { rule } : {}), ...(details ? { details } : {}) };
 }
 
 export function isViolation(x: unknown): x is RuleViolation {

@@ -5,13 +5,12 @@ import {
 import { initialProtocolWorkflowState } from '../src/resultsProtocol/index.ts';
 import { endOfBerlinDay } from '../src/calendar/index.ts';
 import { DMK_PROFILE } from '../src/profile.ts';
-import type { Actor } from '../src/commands.ts';
+import type { Actor } from '../src/context.ts';
+import { accepted } from './support/refusal.ts';
 
 const office: Actor = { role: 'office', participantId: 'p-office' };
 const run = (s: AgendaRecordState, type: string, now: string, actor: Actor = office) => {
-  const r = decideAgendaRecord(s, { type }, { now, actor, newId: (p) => p, profile: DMK_PROFILE });
-  if (!r.ok) throw new Error(r.code);
-  return r.events.reduce(evolveAgendaRecord, s);
+  return accepted(decideAgendaRecord(s, { type }, { now, actor, newId: (p) => p, profile: DMK_PROFILE })).reduce(evolveAgendaRecord, s);
 };
 const SESSION = { date: '2024-04-19', kind: 'regular' as const, status: 'planned', closedAt: null };
 

@@ -4,8 +4,7 @@ import {
   decideCircular, evolveCircular, evolveCircularAll, initialCircularState, type CircularEvent, type CircularRosterEntry,
   type CircularState,
 } from '../src/circular/index.ts';
-import type { DeciderContext } from '../src/decider.ts';
-import type { Actor } from '../src/commands.ts';
+import type { Actor, DecideContext } from '../src/context.ts';
 import { DMK_PROFILE } from '../src/profile.ts';
 
 const LANDS = DMK_PROFILE.lands.map((l) => l.code);
@@ -15,7 +14,7 @@ const ROSTER: CircularRosterEntry[] = LANDS.flatMap((land) => [
 ]);
 
 let counter = 0;
-const ctx = (now: string, actor: Actor): DeciderContext => ({ now, actor, newId: (p) => `${p}-${++counter}`, profile: DMK_PROFILE });
+const ctx = (now: string, actor: Actor): DecideContext => ({ now, actor, newId: (p) => `${p}-${++counter}`, profile: DMK_PROFILE });
 const office: Actor = { role: 'office', participantId: 'p-office' };
 const system: Actor = { role: 'system', participantId: null };
 const member = (land: string): Actor => ({ role: 'delegate', participantId: `p-${land}-member` });
@@ -27,7 +26,7 @@ const DURING = '2024-04-05T21:00:00Z';
 const AFTER = '2024-04-05T22:00:00Z';
 
 /** given(events).when(command, ctx) → applied, or the refusal. */
-function run(state: CircularState, command: unknown, c: DeciderContext): { state: CircularState; events: CircularEvent[] } {
+function run(state: CircularState, command: unknown, c: DecideContext): { state: CircularState; events: CircularEvent[] } {
   const result = decideCircular(state, command, c);
   if (!result.ok) throw new Error(`refused: ${result.code}`);
   return { state: result.events.reduce(evolveCircular, state), events: result.events };
@@ -172,7 +171,7 @@ describe('circular procedure (R-CIR-1..3)', () => {
 function eventsOf(s: CircularState): CircularEvent[] {
   const events: CircularEvent[] = [];
   let st = initialCircularState();
-  const push = (cmd: unknown, c: DeciderContext) => { const r = run(st, cmd, c); st = r.state; events.push(...r.events); };
+  const push = (cmd: unknown, c: DecideContext) => { const r = run(st, cmd, c); st = r.state; events.push(...r.events); };
   push({ type: 'startCircular', procedureId: s.procedureId, title: s.title, text: s.text, proposingLand: s.proposingLand, roster: s.roster }, ctx(START, office));
   for (const [land, answer] of Object.entries(s.answers)) push({ type: 'answerCircular', choice: answer.choice }, ctx(answer.at, member(land)));
   return events;

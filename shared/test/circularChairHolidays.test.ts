@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   decideCircular, evolveCircular, initialCircularState, type CircularRosterEntry, type CircularState,
 } from '../src/circular/index.ts';
-import type { BetweenContext } from '../src/circular/context.ts';
-import type { Actor } from '../src/commands.ts';
+import type { Actor, DecideContext } from '../src/context.ts';
 import { DMK_PROFILE } from '../src/profile.ts';
 import type { ChairDeviation } from '../src/chair.ts';
 
@@ -12,10 +11,10 @@ const ROSTER: CircularRosterEntry[] = LANDS.map((land) => ({ participantId: `p-$
 const office: Actor = { role: 'office', participantId: 'p-office' };
 const system: Actor = { role: 'system', participantId: null };
 const member = (land: string): Actor => ({ role: 'delegate', participantId: `p-${land}-member` });
-const ctx = (now: string, actor: Actor, chairDeviations: ChairDeviation[] = []): BetweenContext =>
+const ctx = (now: string, actor: Actor, chairDeviations: ChairDeviation[] = []): DecideContext =>
   ({ now, actor, newId: (p) => `${p}-1`, profile: DMK_PROFILE, chairDeviations });
 
-function apply(state: CircularState, command: unknown, c: BetweenContext): CircularState {
+function apply(state: CircularState, command: unknown, c: DecideContext): CircularState {
   const r = decideCircular(state, command, c);
   if (!r.ok) throw new Error(`refused: ${r.code}`);
   return r.events.reduce(evolveCircular, state);

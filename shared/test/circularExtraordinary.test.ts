@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   decideExtraordinary, evolveExtraordinary, initialExtraordinaryState, type CircularRosterEntry, type ExtraordinaryState,
 } from '../src/circular/index.ts';
-import type { Actor } from '../src/commands.ts';
+import type { Actor } from '../src/context.ts';
 import { DMK_PROFILE } from '../src/profile.ts';
+import { accepted } from './support/refusal.ts';
 
 const LANDS = DMK_PROFILE.lands.map((l) => l.code);
 const roster: CircularRosterEntry[] = LANDS.map((land) => ({ participantId: `p-${land}-member`, name: land, land, kind: 'member' }));
@@ -11,9 +12,8 @@ const member = (land: string): Actor => ({ role: 'delegate', participantId: `p-$
 let n = 0;
 const ctx = (actor: Actor) => ({ now: '2024-06-03T10:00:00Z', actor, newId: (p: string) => `${p}-${++n}`, profile: DMK_PROFILE, roster });
 function apply(s: ExtraordinaryState, command: unknown, actor: Actor) {
-  const r = decideExtraordinary(s, command, ctx(actor));
-  if (!r.ok) throw new Error(r.code);
-  return { state: r.events.reduce(evolveExtraordinary, s), events: r.events };
+  const events = accepted(decideExtraordinary(s, command, ctx(actor)));
+  return { state: events.reduce(evolveExtraordinary, s), events };
 }
 
 describe('extraordinary session requests (R-SES-1)', () => {

@@ -3,8 +3,9 @@ import {
   decideFollowUp, evolveFollowUp, implementationStatus, initialFollowUpState, workingGroupOverdue, type FollowUpState,
 } from '../src/followUp/index.ts';
 import type { CircularRosterEntry } from '../src/circular/index.ts';
-import type { Actor } from '../src/commands.ts';
+import type { Actor } from '../src/context.ts';
 import { DMK_PROFILE } from '../src/profile.ts';
+import { accepted } from './support/refusal.ts';
 
 // (This file is named circularFollowUp so that it sits with the between-sessions tests.)
 const roster: CircularRosterEntry[] = DMK_PROFILE.lands.map((l) => ({ participantId: `p-${l.code}-member`, name: l.code, land: l.code, kind: 'member' }));
@@ -14,9 +15,7 @@ const member = (land: string): Actor => ({ role: 'delegate', participantId: `p-$
 let n = 0;
 const ctx = (actor: Actor, now = '2024-05-01T10:00:00Z') => ({ now, actor, newId: (p: string) => `${p}-${++n}`, profile: DMK_PROFILE, roster });
 function apply(s: FollowUpState, command: unknown, actor: Actor, now?: string) {
-  const r = decideFollowUp(s, command, ctx(actor, now));
-  if (!r.ok) throw new Error(r.code);
-  return r.events.reduce(evolveFollowUp, s);
+  return accepted(decideFollowUp(s, command, ctx(actor, now))).reduce(evolveFollowUp, s);
 }
 const registered = () => apply(initialFollowUpState(), {
   type: 'registerAdoptedResolution', resolutionId: 'dmk-2024-1:top-6', title: 'Pilotstudie', proposingLands: ['SN'], adoptedAt: '2024-04-19T10:00:00Z', source: '1. DMK, TOP 6',

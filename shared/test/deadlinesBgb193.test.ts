@@ -3,14 +3,14 @@ import { bgb193, endOfBerlinDay } from '../src/calendar/index.ts';
 import { protocolDeadlines, protocolHolidayLands } from '../src/deadlines/index.ts';
 import { decideProtocolWorkflow, initialProtocolWorkflowState, type ProtocolWorkflowEvent } from '../src/resultsProtocol/index.ts';
 import { DMK_PROFILE } from '../src/profile.ts';
+import { accepted } from './support/refusal.ts';
 
 const office = { role: 'office' as const, participantId: 'p-office' };
 const send = (sessionDay: string, now: string, chairLands?: string[]) => {
   const r = decideProtocolWorkflow(initialProtocolWorkflowState(), { type: 'sendProtocolDraft', meetingId: 'm', sessionDay, chairLands }, {
     now, actor: office, newId: (p) => `${p}-1`, profile: DMK_PROFILE, roster: [],
   });
-  if (!r.ok) throw new Error(r.code);
-  return r.events[0] as Extract<ProtocolWorkflowEvent, { type: 'ProtocolDraftSent' }>;
+  return accepted(r)[0] as Extract<ProtocolWorkflowEvent, { type: 'ProtocolDraftSent' }>;
 };
 
 describe('§ 193 BGB for the protocol periods (R-PRT-2)', () => {

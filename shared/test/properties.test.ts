@@ -6,7 +6,7 @@ import {
 } from '../src/index.ts';
 import { chair, landCodes, member, office, openSessionWith, scheduledSession, system, type Scenario } from './support/scenario.ts';
 
-/** fast-check runs per property (the brief asks for at least 200). */
+/** fast-check runs per property: at least 200, so that rare combinations of attendance and choices come up. */
 const RUNS = 200;
 const LANDS = landCodes();
 const CHOICE = fc.constantFrom('yes', 'no', 'abstain');

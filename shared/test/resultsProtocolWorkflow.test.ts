@@ -3,8 +3,9 @@ import {
   decideProtocolWorkflow, evolveProtocolWorkflow, initialProtocolWorkflowState, type ProtocolWorkflowState,
 } from '../src/resultsProtocol/index.ts';
 import type { CircularRosterEntry } from '../src/circular/index.ts';
-import type { Actor } from '../src/commands.ts';
+import type { Actor } from '../src/context.ts';
 import { DMK_PROFILE } from '../src/profile.ts';
+import { accepted } from './support/refusal.ts';
 
 const roster: CircularRosterEntry[] = DMK_PROFILE.lands.map((l) => ({ participantId: `p-${l.code}-member`, name: l.code, land: l.code, kind: 'member' }));
 const office: Actor = { role: 'office', participantId: 'p-office' };
@@ -13,9 +14,7 @@ const member = (land: string): Actor => ({ role: 'delegate', participantId: `p-$
 let n = 0;
 const ctx = (now: string, actor: Actor) => ({ now, actor, newId: (p: string) => `${p}-${++n}`, profile: DMK_PROFILE, roster });
 function apply(s: ProtocolWorkflowState, command: unknown, now: string, actor: Actor) {
-  const r = decideProtocolWorkflow(s, command, ctx(now, actor));
-  if (!r.ok) throw new Error(r.code);
-  return r.events.reduce(evolveProtocolWorkflow, s);
+  return accepted(decideProtocolWorkflow(s, command, ctx(now, actor))).reduce(evolveProtocolWorkflow, s);
 }
 // Session Fri 19 Apr 2024; draft due end of Fri 3 May; sent Tue 30 Apr → objections until end of Tue 14 May.
 const SENT = '2024-04-30T09:00:00+02:00';

@@ -1,5 +1,5 @@
 import type { CatchUp, EventEnvelope, MeetingState } from '@plenum/shared';
-import { evolve } from '@plenum/shared/src/evolve.ts';
+import { evolve } from '@plenum/shared/src/meeting/evolve.ts';
 
 /** What the client holds of the meeting: the folded state and the last sequence number in it. */
 export interface Synced {

@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { ActorRole, Choice, Command, ErrorPayload, EventEnvelope, LandCode, MeetingState, RulesProfile } from '@plenum/shared';
 import { DMK_PROFILE } from '@plenum/shared/src/dmkProfile.ts';
-import { initialState } from '@plenum/shared/src/state.ts';
+import { initialState } from '@plenum/shared/src/meeting/state.ts';
 
 export type ConnectionStatus = 'online' | 'reconnecting' | 'offline';
 

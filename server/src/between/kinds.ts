@@ -1,7 +1,7 @@
 import {
   decideCircular, decideExtraordinary, decideFollowUp, decideProtocolWorkflow, evolveCircular, evolveExtraordinary,
   evolveFollowUp, evolveProtocolWorkflow, initialCircularState, initialExtraordinaryState, initialFollowUpState,
-  initialProtocolWorkflowState, type BetweenContext, type RuleViolation,
+  initialProtocolWorkflowState, type DecideContext, type RuleViolation,
   decideAgendaRecord, evolveAgendaRecord, initialAgendaRecordState,
   AgendaRecordEventSchema, CircularEventSchema, ExtraordinaryEventSchema, FollowUpEventSchema, ProtocolWorkflowEventSchema,
 } from '@plenum/shared';
@@ -10,7 +10,7 @@ import {
 export interface StreamKind<S = unknown> {
   initial: () => S;
   evolve: (s: S, e: never) => S;
-  decide: (s: S, command: unknown, ctx: BetweenContext) => { ok: true; events: { type: string; at: string; by: { role: string; participantId: string | null } }[] } | RuleViolation;
+  decide: (s: S, command: unknown, ctx: DecideContext) => { ok: true; events: { type: string; at: string; by: { role: string; participantId: string | null } }[] } | RuleViolation;
   /** The stream's event schema, for the verifier (verify-log.ts). */
   schema: { safeParse: (value: unknown) => { success: boolean } };
 }

@@ -1,6 +1,4 @@
-import type { DeciderContext } from '../decider.ts';
-import type { BetweenContext } from './context.ts';
-import type { Actor } from '../commands.ts';
+import type { Actor, DecideContext } from '../context.ts';
 import { DMK_PROFILE, type LandCode, type RulesProfile } from '../profile.ts';
 import { chairLandsFor } from '../chair.ts';
 import { violation, type RuleViolation } from '../violations.ts';
@@ -19,11 +17,11 @@ import type { CircularState } from './state.ts';
 export type CircularDecideResult = { ok: true; events: CircularEvent[] } | RuleViolation;
 
 type Body<T extends CircularEventType> = Omit<CircularEventOf<T>, 'type' | 'at' | 'by'>;
-const event = <T extends CircularEventType>(ctx: DeciderContext, type: T, body: Body<T>): CircularEventOf<T> =>
+const event = <T extends CircularEventType>(ctx: DecideContext, type: T, body: Body<T>): CircularEventOf<T> =>
   ({ type, at: ctx.now, by: { role: ctx.actor.role, participantId: ctx.actor.participantId }, ...body }) as unknown as CircularEventOf<T>;
 const ok = (...events: CircularEvent[]): CircularDecideResult => ({ ok: true, events });
 
-export function decideCircular(state: CircularState, command: unknown, ctx: BetweenContext): CircularDecideResult {
+export function decideCircular(state: CircularState, command: unknown, ctx: DecideContext): CircularDecideResult {
   try {
     const parsed = parseBetweenCommand(CircularCommandSchema, command);
     if (!parsed.ok) return parsed;
@@ -33,7 +31,7 @@ export function decideCircular(state: CircularState, command: unknown, ctx: Betw
   }
 }
 
-function decideParsed(s: CircularState, c: CircularCommand, ctx: BetweenContext, profile: RulesProfile): CircularDecideResult {
+function decideParsed(s: CircularState, c: CircularCommand, ctx: DecideContext, profile: RulesProfile): CircularDecideResult {
   switch (c.type) {
     case 'startCircular': {
       if (!isRole(ctx.actor, 'office')) return violation('auth.forbidden', 'R-CIR-1');

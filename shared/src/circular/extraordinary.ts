@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { ActorRole } from '../commands.ts';
+import { ActorRole, type DecideContext } from '../context.ts';
 import { Id, IsoTime, LongText } from '../model.ts';
 import { DMK_PROFILE, LandCode } from '../profile.ts';
 import { violation, type RuleViolation } from '../violations.ts';
-import { eventBy, memberOrPermanentDeputy, type BetweenContext } from './context.ts';
+import { eventBy, memberOrPermanentDeputy } from './context.ts';
 import { parseBetweenCommand } from './parse.ts';
 
 /**
@@ -62,7 +62,7 @@ export function evolveExtraordinary(s: ExtraordinaryState, e: ExtraordinaryEvent
 
 export type ExtraordinaryDecideResult = { ok: true; events: ExtraordinaryEvent[] } | RuleViolation;
 
-export function decideExtraordinary(s: ExtraordinaryState, command: unknown, ctx: BetweenContext): ExtraordinaryDecideResult {
+export function decideExtraordinary(s: ExtraordinaryState, command: unknown, ctx: DecideContext): ExtraordinaryDecideResult {
   try {
     const parsed = parseBetweenCommand(ExtraordinaryCommandSchema, command);
     if (!parsed.ok) return parsed;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LandCode } from '../profile.ts';
 import { Choice, Id, IsoTime, LongText, Paragraph, ShortText } from '../model.ts';
-import { ActorRole } from '../commands.ts';
+import { ActorRole } from '../context.ts';
 
 /**
  * The circular procedure (Umlaufverfahren, GO 5.4; R-CIR-1..3): a written decision between

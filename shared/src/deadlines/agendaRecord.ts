@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { ActorRole } from '../commands.ts';
+import { ActorRole, type DecideContext } from '../context.ts';
 import { Id, IsoTime, LongText } from '../model.ts';
 import { violation, type RuleViolation } from '../violations.ts';
-import { eventBy, type BetweenContext } from '../circular/context.ts';
+import { eventBy } from '../circular/context.ts';
 import { parseBetweenCommand } from '../circular/parse.ts';
 import type { AgendaDeadlineRecord, ShorterAgendaPeriod } from './agenda.ts';
 
@@ -61,7 +61,7 @@ export const agendaDeadlineRecord = (s: AgendaRecordState): AgendaDeadlineRecord
 
 export type AgendaRecordDecideResult = { ok: true; events: AgendaRecordEvent[] } | RuleViolation;
 
-export function decideAgendaRecord(s: AgendaRecordState, command: unknown, ctx: BetweenContext): AgendaRecordDecideResult {
+export function decideAgendaRecord(s: AgendaRecordState, command: unknown, ctx: DecideContext): AgendaRecordDecideResult {
   try {
     const parsed = parseBetweenCommand(AgendaRecordCommandSchema, command);
     if (!parsed.ok) return parsed;

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { ActorRole } from '../commands.ts';
+import { ActorRole, type DecideContext } from '../context.ts';
 import { Id, IsoDate, IsoTime, LongText, ShortText } from '../model.ts';
 import { LandCode } from '../profile.ts';
 import { violation, type RuleViolation } from '../violations.ts';
-import { eventBy, memberOrPermanentDeputy, type BetweenContext } from '../circular/context.ts';
+import { eventBy, memberOrPermanentDeputy } from '../circular/context.ts';
 import { parseBetweenCommand } from '../circular/parse.ts';
 
 /**
@@ -87,7 +87,7 @@ export { implementationStatus, workingGroupOverdue } from './status.ts';
 
 export type FollowUpDecideResult = { ok: true; events: FollowUpEvent[] } | RuleViolation;
 
-export function decideFollowUp(s: FollowUpState, command: unknown, ctx: BetweenContext): FollowUpDecideResult {
+export function decideFollowUp(s: FollowUpState, command: unknown, ctx: DecideContext): FollowUpDecideResult {
   try {
     const parsed = parseBetweenCommand(FollowUpCommandSchema, command);
     if (!parsed.ok) return parsed;

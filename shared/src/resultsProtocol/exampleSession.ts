@@ -1,8 +1,5 @@
-import { decide } from '../decide.ts';
-import { evolve } from '../evolve.ts';
-import { initialState, type MeetingState } from '../state.ts';
-import type { MeetingEvent } from '../events.ts';
-import type { Actor } from '../commands.ts';
+import { decide, evolve, initialState, type MeetingEvent, type MeetingState } from '../meeting/index.ts';
+import type { Actor } from '../context.ts';
 import { DEMO_MEETING_ID, demoCommands, demoParticipantId } from '../demo.ts';
 import { DMK_PROFILE } from '../profile.ts';
 

@@ -1,8 +1,7 @@
-import type { MeetingEvent } from '../events.ts';
 import type { Choice, Explanation, Motion, Paragraph, TransferScope } from '../model.ts';
 import { DMK_PROFILE, type LandCode, type RulesProfile } from '../profile.ts';
 import { itemOutcome, paragraphOutcomes } from './outcomes.ts';
-import type { MeetingState } from '../state.ts';
+import type { MeetingEvent, MeetingState } from '../meeting/index.ts';
 
 /**
  * R-PRT-1: the results protocol (Ergebnisprotokoll) as data, built only from the session's

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { ActorRole } from '../commands.ts';
+import { ActorRole, type DecideContext } from '../context.ts';
 import { Id, IsoDate, IsoTime, LongText } from '../model.ts';
 import { DMK_PROFILE, LandCode } from '../profile.ts';
 import { violation, type RuleViolation } from '../violations.ts';
 import { draftDueFor, objectionsEndFor, protocolHolidayLands } from '../deadlines/protocol.ts';
-import { eventBy, memberOrPermanentDeputy, type BetweenContext } from '../circular/context.ts';
+import { eventBy, memberOrPermanentDeputy } from '../circular/context.ts';
 import { parseBetweenCommand } from '../circular/parse.ts';
 
 /**
@@ -87,7 +87,7 @@ export function evolveProtocolWorkflow(s: ProtocolWorkflowState, e: ProtocolWork
 
 export type ProtocolWorkflowDecideResult = { ok: true; events: ProtocolWorkflowEvent[] } | RuleViolation;
 
-export function decideProtocolWorkflow(s: ProtocolWorkflowState, command: unknown, ctx: BetweenContext): ProtocolWorkflowDecideResult {
+export function decideProtocolWorkflow(s: ProtocolWorkflowState, command: unknown, ctx: DecideContext): ProtocolWorkflowDecideResult {
   try {
     const parsed = parseBetweenCommand(ProtocolWorkflowCommandSchema, command);
     if (!parsed.ok) return parsed;

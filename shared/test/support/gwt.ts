@@ -1,8 +1,9 @@
 import { expect } from 'vitest';
 import {
-  DMK_PROFILE, decide, evolveAll, isViolation,
+  DMK_PROFILE, decide, evolveAll,
   type Actor, type DecideResult, type MeetingEvent, type MeetingState, type RulesProfile, type ViolationCode,
 } from '../../src/index.ts';
+import { accepted, expectRefusal } from './refusal.ts';
 
 /**
  * given(events).when(command, actor).then(events | code): the emmett-style test of a decider.
@@ -21,12 +22,11 @@ export function given(events: MeetingEvent[] | MeetingState, profile: RulesProfi
         result,
         then(expected: ReadonlyArray<Record<string, unknown>> | ViolationCode, rule?: string): DecideResult {
           if (typeof expected === 'string') {
-            expect(isViolation(result) ? result.code : 'accepted').toBe(expected);
-            if (rule && isViolation(result)) expect(result.rule).toBe(rule);
+            expectRefusal(result, expected, rule);
           } else {
-            if (!result.ok) throw new Error(`expected events, refused: ${result.code} ${JSON.stringify(result.details ?? {})}`);
-            expect(result.events.map((e) => e.type)).toEqual(expected.map((e) => e.type));
-            expect(result.events).toMatchObject(expected as Record<string, unknown>[]);
+            const events = accepted(result);
+            expect(events.map((e) => e.type)).toEqual(expected.map((e) => e.type));
+            expect(events).toMatchObject(expected as Record<string, unknown>[]);
           }
           return result;
         },

@@ -1,8 +1,8 @@
-import { expect } from 'vitest';
 import {
-  DMK_PROFILE, decide, evolveAll, evolve, initialState, isViolation,
-  type Actor, type AgendaItemInput, type DecideResult, type LandCode, type MeetingEvent, type MeetingState, type RulesProfile,
+  DMK_PROFILE, decide, evolveAll, evolve, initialState,
+  type Actor, type AgendaItemInput, type DecideResult, type LandCode, type MeetingEvent, type MeetingState, type RulesProfile, type ViolationCode,
 } from '../../src/index.ts';
+import { accepted, expectRefusal } from './refusal.ts';
 
 /** Actors used across the tests. */
 export const office: Actor = { role: 'office', participantId: null };
@@ -38,10 +38,9 @@ export class Scenario {
 
   /** Runs a command that must be accepted, applies its events and returns them. */
   run(command: unknown, actor: Actor): MeetingEvent[] {
-    const r = this.attempt(command, actor);
-    if (!r.ok) throw new Error(`refused ${JSON.stringify(command)}: ${r.code} ${JSON.stringify(r.details ?? {})}`);
-    this.apply(r.events);
-    return r.events;
+    const events = accepted(this.attempt(command, actor));
+    this.apply(events);
+    return events;
   }
 
   apply(events: MeetingEvent[]): void {
@@ -52,13 +51,8 @@ export class Scenario {
   }
 
   /** Expects a refusal with this code (and rule, if given). */
-  refuse(command: unknown, actor: Actor, code: string, rule?: string) {
-    const r = this.attempt(command, actor);
-    expect(r.ok, `expected ${code}`).toBe(false);
-    if (!isViolation(r)) throw new Error('unreachable');
-    expect(r.code).toBe(code);
-    if (rule) expect(r.rule).toBe(rule);
-    return r;
+  refuse(command: unknown, actor: Actor, code: ViolationCode, rule?: string) {
+    return expectRefusal(this.attempt(command, actor), code, rule);
   }
 
   /** A copy that continues independently (states are immutable, so sharing them is safe). */

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Participant } from '@plenum/shared';
-import { activeTransfers, entitledRepresentatives } from '@plenum/shared/src/derive.ts';
+import { activeTransfers, entitledRepresentatives } from '@plenum/shared/src/meeting/derive.ts';
 import { useLang } from '../../i18n/index.ts';
 import { formatTime } from '../../format.ts';
 import { useMeeting } from '../../store/index.ts';

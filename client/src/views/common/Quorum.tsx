@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { quorumStatus } from '@plenum/shared/src/derive.ts';
+import { quorumStatus } from '@plenum/shared/src/meeting/derive.ts';
 import { useMeeting } from '../../store/index.ts';
 
 /** R-VOT-3: Länder present with an entitled representative, against the number required. */

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VoteRound } from '@plenum/shared';
-import { liveTally } from '@plenum/shared/src/tally.ts';
+import { liveTally } from '@plenum/shared/src/meeting/tally.ts';
 import { useLang } from '../../i18n/index.ts';
 import { formatNumber } from '../../format.ts';
 import { announce } from './announcer.tsx';

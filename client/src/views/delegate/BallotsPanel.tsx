@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Choice, LandCode, VoteRound } from '@plenum/shared';
-import { landsParticipantMayCast, transferCovering, motionItemId } from '@plenum/shared/src/derive.ts';
+import { landsParticipantMayCast, transferCovering, motionItemId } from '@plenum/shared/src/meeting/derive.ts';
 import { useLang } from '../../i18n/index.ts';
 import { formatTime } from '../../format.ts';
 import { receiptKey, useMeeting } from '../../store/index.ts';

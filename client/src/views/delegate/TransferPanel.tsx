@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LandCode, Participant } from '@plenum/shared';
-import { activeTransfers } from '@plenum/shared/src/derive.ts';
+import { activeTransfers } from '@plenum/shared/src/meeting/derive.ts';
 import { useMeeting } from '../../store/index.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { useLandName } from '../common/hooks.ts';

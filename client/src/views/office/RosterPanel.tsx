@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GuestKind, LandCode } from '@plenum/shared';
-import { entitledRepresentatives } from '@plenum/shared/src/derive.ts';
+import { entitledRepresentatives } from '@plenum/shared/src/meeting/derive.ts';
 import type { Participant } from '@plenum/shared';
 import { useLang } from '../../i18n/index.ts';
 import { formatDateTime } from '../../format.ts';

@@ -1,7 +1,8 @@
-import type { Actor, Command, CommandType } from './commands.ts';
+import type { Actor } from '../context.ts';
+import type { Command, CommandType } from './schema.ts';
 import type { MeetingState, Participant } from './state.ts';
 import { isEntitledRepresentative } from './derive.ts';
-import { violation, type RuleViolation } from './violations.ts';
+import { violation, type RuleViolation } from '../violations.ts';
 
 /**
  * The role table: who may ask for what. `decide` calls it before any rule guard; the server

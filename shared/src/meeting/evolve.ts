@@ -1,4 +1,4 @@
-import type { MeetingEvent } from './events.ts';
+import type { MeetingEvent } from './schema.ts';
 import type { AgendaItem, MeetingState, Participant, VoteRound } from './state.ts';
 import { initialState } from './state.ts';
 

@@ -1,8 +1,8 @@
-import type { LandCode, RulesProfile } from './profile.ts';
-import type { Choice, DecisionRule, Explanation } from './model.ts';
-import type { Electorate } from './events.ts';
+import type { LandCode, RulesProfile } from '../profile.ts';
+import type { Choice, DecisionRule, Explanation } from '../model.ts';
+import type { Electorate } from './schema.ts';
 import type { VoteRound } from './state.ts';
-import { yesNeeded } from './threshold.ts';
+import { yesNeeded } from '../threshold.ts';
 
 /**
  * Counting a round. Pure: used by `decide` on close, by the server's independent verifier and by

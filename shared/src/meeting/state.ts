@@ -1,29 +1,21 @@
-import type { LandCode, RulesProfile } from './profile.ts';
-import type {
-  AgendaItemInput, AttendanceMode, Choice, DecisionRule, Explanation, GuestKind, Motion, ParticipantKind, TransferScope,
-} from './model.ts';
-import type { Electorate } from './events.ts';
+import type { LandCode } from '../profile.ts';
+import type { AgendaItemInput, AttendanceMode, Choice, Explanation } from '../model.ts';
+import type { EventBy, EventOf } from './schema.ts';
 
 /**
  * The state of one meeting: the fold of its events (`evolve`). Plain JSON, so the server can
- * snapshot it and the client can hold it in its store.
+ * snapshot it and the client can hold it in its store. Each part takes its fields from the event
+ * that creates it, so a field added to an event reaches the state's type. A change of this shape
+ * bumps MEETING_STATE_VERSION (stateVersion.ts).
  */
 
-export interface Participant {
+/** The fields an event carries beside its type, time and author. */
+type Body<E> = Omit<E, 'type' | 'at' | 'by'>;
+
+export interface Participant extends Omit<Body<EventOf<'ParticipantRegistered'>>, 'participantId'> {
   id: string;
-  name: string;
-  kind: ParticipantKind;
-  land: LandCode | null;
-  /** R-MEM-1: member and permanent deputy belong to a chair period; temporary deputies to this session. */
-  chairPeriod: number | null;
-  guestKind: GuestKind | null;
-  itemIds: string[] | null;
-  accompanies: string | null;
-  /** R-GST-2 */
-  announcedAt: string | null;
-  announcedLate: boolean;
   registeredAt: string;
-  registeredBy: { role: string; participantId: string | null };
+  registeredBy: EventBy;
   /** R-SES-2: null when not checked in. */
   presence: { mode: AttendanceMode; since: string } | null;
   recordingConsent: boolean;
@@ -53,60 +45,41 @@ export interface Ballot {
   conflict: boolean;
 }
 
-export interface VoteRound {
+export interface VoteRound extends Omit<Body<EventOf<'VoteOpened'>>, 'voteId'> {
   id: string;
-  motion: Motion;
-  decisionRule: DecisionRule;
-  ruleId: string;
-  text: string;
-  electorate: Electorate;
-  quorumAtOpen: { present: number; required: number };
   openedAt: string;
   status: 'open' | 'closed' | 'cancelled';
   ballots: Record<LandCode, Ballot>;
   closedAt: string | null;
   explanation: Explanation | null;
-  choices: Record<LandCode, Choice | null> | null;
+  choices: EventOf<'VoteClosed'>['choices'] | null;
 }
 
-export interface Transfer {
+export interface Transfer extends Omit<Body<EventOf<'VoteTransferred'>>, 'transferId'> {
   id: string;
-  from: LandCode;
-  to: LandCode;
-  scope: TransferScope;
   at: string;
-  by: { role: string; participantId: string | null };
+  by: EventBy;
   revokedAt: string | null;
 }
 
-export interface Declaration {
+export interface Declaration extends Omit<Body<EventOf<'DeclarationAdded'>>, 'declarationId'> {
   id: string;
-  itemId: string;
-  land: LandCode;
-  participantId: string;
-  text: string;
   at: string;
+}
+
+export interface Session extends Omit<Body<EventOf<'SessionScheduled'>>, 'meetingId'> {
+  status: 'planned' | 'open' | 'closed';
+  openedAt: string | null;
+  closedAt: string | null;
+  /** R-SES-4 */
+  public: boolean;
 }
 
 export interface MeetingState {
   meetingId: string | null;
   /** Sequence number of the last event applied (set by the server's event envelope). */
   seq: number;
-  session: {
-    title: string;
-    date: string;
-    place: string;
-    kind: 'regular' | 'extraordinary';
-    format: 'room' | 'video' | 'hybrid';
-    chairLands: LandCode[];
-    chairPeriod: number;
-    chairDeviation: { lands: LandCode[]; decision: string } | null;
-    status: 'planned' | 'open' | 'closed';
-    openedAt: string | null;
-    closedAt: string | null;
-    /** R-SES-4 */
-    public: boolean;
-  } | null;
+  session: Session | null;
   participants: Record<string, Participant>;
   agenda: AgendaItem[];
   currentItemId: string | null;
@@ -115,7 +88,7 @@ export interface MeetingState {
   transfers: Transfer[];
   declarations: Declaration[];
   /** R-VOT-3: quorum over time. */
-  quorumLog: { at: string; present: number; required: number; met: boolean }[];
+  quorumLog: (Body<EventOf<'QuorumChanged'>> & { at: string })[];
   recording: { active: boolean; since: string | null };
   speakers: { queue: { participantId: string; requestedAt: string }[]; current: { participantId: string; since: string } | null };
 }
@@ -137,5 +110,3 @@ export function initialState(): MeetingState {
     speakers: { queue: [], current: null },
   };
 }
-
-export type { RulesProfile };

@@ -1,6 +1,6 @@
-import type { LandCode, RulesProfile } from './profile.ts';
-import type { Motion } from './model.ts';
-import type { Electorate } from './events.ts';
+import type { LandCode, RulesProfile } from '../profile.ts';
+import type { Motion } from '../model.ts';
+import type { Electorate } from './schema.ts';
 import type { MeetingState, Participant, Transfer, VoteRound } from './state.ts';
 
 /**
@@ -23,10 +23,6 @@ export function isEntitledRepresentative(state: MeetingState, p: Participant | u
 
 export function entitledRepresentatives(state: MeetingState, land: LandCode): Participant[] {
   return Object.values(state.participants).filter((p) => isEntitledRepresentative(state, p, land));
-}
-
-export function isEntitledPresent(state: MeetingState, land: LandCode): boolean {
-  return entitledRepresentatives(state, land).some((p) => p.presence !== null);
 }
 
 /** R-VOT-3: Länder with an entitled representative checked in (guests and staff never count: R-GST-1). */

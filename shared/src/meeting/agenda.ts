@@ -1,0 +1,118 @@
+import type { AgendaItemInput } from '../model.ts';
+import { violation, isViolation, type RuleViolation } from '../violations.ts';
+import { isShortNoticeProposal } from '../deadlines/agenda.ts';
+import { startOfBerlinDay } from '../calendar/berlinTime.ts';
+import type { CommandOf } from './schema.ts';
+import type { AgendaItem, Session } from './state.ts';
+import {
+  ev, findItem, knownLand, needNotClosed, needOpen, openVoteOnItem, type MeetingContext, type Result,
+} from './guards.ts';
+
+/** The agenda: items (R-AGD-1..6), the text that was voted on (R-VOT-5), the current item. */
+
+function checkRapporteurs(c: MeetingContext, item: Partial<AgendaItemInput>): RuleViolation | null {
+  const unknown = (item.rapporteurs ?? []).find((r) => r !== 'BUND' && !knownLand(c.profile, r));
+  return unknown ? violation('land.unknown', 'R-AGD-1', { land: unknown }) : null;
+}
+
+/**
+ * R-AGD-1: every item is a proposal or a report, with its rapporteurs. R-AGD-2: an item added
+ * once the session is open is a short-notice addition (reading), whatever the flag says.
+ * R-AGD-6: so is a proposal for a regular session that reached the chair Land after D − 4 weeks.
+ */
+export function addAgendaItem(c: MeetingContext, cmd: CommandOf<'addAgendaItem'>): Result {
+  const session = needNotClosed(c.state);
+  if (isViolation(session)) return session;
+  const bad = checkRapporteurs(c, cmd.item);
+  if (bad) return bad;
+  const itemId = cmd.itemId ?? c.newId('item');
+  if (c.state.agenda.some((i) => i.id === itemId)) return violation('item.exists', undefined, { itemId });
+  const shortNotice = cmd.shortNotice || session.status === 'open' || lateProposal(c, session, cmd.receivedAt);
+  return [ev(c, 'AgendaItemAdded', { itemId, item: cmd.item, shortNotice, position: c.state.agenda.length })];
+}
+
+/**
+ * R-AGD-6 → R-AGD-2: a proposal that reached the chair Land after the proposals deadline of a
+ * regular session. Its arrival is `receivedAt` when the office states it, else the time of entry
+ * while the session is still ahead. An entry on or after the session day without `receivedAt`
+ * transcribes the agenda as prepared (a session recorded afterwards, the demo): the clock of that
+ * entry says nothing about when the proposal arrived, so only the open session counts then.
+ */
+function lateProposal(c: MeetingContext, session: Session, receivedAt: string | undefined): boolean {
+  if (session.kind !== 'regular') return false;
+  const arrived = receivedAt ?? (Date.parse(c.now) < startOfBerlinDay(session.date).getTime() ? c.now : null);
+  return arrived !== null && isShortNoticeProposal(session.date, arrived, c.profile);
+}
+
+/** The fields whose change would alter what was voted on (the frozen text of R-VOT-5, the protocol of R-PRT-1). */
+function changesVotedText(item: AgendaItem, changes: Partial<AgendaItemInput>): boolean {
+  if (changes.title !== undefined && changes.title !== item.title) return true;
+  if (changes.kind !== undefined && changes.kind !== item.kind) return true;
+  const same = (a: AgendaItem['paragraphs'], b: AgendaItem['paragraphs']) =>
+    a.length === b.length && a.every((p, i) => p.number === b[i].number && p.text === b[i].text);
+  return changes.paragraphs !== undefined && !same(changes.paragraphs, item.paragraphs);
+}
+
+/**
+ * R-VOT-5: no edit while a vote on the item is open. R-VOT-5 / R-PRT-1: once a vote on the item
+ * was closed, its title, paragraphs and kind are what was decided and stay (flags may still
+ * change). Only the fields the client sent change; a form resending unchanged text is accepted.
+ */
+export function editAgendaItem(c: MeetingContext, cmd: CommandOf<'editAgendaItem'>): Result {
+  const session = needNotClosed(c.state);
+  if (isViolation(session)) return session;
+  const item = findItem(c.state, cmd.itemId);
+  if (isViolation(item)) return item;
+  if (openVoteOnItem(c.state, item.id)) return violation('item.voteOpen', 'R-VOT-5', { itemId: item.id });
+  // zod's .partial() still applies the defaults of AgendaItemInput; keep only the keys actually sent.
+  const sent = (c.raw as { item?: Record<string, unknown> }).item ?? {};
+  const changes: Partial<AgendaItemInput> = Object.fromEntries(Object.entries(cmd.item).filter(([k]) => k in sent));
+  // Only a closed vote on the resolution itself fixes the text: after an admission or Bundesrat
+  // procedural vote the office may still correct the proposal before it is voted on.
+  const decidedOn = item.voteIds.filter((id) => c.state.votes[id]?.motion.kind === 'resolution');
+  if (decidedOn.length > 0 && changesVotedText(item, changes)) {
+    return violation('item.alreadyDecided', 'R-VOT-5', { itemId: item.id, voteId: decidedOn[decidedOn.length - 1] });
+  }
+  const bad = checkRapporteurs(c, changes);
+  if (bad) return bad;
+  return [ev(c, 'AgendaItemEdited', { itemId: item.id, changes })];
+}
+
+export function removeAgendaItem(c: MeetingContext, cmd: CommandOf<'removeAgendaItem'>): Result {
+  const session = needNotClosed(c.state);
+  if (isViolation(session)) return session;
+  const item = findItem(c.state, cmd.itemId);
+  if (isViolation(item)) return item;
+  if (openVoteOnItem(c.state, item.id)) return violation('item.voteOpen', 'R-VOT-5', { itemId: item.id });
+  return [ev(c, 'AgendaItemRemoved', { itemId: item.id })];
+}
+
+/** R-AGD-4 */
+export function setItPlrCoordination(c: MeetingContext, cmd: CommandOf<'setItPlrCoordination'>): Result {
+  const session = needNotClosed(c.state);
+  if (isViolation(session)) return session;
+  const item = findItem(c.state, cmd.itemId);
+  if (isViolation(item)) return item;
+  return [ev(c, 'ItPlrCoordinationSet', { itemId: item.id, state: cmd.state })];
+}
+
+export function setCurrentItem(c: MeetingContext, cmd: CommandOf<'setCurrentItem'>): Result {
+  const session = needOpen(c.state);
+  if (isViolation(session)) return session;
+  if (cmd.itemId !== null) {
+    const item = findItem(c.state, cmd.itemId);
+    if (isViolation(item)) return item;
+  }
+  return [ev(c, 'CurrentItemSet', { itemId: cmd.itemId })];
+}
+
+/** R-AGD-5: a Bund report is taken note of, without a vote. */
+export function noteReport(c: MeetingContext, cmd: CommandOf<'noteReport'>): Result {
+  const session = needOpen(c.state);
+  if (isViolation(session)) return session;
+  const item = findItem(c.state, cmd.itemId);
+  if (isViolation(item)) return item;
+  if (item.kind !== 'report') return violation('item.notReport', 'R-AGD-5', { itemId: item.id });
+  if (item.reportNoted) return violation('item.alreadyNoted', 'R-AGD-5', { itemId: item.id });
+  return [ev(c, 'ReportNoted', { itemId: item.id })];
+}
