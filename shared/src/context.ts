@@ -17,13 +17,13 @@ export interface Actor {
  * What every decider gets from outside so that it stays pure: the clock, the actor, the id source,
  * and the rules profile (default: the DMK's). `roster` is for the between-sessions deciders that
  * judge a Land's member or permanent deputy: the server passes the roster of the chair period in
- * force, as it passes the clock.
+ * force, as it passes the clock (the drafts of the working body pass their own roster type).
  */
-export interface DecideContext {
+export interface DecideContext<RosterEntry = CircularRosterEntry> {
   now: string;
   actor: Actor;
   newId: (prefix: string) => string;
   profile?: RulesProfile;
-  roster?: readonly CircularRosterEntry[];
+  roster?: readonly RosterEntry[];
 }
 

@@ -4,7 +4,7 @@ import {
   evolveDraft, evolveDraftAll, heldAlone, initialAssignmentState, initialDraftState, openBrackets, renderParagraphs,
   DraftEventSchema, type AssignmentState, type DraftEvent, type DraftState,
 } from '../src/drafts/index.ts';
-import type { Actor } from '../src/commands.ts';
+import type { Actor } from '../src/context.ts';
 import { DMK_PROFILE } from '../src/profile.ts';
 
 const roster = DMK_PROFILE.lands.map((l) => ({ participantId: `ag-${l.code}`, land: l.code }));

@@ -1,4 +1,4 @@
-import type { DeciderContext } from '../decider.ts';
+import type { DecideContext } from '../context.ts';
 import { DMK_PROFILE, type LandCode } from '../profile.ts';
 import { violation, type RuleViolation } from '../violations.ts';
 import { parseBetweenCommand } from '../circular/parse.ts';
@@ -9,11 +9,11 @@ import { openBrackets, snapshotOf, type DraftBracket, type DraftState } from './
  * The Arbeitsgremium's working level: who speaks for which Land. The server passes it in, as it
  * passes the clock (R-AGR-1: every Land is represented). The office and the chair act for no Land.
  */
-export type DraftContext = DeciderContext & { roster?: readonly { participantId: string; land: LandCode }[] };
+export type DraftContext = DecideContext<{ participantId: string; land: LandCode }>;
 export type DraftDecideResult = { ok: true; events: DraftEvent[] } | RuleViolation;
 
 type Body<T extends DraftEvent['type']> = Omit<Extract<DraftEvent, { type: T }>, 'type' | 'at' | 'by'>;
-const event = <T extends DraftEvent['type']>(ctx: DeciderContext, type: T, body: Body<T>): DraftEvent =>
+const event = <T extends DraftEvent['type']>(ctx: DraftContext, type: T, body: Body<T>): DraftEvent =>
   ({ type, at: ctx.now, by: { role: ctx.actor.role, participantId: ctx.actor.participantId }, ...body }) as unknown as DraftEvent;
 
 /** decideDraft: command → events, or a coded refusal. Pure and total: it never throws. */
