@@ -25,5 +25,9 @@ export interface DecideContext<RosterEntry = CircularRosterEntry> {
   newId: (prefix: string) => string;
   profile?: RulesProfile;
   roster?: readonly RosterEntry[];
+  /** The session a per-meeting stream belongs to (agenda record: R-AGD-6 differs by kind). */
+  session?: { date: string; kind: AgendaSessionKind };
+  /** R-CHR-3: the recorded deviations from the chair rotation, so the chair in force is derived with them. */
+  chairDeviations?: readonly ChairDeviation[];
 }
 

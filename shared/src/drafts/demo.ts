@@ -1,4 +1,4 @@
-import type { Actor } from '../commands.ts';
+import type { Actor } from '../context.ts';
 import { DEMO_PARAGRAPHS } from '../demoParagraphs.ts';
 import { demoParticipantId } from '../demo.ts';
 import type { DraftCommand } from './schema.ts';
