@@ -1,7 +1,8 @@
 import { DMK_PROFILE, type RulesProfile } from '../profile.ts';
 import { chairInForce, missingAgreements } from '../chair.ts';
 import { violation, type RuleViolation } from '../violations.ts';
-import { eventBy, type BetweenContext } from '../circular/context.ts';
+import { eventBy } from '../circular/context.ts';
+import type { DecideContext } from '../context.ts';
 import { parseBetweenCommand } from '../circular/parse.ts';
 import { ConferenceCommandSchema, type ConferenceCommand, type ConferenceEvent } from './schema.ts';
 import type { ConferenceState } from './state.ts';
@@ -11,7 +12,7 @@ import type { ConferenceState } from './state.ts';
  * extraordinary-session requests reached 11 Länder (R-SES-1), and per session the items not dealt
  * with (those that may be carried over).
  */
-export type ConferenceContext = BetweenContext & {
+export type ConferenceContext = DecideContext & {
   reachedRequests?: readonly string[];
   itemsNotDealtWith?: Readonly<Record<string, readonly string[]>>;
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ActorRole } from '../commands.ts';
+import { ActorRole } from '../context.ts';
 import { Id, IsoDate, IsoTime, LongText, ShortText } from '../model.ts';
 import { LandCode } from '../profile.ts';
 
