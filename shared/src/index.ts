@@ -3,6 +3,7 @@ export * from './threshold.ts';
 export * from './chair.ts';
 export * from './model.ts';
 export * from './context.ts';
+export * from './limits.ts';
 export * from './violations.ts';
 export * from './protocol.ts';
 export * from './demo.ts';

@@ -25,7 +25,7 @@ export const VIOLATION_CODES = [
   'proxy.self', 'proxy.chainForbidden', 'proxy.alreadyTransferred', 'proxy.unknown', 'proxy.revoked',
   'proxy.voteOpen', 'proxy.itemUnknown',
   // declarations
-  'declaration.temporaryDeputy',
+  'declaration.temporaryDeputy', 'declaration.tooMany',
   // recording
   'recording.consentMissing', 'recording.alreadyActive', 'recording.notActive',
   // speakers

@@ -57,6 +57,7 @@ const violation: Record<ViolationCode, string> = {
   'proxy.voteOpen': 'Während einer laufenden Abstimmung zu einem betroffenen Punkt kann die Übertragung nicht geändert werden.',
   'proxy.itemUnknown': 'Ein gewählter Tagesordnungspunkt ist nicht bekannt.',
   'declaration.temporaryDeputy': 'Weitere stimmberechtigte Stellvertretungen können keine Protokollerklärung abgeben.',
+  'declaration.tooMany': 'Ihr Land hat zu diesem Punkt bereits die höchstzulässige Zahl an Protokollerklärungen abgegeben.',
   'recording.consentMissing': 'Aufzeichnung nicht möglich: Nicht alle Anwesenden haben zugestimmt.',
   'recording.alreadyActive': 'Die Aufzeichnung läuft bereits.',
   'recording.notActive': 'Es läuft keine Aufzeichnung.',

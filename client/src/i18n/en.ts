@@ -54,6 +54,7 @@ const violation: Record<ViolationCode, string> = {
   'proxy.voteOpen': 'The transfer cannot be changed while a vote on an item it covers is open.',
   'proxy.itemUnknown': 'A chosen agenda item is not known.',
   'declaration.temporaryDeputy': 'Temporary voting deputies cannot add a protocol declaration.',
+  'declaration.tooMany': 'Your Land has already added the maximum number of protocol declarations to this item.',
   'recording.consentMissing': 'Recording is not possible: not everyone present has consented.',
   'recording.alreadyActive': 'Recording is already running.',
   'recording.notActive': 'Nothing is being recorded.',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LandCode } from '../profile.ts';
 import { Choice, Id, IsoTime, LongText, Paragraph, ShortText } from '../model.ts';
 import { ActorRole } from '../context.ts';
+import { DECLARATION_MAX_CHARS } from '../limits.ts';
 
 /**
  * The circular procedure (Umlaufverfahren, GO 5.4; R-CIR-1..3): a written decision between
@@ -36,7 +37,7 @@ export const CircularCommandSchema = z.discriminatedUnion('type', [
     chairLands: z.array(LandCode).min(1).max(2).optional(),
   }),
   /** R-CIR-2/3: agreement in text form, with an optional protocol declaration. */
-  cmd('answerCircular', { choice: Choice, land: LandCode.optional(), declaration: LongText.optional() }),
+  cmd('answerCircular', { choice: Choice, land: LandCode.optional(), declaration: LongText.max(DECLARATION_MAX_CHARS).optional() }),
   /** R-CIR-1: an objection within the period ends the procedure. */
   cmd('objectToCircular', { land: LandCode.optional(), reason: LongText.optional() }),
   /** Issued by the scheduler (actor 'system') when the objection period has ended. */

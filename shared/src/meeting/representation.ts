@@ -1,5 +1,6 @@
 import type { LandCode } from '../profile.ts';
 import { violation, isViolation, type RuleViolation } from '../violations.ts';
+import { MAX_DECLARATIONS_PER_LAND_AND_ITEM } from '../limits.ts';
 import type { CommandOf } from './schema.ts';
 import { activeTransfers, scopesOverlap } from './derive.ts';
 import {
@@ -79,5 +80,7 @@ export function addDeclaration(c: MeetingContext, cmd: CommandOf<'addDeclaration
   if (item.kind === 'report') return violation('item.reportNoVote', 'R-VOT-4', { itemId: item.id });
   const me = ownParticipant(c);
   if (!me || !me.land) return violation('participant.unknown', 'R-VOT-4');
+  const already = c.state.declarations.filter((d) => d.itemId === item.id && d.land === me.land).length;
+  if (already >= MAX_DECLARATIONS_PER_LAND_AND_ITEM) return violation('declaration.tooMany', 'R-VOT-4', { max: MAX_DECLARATIONS_PER_LAND_AND_ITEM });
   return [ev(c, 'DeclarationAdded', { declarationId: c.newId('decl'), itemId: item.id, land: me.land, participantId: me.id, text: cmd.text })];
 }

@@ -5,6 +5,7 @@ import {
   AgendaItemInput, AttendanceMode, Choice, DecisionRule, Explanation, GuestKind, Id, IsoDate, IsoTime, ItPlrCoordination,
   LongText, Motion, ParticipantKind, SessionFormat, SessionKind, ShortText, TransferScope,
 } from '../model.ts';
+import { DECLARATION_MAX_CHARS } from '../limits.ts';
 
 /** The meeting's commands and events: the two halves of its wire and storage format. */
 
@@ -60,7 +61,7 @@ export const CommandSchema = z.discriminatedUnion('type', [
   cmd('transferVote', { to: LandCode, scope: TransferScope, from: LandCode.optional() }),
   cmd('revokeTransfer', { transferId: Id }),
   /** R-VOT-4 */
-  cmd('addDeclaration', { itemId: Id, text: LongText }),
+  cmd('addDeclaration', { itemId: Id, text: LongText.max(DECLARATION_MAX_CHARS) }),
 
   // ── recording (R-SES-3) ────────────────────────────────────────────────────────────────
   cmd('giveRecordingConsent', {}),
