@@ -17,6 +17,7 @@ import { broadcaster } from './socket/broadcast.ts';
 import { invitationRoom, sessionRoom, type PlenumServer } from './socket/types.ts';
 import { printDemoLinks, seedDemo, type DemoLink } from './demo/seed-demo.ts';
 import { createBetween } from './between/index.ts';
+import { ProtocolPdfRenderer } from './protocol-pdf/pdf-renderer.ts';
 
 export interface RunningServer {
   url: string;
@@ -32,6 +33,8 @@ export interface RunningServer {
   demoLinks: DemoLink[] | null;
   /** Between sessions: circular procedures, protocol workflow, scheduler (server/src/between). */
   between: ReturnType<typeof createBetween>;
+  /** Protocol PDFs: rendered in a worker thread with a time limit, cached by content. */
+  pdf: ProtocolPdfRenderer;
   close(): Promise<void>;
 }
 
@@ -58,7 +61,8 @@ export async function startServer(input: ConfigInput = {}): Promise<RunningServe
   // Defaults for the public URL and origins depend on the port actually bound (port 0 in tests).
   const config = resolveConfig(input, port);
   const invitations = new Invitations(store, config.publicUrl);
-  const between = createBetween({ store, registry, invitations: () => invitations, profile: DMK_PROFILE, log });
+  const pdf = new ProtocolPdfRenderer(config.pdf);
+  const between = createBetween({ store, registry, invitations: () => invitations, profile: DMK_PROFILE, log, pdf });
   afterMeetingAppend = between.service.onMeetingAppended;
 
   const app = createHttpApp({
@@ -95,13 +99,14 @@ export async function startServer(input: ConfigInput = {}): Promise<RunningServe
 
   return {
     url, port, config, store, registry, invitations, io, metrics, log, demoLinks,
-    between,
+    between, pdf,
     async close() {
       between.scheduler.stop();
       io?.disconnectSockets(true);
       await new Promise<void>((r) => io!.close(() => r()));
       httpServer.closeAllConnections?.();
       metrics.close();
+      await pdf.close();
       await store.close();
     },
   };

@@ -18,6 +18,9 @@ export const ConfigSchema = z.object({
   printDemoLinks: z.boolean().default(true),
   /** Bearer token for GET /metrics; without one, /metrics answers only direct requests from this machine. */
   metricsToken: z.string().min(16).optional(),
+  /** Protocol PDF worker: time limit per rendering, renderings waiting, PDFs kept. */
+  pdf: z.object({ timeoutMs: z.number().int().positive(), maxQueue: z.number().int().positive(), cacheSize: z.number().int().positive() })
+    .partial().default({}),
 });
 export type ConfigInput = z.input<typeof ConfigSchema>;
 export type Config = z.infer<typeof ConfigSchema> & { publicUrl: string; allowedOrigins: string[] };

@@ -5,6 +5,7 @@ import type { SqliteEventStore } from '../store/sqlite-store.ts';
 import type { MeetingRegistry } from '../meeting/registry.ts';
 import type { Invitations } from '../auth/invitations.ts';
 import type { Logger } from '../log.ts';
+import type { ProtocolPdfRenderer } from '../protocol-pdf/pdf-renderer.ts';
 import { BetweenStore } from './store.ts';
 import { BetweenService } from './service.ts';
 import { BetweenScheduler } from './scheduler.ts';
@@ -14,13 +15,13 @@ export { BetweenService, BetweenScheduler, BetweenStore, mountBetween };
 
 /** Everything between sessions, wired once by app.ts: store, service, scheduler, routes. */
 export function createBetween(deps: {
-  store: SqliteEventStore; registry: MeetingRegistry; invitations: () => Invitations; profile: RulesProfile; log: Logger; clock?: () => Date;
+  store: SqliteEventStore; registry: MeetingRegistry; invitations: () => Invitations; profile: RulesProfile; log: Logger; pdf: ProtocolPdfRenderer; clock?: () => Date;
 }) {
   const service = new BetweenService(new BetweenStore(deps.store.db), { store: deps.store, registry: deps.registry }, deps.profile, deps.log, deps.clock);
   const scheduler = new BetweenScheduler(service, deps.log, deps.clock);
   return {
     service,
     scheduler,
-    mount: (app: express.Express, api: Router) => mountBetween(app, api, { service, invitations: deps.invitations() }),
+    mount: (app: express.Express, api: Router) => mountBetween(app, api, { service, invitations: deps.invitations(), pdf: deps.pdf }),
   };
 }

@@ -4,7 +4,7 @@ import {
 } from '@plenum/shared';
 import { readCookie, SESSION_COOKIE } from '../auth/cookies.ts';
 import type { Invitations } from '../auth/invitations.ts';
-import { renderProtocolPdf } from '../protocol-pdf/index.ts';
+import { PdfUnavailable, type ProtocolPdfRenderer } from '../protocol-pdf/pdf-renderer.ts';
 import { isStreamKind, type StreamKindName } from './kinds.ts';
 import type { BetweenService } from './service.ts';
 import { publications, publicationsPage, publishedProtocol, searchResolutions, type ArchiveQuery } from './publications.ts';
@@ -27,7 +27,7 @@ const apiError = (res: Response, status: number, code: string, extra: Record<str
  *   GET  /api/meetings/:id/deadlines   R-AGD-6 and R-PRT-2 deadlines (kinds: circular, protocol, extraordinary, followup, agenda)
  *   GET  /api/publications?q&land&from&to  and the page /publications
  */
-export function mountBetween(app: express.Express, api: Router, deps: { service: BetweenService; invitations: Invitations }) {
+export function mountBetween(app: express.Express, api: Router, deps: { service: BetweenService; invitations: Invitations; pdf: ProtocolPdfRenderer }) {
   const { service, invitations } = deps;
   const who = async (req: Request) => invitations.check(readCookie(req.headers.cookie, SESSION_COOKIE));
 
@@ -50,7 +50,13 @@ export function mountBetween(app: express.Express, api: Router, deps: { service:
     const name = `ergebnisprotokoll-${meetingId}-${lang}`;
     if (format === 'json') return res.type('application/json').send(renderProtocolJson(model));
     if (format === 'md') return res.type('text/markdown; charset=utf-8').send(renderProtocolMarkdown(model, lang, service.profile));
-    const pdf = await renderProtocolPdf(model, lang, service.profile);
+    let pdf: Buffer;
+    try {
+      pdf = await deps.pdf.render(model, lang, service.profile);
+    } catch (err) {
+      if (err instanceof PdfUnavailable) return apiError(res, 503, err.code);
+      throw err;
+    }
     res.setHeader('Content-Disposition', `inline; filename="${name}.pdf"`);
     return res.type('application/pdf').send(pdf);
   });

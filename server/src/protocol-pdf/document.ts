@@ -108,16 +108,33 @@ export function protocolDocument(m: ResultsProtocolModel, lang: ProtocolLang, pr
       th: { bold: true },
     },
     footer: (current: number, count: number) => ({
-      text: lang === 'de' ? `${m.title} – Seite ${current} von ${count}` : `${m.title} – page ${current} of ${count}`,
+      text: hardWrap(lang === 'de' ? `${m.title} – Seite ${current} von ${count}` : `${m.title} – page ${current} of ${count}`),
       alignment: 'center', fontSize: 8, color: '#555555', margin: [0, 20, 0, 0],
     }),
     content: content.map(withPdfGlyphs),
   };
 }
 
-/** Roboto as bundled has no arrow glyph (U+2192): write an en dash instead, everywhere in the content. */
+/** Longer runs without a break opportunity get one (U+200B) every this many characters. */
+export const HARD_WRAP_CHARS = 40;
+const UNBREAKABLE = new RegExp(`[^\\s\u200B-]{${HARD_WRAP_CHARS + 1},}`, 'gu');
+const CHUNK = new RegExp(`[^]{${HARD_WRAP_CHARS}}`, 'gu');
+
+/**
+ * Text pdfmake can set in bounded time: a long word without a break opportunity makes its line
+ * breaker try every split (a 20,000-character word took a minute), so such words get zero-width
+ * spaces, which break lines but print nothing.
+ */
+export function hardWrap(text: string): string {
+  return text.replace(UNBREAKABLE, (word) => word.replace(CHUNK, '$&\u200B'));
+}
+
+/**
+ * Every string of the content: hard-wrapped, and an en dash for the arrow (U+2192), which
+ * Roboto as bundled has no glyph for.
+ */
 function withPdfGlyphs<T>(node: T): T {
-  if (typeof node === 'string') return node.replace(/\s*→\s*/g, ' – ') as T;
+  if (typeof node === 'string') return hardWrap(node.replace(/\s*→\s*/g, ' – ')) as T;
   if (Array.isArray(node)) return node.map(withPdfGlyphs) as T;
   if (node && typeof node === 'object') {
     return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, withPdfGlyphs(v)])) as T;
