@@ -100,7 +100,11 @@ export const plenumTarget: Target = {
   name: 'plenum',
   followerNote: 'public followers (no cookie), admitted after the session was made public by an R-SES-4 vote (16 × yes)',
   async start() {
-    const { server, dataDir, url } = await startPlenum();
+    // Every follower connects from 127.0.0.1: lift the per-address socket, message and snapshot
+    // caps (server/src/socket/person-limits.ts) that would otherwise count them as one person.
+    const { server, dataDir, url } = await startPlenum({
+      env: { SOCKETS_PER_IP: '1000000', SNAPSHOTS_PER_MINUTE: '1000000', RATE_PER_SECOND: '1000000', RATE_BURST: '1000000' },
+    });
     let cast: Cast | undefined;
     try {
       cast = await connectCast(url, server.lines);

@@ -12,6 +12,8 @@ import { Invitations } from './auth/invitations.ts';
 import { Metrics } from './http/metrics.ts';
 import { createHttpApp } from './http/routes.ts';
 import { handshake } from './socket/handshake.ts';
+import { PersonLimits } from './socket/person-limits.ts';
+import { guardSocket } from './socket/guard.ts';
 import { registerHandlers } from './socket/handlers.ts';
 import { broadcaster } from './socket/broadcast.ts';
 import { invitationRoom, sessionRoom, type PlenumServer } from './socket/types.ts';
@@ -87,7 +89,10 @@ export async function startServer(input: ConfigInput = {}): Promise<RunningServe
     serveClient: false,
     cors: { origin: config.allowedOrigins, credentials: true },
   });
-  io.use(handshake(config, invitations));
+  const limits = new PersonLimits(config.limits, config.rateLimit);
+  io.use(handshake(config, invitations, limits));
+  // Before the handlers: a person's limits run first on every message.
+  io.on('connection', (socket) => guardSocket(socket, limits, metrics));
   registerHandlers(io, { registry, invitations, metrics, log });
 
   const demoLinks = config.demo ? await seedDemo(store, registry, invitations, log) : null;

@@ -8,7 +8,7 @@ export const ConfigSchema = z.object({
   publicUrl: z.string().url().optional(),
   allowedOrigins: z.array(z.string().min(1)).optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Per-socket token bucket: messages per second and burst. */
+  /** Messages per second and burst: per socket, and for all sockets of one person together. */
   rateLimit: z.object({ perSecond: z.number().positive(), burst: z.number().positive() }).default({ perSecond: 20, burst: 40 }),
   /** Directory with the built client (vite). Missing directory: the API still runs. */
   clientDir: z.string().default('dist/client'),
@@ -18,6 +18,16 @@ export const ConfigSchema = z.object({
   printDemoLinks: z.boolean().default(true),
   /** Bearer token for GET /metrics; without one, /metrics answers only direct requests from this machine. */
   metricsToken: z.string().min(16).optional(),
+  /** Per person (cookie session) and per address, over all sockets: server/src/socket/person-limits.ts. */
+  limits: z.object({
+    socketsPerSession: z.number().int().positive().default(10),
+    socketsPerIp: z.number().int().positive().default(300),
+    snapshotsPerMinute: z.number().int().positive().default(30),
+    bytesPerSecond: z.number().int().positive().default(64 * 1024),
+    bytesBurst: z.number().int().positive().default(512 * 1024),
+  }).prefault({}),
+  /** REST requests per minute, per address and per cookie session. */
+  restPerMinute: z.object({ perIp: z.number().int().positive().default(600), perSession: z.number().int().positive().default(300) }).prefault({}),
   /** Protocol PDF worker: time limit per rendering, renderings waiting, PDFs kept. */
   pdf: z.object({ timeoutMs: z.number().int().positive(), maxQueue: z.number().int().positive(), cacheSize: z.number().int().positive() })
     .partial().default({}),
@@ -44,6 +54,11 @@ const EnvSchema = z.object({
   RATE_PER_SECOND: z.string().optional(),
   RATE_BURST: z.string().optional(),
   DEMO: z.enum(['0', '1', 'true', 'false']).optional(),
+  SOCKETS_PER_SESSION: z.string().optional(),
+  SOCKETS_PER_IP: z.string().optional(),
+  SNAPSHOTS_PER_MINUTE: z.string().optional(),
+  REST_PER_MINUTE_IP: z.string().optional(),
+  REST_PER_MINUTE_SESSION: z.string().optional(),
   METRICS_TOKEN: z.string().optional(),
 });
 
@@ -61,6 +76,14 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ConfigInput
     input.rateLimit = { perSecond: Number(e.RATE_PER_SECOND ?? 20), burst: Number(e.RATE_BURST ?? 40) };
   }
   if (e.METRICS_TOKEN) input.metricsToken = e.METRICS_TOKEN;
+  const limits: NonNullable<ConfigInput['limits']> = {};
+  if (e.SOCKETS_PER_SESSION) limits.socketsPerSession = Number(e.SOCKETS_PER_SESSION);
+  if (e.SOCKETS_PER_IP) limits.socketsPerIp = Number(e.SOCKETS_PER_IP);
+  if (e.SNAPSHOTS_PER_MINUTE) limits.snapshotsPerMinute = Number(e.SNAPSHOTS_PER_MINUTE);
+  if (Object.keys(limits).length) input.limits = limits;
+  if (e.REST_PER_MINUTE_IP || e.REST_PER_MINUTE_SESSION) {
+    input.restPerMinute = { perIp: Number(e.REST_PER_MINUTE_IP ?? 600), perSession: Number(e.REST_PER_MINUTE_SESSION ?? 300) };
+  }
   if (e.DEMO) input.demo = e.DEMO === '1' || e.DEMO === 'true';
   return input;
 }

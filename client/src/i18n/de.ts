@@ -9,6 +9,8 @@ const violation: Record<ViolationCode, string> = {
   'command.unknown': 'Diese Aktion ist unbekannt.',
   'message.tooLarge': 'Die Nachricht ist zu groß.',
   'rate.limited': 'Zu viele Anfragen in kurzer Zeit. Bitte einen Moment warten.',
+  'rate.bytes': 'Zu viele Daten in kurzer Zeit gesendet. Die Verbindung wird neu aufgebaut.',
+  'limit.connections': 'Zu viele gleichzeitige Verbindungen. Bitte schließen Sie andere Fenster von Plenum.',
   'idempotency.keyReused': 'Diese Anfrage wurde bereits mit anderem Inhalt gesendet.',
   'protocol.version': 'Die Anwendung ist veraltet. Bitte die Seite neu laden.',
   'internal.error': 'Ein technischer Fehler ist aufgetreten. Bitte erneut versuchen.',

@@ -6,6 +6,8 @@ const violation: Record<ViolationCode, string> = {
   'command.unknown': 'This action is unknown.',
   'message.tooLarge': 'The message is too large.',
   'rate.limited': 'Too many requests in a short time. Please wait a moment.',
+  'rate.bytes': 'Too much data sent in a short time. The connection is being re-established.',
+  'limit.connections': 'Too many connections at once. Please close other Plenum windows.',
   'idempotency.keyReused': 'This request was already sent with different content.',
   'protocol.version': 'The app is out of date. Please reload the page.',
   'internal.error': 'A technical error occurred. Please try again.',

@@ -10,6 +10,7 @@ import type { Metrics } from './metrics.ts';
 import type { Logger } from '../log.ts';
 import { securityHeaders } from './security-headers.ts';
 import { mayReadMetrics } from './metrics-access.ts';
+import { restLimits } from './rest-limits.ts';
 
 interface Deps {
   config: Config;
@@ -34,6 +35,7 @@ export function createHttpApp(deps: Deps): express.Express {
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   app.use(securityHeaders(config.publicUrl));
+  app.use(['/api', '/i', '/publications'], ...restLimits(config.restPerMinute));
 
   // Invitation redemption. Never log this URL: the path is the secret.
   app.get('/i/:token', async (req, res) => {

@@ -2,6 +2,7 @@ import type { Config } from '../config.ts';
 import type { Invitations } from '../auth/invitations.ts';
 import { readCookie, SESSION_COOKIE } from '../auth/cookies.ts';
 import { TokenBucket } from './rate-limit.ts';
+import { PersonLimits } from './person-limits.ts';
 import type { PlenumSocket } from './types.ts';
 
 /** A handshake refusal: the client sees `connect_error` with `err.message === code` and `err.data.code`. */
@@ -16,7 +17,7 @@ function refusal(code: string): Error {
  * `auth: {public: true}`: it follows as 'public' whatever cookie the browser holds (another role's,
  * or a revoked one), because the URL says what it shows; declaring it only ever lowers the rights.
  */
-export function handshake(config: Config, invitations: Invitations) {
+export function handshake(config: Config, invitations: Invitations, limits: PersonLimits) {
   return async (socket: PlenumSocket, next: (err?: Error) => void) => {
     try {
       const origin = socket.handshake.headers.origin;
@@ -24,13 +25,24 @@ export function handshake(config: Config, invitations: Invitations) {
       const bucket = new TokenBucket(config.rateLimit.perSecond, config.rateLimit.burst);
       const sessionId = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
       const asPublic = (socket.handshake.auth as { public?: unknown } | undefined)?.public === true;
+      const address = socket.handshake.address;
+      const admit = (sessionHash: string | null) => {
+        const personKey = PersonLimits.personKey(sessionHash, address);
+        const refused = limits.admit(personKey, address);
+        if (!refused) socket.once('disconnect', () => limits.release(personKey, address));
+        return { personKey, refused };
+      };
       if (sessionId === null || asPublic) {
-        socket.data = { actor: { role: 'public', participantId: null }, invitationId: null, meetingId: null, sessionHash: null, bucket };
+        const { personKey, refused } = admit(null);
+        if (refused) return next(refusal(refused));
+        socket.data = { actor: { role: 'public', participantId: null }, invitationId: null, meetingId: null, sessionHash: null, bucket, personKey };
         return next();
       }
       const check = await invitations.check(sessionId);
       if (!check.ok) return next(refusal(check.code));
-      socket.data = { actor: check.actor, invitationId: check.invitation.id, meetingId: check.invitation.meetingId, sessionHash: check.sessionHash, bucket };
+      const { personKey, refused } = admit(check.sessionHash);
+      if (refused) return next(refusal(refused));
+      socket.data = { actor: check.actor, invitationId: check.invitation.id, meetingId: check.invitation.meetingId, sessionHash: check.sessionHash, bucket, personKey };
       return next();
     } catch {
       return next(refusal('internal.error'));

@@ -1,4 +1,4 @@
-/** A token bucket: `perSecond` refill, `burst` capacity. One per socket. */
+/** A token bucket: `perSecond` refill, `burst` capacity. Synchronous, so it can gate work before it starts. */
 export class TokenBucket {
   private tokens: number;
   private last = performance.now();
@@ -7,12 +7,12 @@ export class TokenBucket {
     this.tokens = burst;
   }
 
-  take(): boolean {
+  take(cost = 1): boolean {
     const now = performance.now();
     this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
     this.last = now;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
+    if (this.tokens < cost) return false;
+    this.tokens -= cost;
     return true;
   }
 }

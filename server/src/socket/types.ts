@@ -11,6 +11,8 @@ export interface SocketData {
   /** SHA-256 of the cookie session id; null for public followers. Re-checked on every command (logout ends it). */
   sessionHash: string | null;
   bucket: TokenBucket;
+  /** Whose limits this socket draws on: the cookie session, or the address of a public follower (PersonLimits). */
+  personKey: string;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
