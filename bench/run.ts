@@ -46,6 +46,7 @@ async function waitQuiet() {
 }
 
 let payloadBytes = 0;
+let followerBytes = 0;
 const targets = [plenumTarget, bareTarget].filter((t) => args.targets.includes(t.name));
 for (const n of args.steps) {
   const step: BenchResults['steps'][number] = { n };
@@ -55,8 +56,9 @@ for (const n of args.steps) {
   for (const target of order) {
     try {
       await waitQuiet();
-      const r = await runFanout(target, { followers: n, casts: args.casts, rate: args.rate, perWorker: args.perWorker, payloadBytes, log });
+      const r = await runFanout(target, { followers: n, casts: args.casts, rate: args.rate, perWorker: args.perWorker, payloadBytes, followerBytes, log });
       if (target.name === 'plenum' && r.broadcastBytes > 0) payloadBytes = r.broadcastBytes;
+      if (target.name === 'plenum' && r.perFollower.messageBytes > 0) followerBytes = r.perFollower.messageBytes;
       runs[target.name]!.push(r);
       step.runs = [...(step.runs ?? []), withoutRaw(r)];
       log(`${target.name} N=${n}: ack p99 ${r.ack.p99} ms, chair p99 ${r.chair.p99} ms, follower p50/p99 ${r.follower.p50}/${r.follower.p99} ms, missing ${r.delivery.missing}, CPU ${r.server.cpu}, ${r.server.rssPerFollowerKB} KB/follower, load ${r.load[0]}`);

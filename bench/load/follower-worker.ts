@@ -16,22 +16,36 @@ const send = (m: FromWorker) => process.send!(m);
 const sockets: Socket[] = [];
 let lastSeq = new Float64Array(0);
 let outOfOrder = 0;
+let duplicates = 0;
 let disconnected = 0;
 /** seq → receipt time per follower index (NaN: not received). */
 const receipts = new Map<number, Float64Array>();
+/** What the first follower of this worker received after its join: messages and Socket.IO packet bytes. */
+const firstFollower = { messages: 0, bytes: 0 };
 
 interface EnvelopeLike { seq: number }
 interface BroadcastLike { events?: EnvelopeLike[] }
+interface PictureLike { projection?: { seq: number } }
 
-function record(i: number, msg: BroadcastLike) {
-  const t = now();
-  for (const env of msg.events ?? []) {
-    if (!(env.seq > lastSeq[i]!)) { outOfOrder += 1; continue; }
-    lastSeq[i] = env.seq;
-    let row = receipts.get(env.seq);
-    if (!row) { row = new Float64Array(sockets.length).fill(NaN); receipts.set(env.seq, row); }
-    row[i] = t;
-  }
+/**
+ * One delivered picture with sequence number `seq` (an envelope of the event stream, or a public
+ * projection computed at `seq`). A picture at or below the follower's last one is a repeat
+ * (harmless: clients keep the newest); below it, out of order.
+ */
+function record(i: number, seq: number, t: number) {
+  if (seq === lastSeq[i]) { duplicates += 1; return; }
+  if (!(seq > lastSeq[i]!)) { outOfOrder += 1; return; }
+  lastSeq[i] = seq;
+  let row = receipts.get(seq);
+  if (!row) { row = new Float64Array(sockets.length).fill(NaN); receipts.set(seq, row); }
+  row[i] = t;
+}
+
+function count(i: number, event: string, msg: unknown) {
+  if (i !== 0) return;
+  firstFollower.messages += 1;
+  // The Socket.IO packet as it travels: 2["<event>",<json>]
+  firstFollower.bytes += Buffer.byteLength(JSON.stringify([event, msg])) + 1;
 }
 
 function connectOne(i: number, spec: ConnectSpec): Promise<void> {
@@ -41,15 +55,24 @@ function connectOne(i: number, spec: ConnectSpec): Promise<void> {
       auth: spec.auth ?? {}, extraHeaders: spec.headers ?? {},
     });
     sockets[i] = socket;
-    socket.on('meeting:events', (msg: BroadcastLike) => record(i, msg));
+    socket.on('meeting:events', (msg: BroadcastLike) => {
+      const t = now();
+      count(i, 'meeting:events', msg);
+      for (const env of msg.events ?? []) record(i, env.seq, t);
+    });
+    socket.on('meeting:public', (msg: PictureLike) => {
+      const t = now();
+      count(i, 'meeting:public', msg);
+      if (msg.projection) record(i, msg.projection.seq, t);
+    });
     socket.once('connect_error', (err) => reject(err));
     socket.once('connect', () => {
       socket.timeout(30_000).emit('meeting:join', { protocol: 1, meetingId: spec.meetingId, lastSeq: null },
-        (err: Error | null, res: { data?: { catchUp?: { kind: string; seq?: number; events?: EnvelopeLike[] } }; error?: { code: string } }) => {
+        (err: Error | null, res: { data?: { catchUp?: { kind: string; seq?: number; events?: EnvelopeLike[]; projection?: { seq: number } } }; error?: { code: string } }) => {
           if (err) return reject(err);
           if (!res?.data) return reject(new Error(`join refused: ${res?.error?.code ?? 'no data'}`));
           const c = res.data.catchUp;
-          const seq = c?.kind === 'snapshot' ? c.seq ?? 0 : Math.max(0, ...(c?.events ?? []).map((e) => e.seq));
+          const seq = c?.kind === 'snapshot' ? c.seq ?? 0 : c?.kind === 'public' ? c.projection?.seq ?? 0 : Math.max(0, ...(c?.events ?? []).map((e) => e.seq));
           if (seq > lastSeq[i]!) lastSeq[i] = seq;
           socket.on('disconnect', () => { disconnected += 1; });
           resolve();
@@ -83,15 +106,22 @@ async function connectAll(spec: ConnectSpec): Promise<ConnectReport> {
   return { ok, failed, errors, ms };
 }
 
+/**
+ * Cast → the first picture that shows it: for each cast (its seq) and follower, the receipt of the
+ * first picture with a seq at or above the cast's (a coalesced picture covers every cast before it).
+ */
 function collect(casts: [number, number][], offset: number): CollectReport {
   const latencies = new Float64Array(casts.length * sockets.length);
+  const seqs = [...receipts.keys()].sort((a, b) => a - b);
   let n = 0;
   let missing = 0;
   const got = new Uint32Array(sockets.length);
   for (const [seq, t0] of casts) {
-    const row = receipts.get(seq);
+    let from = seqs.findIndex((s) => s >= seq);
+    if (from < 0) from = seqs.length;
     for (let i = 0; i < sockets.length; i++) {
-      const t = row ? row[i]! : NaN;
+      let t = NaN;
+      for (let k = from; k < seqs.length && Number.isNaN(t); k++) t = receipts.get(seqs[k]!)![i]!;
       if (Number.isNaN(t)) { missing += 1; continue; }
       latencies[n++] = t - offset - t0;
       got[i]! += 1;
@@ -99,7 +129,10 @@ function collect(casts: [number, number][], offset: number): CollectReport {
   }
   let complete = 0;
   for (let i = 0; i < sockets.length; i++) if (got[i] === casts.length) complete += 1;
-  return { latencies: latencies.slice(0, n), missing, outOfOrder, disconnected, complete, followers: sockets.length };
+  return {
+    latencies: latencies.slice(0, n), missing, outOfOrder, duplicates, disconnected, complete, followers: sockets.length,
+    messages: receipts.size, firstFollower: { ...firstFollower },
+  };
 }
 
 process.on('message', (raw: unknown) => {

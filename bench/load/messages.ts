@@ -24,8 +24,14 @@ export interface CollectReport {
   latencies: Float64Array;
   /** (follower, cast) pairs never received. */
   missing: number;
-  /** Envelopes that arrived with a seq not above the follower's last one. */
+  /** Pictures (envelopes or projections) that arrived with a seq below the follower's last one. */
   outOfOrder: number;
+  /** Pictures repeated with the follower's last seq (harmless). */
+  duplicates: number;
+  /** Distinct pictures (seqs) received by anyone in this worker. */
+  messages: number;
+  /** The worker's first follower: messages and Socket.IO packet bytes received after its join. */
+  firstFollower: { messages: number; bytes: number };
   /** Followers disconnected during the run. */
   disconnected: number;
   /** Followers that received every cast, in order. */

@@ -84,9 +84,17 @@ export class FollowerPool {
 
   async collect(casts: [number, number][]): Promise<PoolResult> {
     const r = await Promise.all(this.workers.map((w) => w.ask({ op: 'collect', casts, offset: w.offset }, 'results', 60_000)));
-    const out: PoolResult = { latencies: concat(r.map((x) => x.report.latencies)), missing: 0, outOfOrder: 0, disconnected: 0, complete: 0, followers: 0 };
+    const out: PoolResult = {
+      latencies: concat(r.map((x) => x.report.latencies)), missing: 0, outOfOrder: 0, duplicates: 0, disconnected: 0, complete: 0, followers: 0,
+      messages: Math.max(0, ...r.map((x) => x.report.messages)),
+      // Per follower: the mean over the workers' first followers.
+      firstFollower: {
+        messages: r.reduce((s, x) => s + x.report.firstFollower.messages, 0) / Math.max(1, r.length),
+        bytes: r.reduce((s, x) => s + x.report.firstFollower.bytes, 0) / Math.max(1, r.length),
+      },
+    };
     for (const { report } of r) {
-      out.missing += report.missing; out.outOfOrder += report.outOfOrder; out.disconnected += report.disconnected;
+      out.missing += report.missing; out.outOfOrder += report.outOfOrder; out.duplicates += report.duplicates; out.disconnected += report.disconnected;
       out.complete += report.complete; out.followers += report.followers;
     }
     return out;

@@ -7,14 +7,14 @@ const ENTRY = fileURLToPath(new URL('../bare/server.ts', import.meta.url));
 const MEETING = 'dmk-2024-1';
 const LANDS = ['BW', 'BY', 'BE', 'BB', 'HB', 'HH', 'HE', 'MV', 'NI', 'NW', 'RP', 'SL', 'SN', 'ST', 'SH', 'TH'];
 
-/** Plain Socket.IO: same wire names, same payload size, no rules, no store. */
+/** Plain Socket.IO: same wire names, same payload sizes (staff and followers), no rules, no store. */
 export const bareTarget: Target = {
   name: 'bare',
   followerNote: 'plain Socket.IO room "followers"',
-  async start({ payloadBytes }) {
+  async start({ payloadBytes, followerBytes }) {
     const server = await ServerProcess.start({
       entry: ENTRY, ready: /BARE_READY port=(\d+)/,
-      env: { BARE_PAYLOAD_BYTES: String(payloadBytes ?? 0), BARE_MEETING_ID: MEETING },
+      env: { BARE_PAYLOAD_BYTES: String(payloadBytes ?? 0), BARE_FOLLOWER_BYTES: String(followerBytes ?? 0), BARE_MEETING_ID: MEETING },
     });
     const url = `http://127.0.0.1:${server.port}`;
     const staff = (label: string) => ActorClient.connect({ url, meetingId: MEETING, auth: { role: 'staff' }, label });

@@ -12,6 +12,8 @@ export interface FanoutOptions {
   rate: number;
   perWorker: number;
   payloadBytes?: number;
+  /** Byte size of Plenum's follower message (bare pads its pictures to it). */
+  followerBytes?: number;
   log?: (s: string) => void;
 }
 
@@ -27,12 +29,14 @@ export interface FanoutResult {
   castsAcked: number;
   rate: number;
   broadcastBytes: number;
+  /** What a follower received in the cast window: messages, mean Socket.IO packet bytes, bytes per second. */
+  perFollower: { messages: number; messageBytes: number; bytesPerSecond: number };
   /** ms */
   ack: Summary;
   chair: Summary;
   screen: Summary;
   follower: Summary;
-  delivery: { expected: number; missing: number; outOfOrder: number; complete: number; disconnected: number };
+  delivery: { expected: number; missing: number; outOfOrder: number; duplicates: number; complete: number; disconnected: number };
   /** Raw latencies (ms), kept in memory only, so that repeated runs can be pooled (lib/merge.ts). */
   raw?: { ack: Float64Array; chair: Float64Array; screen: Float64Array; follower: Float64Array };
   /** Runs pooled into this result. */
@@ -63,7 +67,7 @@ export interface FanoutResult {
  */
 export async function runFanout(target: Target, o: FanoutOptions): Promise<FanoutResult> {
   const log = o.log ?? (() => {});
-  const live = await target.start({ payloadBytes: o.payloadBytes });
+  const live = await target.start({ payloadBytes: o.payloadBytes, followerBytes: o.followerBytes });
   let pool: FollowerPool | undefined;
   try {
     await sleep(500);
@@ -129,6 +133,12 @@ export async function runFanout(target: Target, o: FanoutOptions): Promise<Fanou
       castsAcked: acked.length,
       rate: o.rate,
       broadcastBytes: live.broadcastBytes(),
+      perFollower: {
+        messages: round(delivered.firstFollower.messages, 1),
+        messageBytes: round(delivered.firstFollower.bytes / Math.max(1, delivered.firstFollower.messages), 0),
+        // Over the cast window (casts / rate seconds).
+        bytesPerSecond: round(delivered.firstFollower.bytes / (o.casts / o.rate), 0),
+      },
       ack: roundSummary(summarize(raw.ack)),
       chair: roundSummary(summarize(raw.chair)),
       screen: roundSummary(summarize(raw.screen)),
@@ -139,6 +149,7 @@ export async function runFanout(target: Target, o: FanoutOptions): Promise<Fanou
         expected: acked.length * connect.report.ok,
         missing: delivered.missing - acked.length * connect.report.failed,
         outOfOrder: delivered.outOfOrder,
+        duplicates: delivered.duplicates,
         complete: delivered.complete,
         disconnected: delivered.disconnected,
       },

@@ -21,5 +21,6 @@ export interface Target {
   name: 'plenum' | 'bare';
   /** How public followers are admitted, for the report. */
   followerNote: string;
-  start(opts: { payloadBytes?: number }): Promise<Live>;
+  /** payloadBytes: Plenum's VoteCast broadcast to the live room; followerBytes: its public projection message. */
+  start(opts: { payloadBytes?: number; followerBytes?: number }): Promise<Live>;
 }

@@ -10,6 +10,7 @@ const ChairConsole = lazy(() => import('./views/chair/ChairConsole.tsx'));
 const DelegateView = lazy(() => import('./views/delegate/DelegateView.tsx'));
 const ScreenView = lazy(() => import('./views/screen/ScreenView.tsx'));
 const OfficeView = lazy(() => import('./views/office/OfficeView.tsx'));
+const PublicView = lazy(() => import('./views/public/PublicView.tsx'));
 
 const HOME: Record<ActorRole, string> = {
   chair: '/chair', delegate: '/delegate', office: '/office', screen: '/screen',
@@ -35,12 +36,12 @@ function MeetingConnection({ meetingId, anonymous, children }: { meetingId: stri
   return <>{children}</>;
 }
 
-function ViewFor({ path, publicView }: { path: string; publicView?: boolean }) {
+function ViewFor({ path }: { path: string }) {
   const view =
     path === '/chair' ? <ChairConsole /> :
     path === '/delegate' ? <DelegateView /> :
     path === '/office' ? <OfficeView /> :
-    <ScreenView publicView={publicView} />;
+    <ScreenView />;
   return <Suspense fallback={<LoadingPage />}>{view}</Suspense>;
 }
 
@@ -76,7 +77,8 @@ export function App() {
   if (publicMeeting) {
     return (
       <MeetingConnection meetingId={publicMeeting} anonymous>
-        <ViewFor path="/screen" publicView />
+        {/* R-SES-4: the public viewer renders the server's public projection, never the events. */}
+        <Suspense fallback={<LoadingPage />}><PublicView /></Suspense>
       </MeetingConnection>
     );
   }

@@ -49,7 +49,7 @@ export async function startServer(input: ConfigInput = {}): Promise<RunningServe
   const store = new SqliteEventStore(dbFile(base.dataDir));
   const metrics = new Metrics();
   let io: PlenumServer | null = null;
-  const broadcast = broadcaster(() => io);
+  const broadcast = broadcaster(() => io, { intervalMs: base.publicIntervalMs, profile: DMK_PROFILE });
   // After-append listener for between sessions (R-FUP-1: adopted resolutions), set once it exists.
   let afterMeetingAppend: AppendedListener = () => {};
   const registry = new MeetingRegistry(store, DMK_PROFILE, log, (...args) => { broadcast(...args); afterMeetingAppend(...args); });

@@ -31,6 +31,8 @@ export const ConfigSchema = z.object({
   /** Protocol PDF worker: time limit per rendering, renderings waiting, PDFs kept. */
   pdf: z.object({ timeoutMs: z.number().int().positive(), maxQueue: z.number().int().positive(), cacheSize: z.number().int().positive() })
     .partial().default({}),
+  /** Public followers get at most one projection per this many ms (socket/follower-fanout.ts). */
+  publicIntervalMs: z.number().int().min(0).max(10_000).default(100),
 });
 export type ConfigInput = z.input<typeof ConfigSchema>;
 export type Config = z.infer<typeof ConfigSchema> & { publicUrl: string; allowedOrigins: string[] };
@@ -60,9 +62,10 @@ const EnvSchema = z.object({
   REST_PER_MINUTE_IP: z.string().optional(),
   REST_PER_MINUTE_SESSION: z.string().optional(),
   METRICS_TOKEN: z.string().optional(),
+  PUBLIC_INTERVAL_MS: z.string().regex(/^\d+$/).optional(),
 });
 
-/** Read the environment (PORT, HOST, DATA_DIR, PUBLIC_URL, ALLOWED_ORIGINS, LOG_LEVEL, ...). */
+/** Read the environment (PORT, HOST, DATA_DIR, PUBLIC_URL, ALLOWED_ORIGINS, LOG_LEVEL, PUBLIC_INTERVAL_MS, ...). */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ConfigInput {
   const e = EnvSchema.parse(env);
   const input: ConfigInput = {};
@@ -85,5 +88,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ConfigInput
     input.restPerMinute = { perIp: Number(e.REST_PER_MINUTE_IP ?? 600), perSession: Number(e.REST_PER_MINUTE_SESSION ?? 300) };
   }
   if (e.DEMO) input.demo = e.DEMO === '1' || e.DEMO === 'true';
+  if (e.PUBLIC_INTERVAL_MS) input.publicIntervalMs = Number(e.PUBLIC_INTERVAL_MS);
   return input;
 }

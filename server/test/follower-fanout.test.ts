@@ -3,58 +3,115 @@ import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EventEnvelope } from '@plenum/shared';
-import { FollowerFanout } from '../src/socket/follower-fanout.ts';
+import type { PublicUpdate } from '@plenum/shared';
+import { FollowerFanout, textFrame } from '../src/socket/follower-fanout.ts';
 import type { PlenumServer } from '../src/socket/types.ts';
+import { chair, landCodes, openSessionWith } from '../../shared/test/support/scenario.ts';
 
 const ROOM = 'm:dmk-2024-1:followers';
-const envelope = (seq: number) => ({ seq, at: '2024-04-19T10:00:00.000Z', hash: `h${seq}`, event: { type: 'SessionOpened' } }) as unknown as EventEnvelope;
+const MEETING = 'dmk-2024-1';
+const N = 25;
 
-describe('follower fan-out (slices, coalescing)', () => {
+/** A session made public by its decision (R-SES-4), with a round open for casting. */
+function publicSession() {
+  const s = openSessionWith(16);
+  s.voteOn('', Object.fromEntries(landCodes().map((l) => [l, 'yes' as const])), { kind: 'setPublic', public: true });
+  const voteId = s.openVote({ kind: 'resolution', itemId: 'item-proposal', paragraph: null });
+  return { s, voteId };
+}
+
+describe('follower fan-out: one coalesced projection, the same bytes to all', () => {
   let io: PlenumServer;
   let clients: Socket[] = [];
-  const received: number[][][] = [];
+  const received: PublicUpdate[][] = [];
+  const raw: string[][] = [];
+  let events = 0;
 
   beforeAll(async () => {
     const http = createServer();
-    io = new Server(http) as unknown as PlenumServer;
+    io = new Server(http, { perMessageDeflate: false }) as unknown as PlenumServer;
     io.on('connection', (s) => { void s.join(ROOM); });
     await new Promise<void>((r) => http.listen(0, '127.0.0.1', () => r()));
     const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-    clients = await Promise.all(Array.from({ length: 25 }, (_, i) => new Promise<Socket>((resolve) => {
+    clients = await Promise.all(Array.from({ length: N }, (_, i) => new Promise<Socket>((resolve) => {
       const c = connect(url, { transports: ['websocket'], forceNew: true, reconnection: false });
       received[i] = [];
-      c.on('meeting:events', (m: { events: EventEnvelope[] }) => received[i]!.push(m.events.map((e) => e.seq)));
-      c.on('connect', () => resolve(c));
+      raw[i] = [];
+      c.on('meeting:public', (m: PublicUpdate) => received[i]!.push(m));
+      c.on('meeting:events', () => { events += 1; });
+      c.on('connect', () => {
+        c.io.engine.on('message', (d: unknown) => { if (typeof d === 'string' && d.includes('meeting:public')) raw[i]!.push(d); });
+        resolve(c);
+      });
     })));
-    while ((io.of('/').adapter.rooms.get(ROOM)?.size ?? 0) < 25) await new Promise((r) => setTimeout(r, 10));
+    while ((io.of('/').adapter.rooms.get(ROOM)?.size ?? 0) < N) await new Promise((r) => setTimeout(r, 10));
   });
   afterAll(() => { for (const c of clients) c.close(); io.close(); });
 
-  it('reaches every follower across slices, coalesces what queued before the pass, keeps seq order, runs `after` last', async () => {
-    const fanout = new FollowerFanout(() => io, 7); // 25 followers → 4 slices
-    const order: string[] = [];
-    fanout.push(ROOM, 'dmk-2024-1', [envelope(1)]);
-    fanout.push(ROOM, 'dmk-2024-1', [envelope(2), envelope(3)], () => order.push('after-1'));
-    order.push('pushed'); // the pass starts only after the current task (the ack goes first)
+  const settle = async (count: number) => {
+    for (let k = 0; k < 500 && received.some((r) => r.length < count); k++) await new Promise((r) => setTimeout(r, 10));
+  };
+
+  it('R-SES-4: changes recorded before a pass become ONE projection of the newest state, identical bytes for every follower across slices', async () => {
+    const fanout = new FollowerFanout(() => io, { slice: 7, intervalMs: 0 }); // 25 followers → 4 slices
+    const { s, voteId } = publicSession();
+    const lands = landCodes().slice(0, 5);
+    for (const land of lands) {
+      s.cast(voteId, land, 'yes');
+      fanout.update(ROOM, MEETING, { ...s.state, seq: s.events.length });
+    }
     await fanout.idle();
-    fanout.push(ROOM, 'dmk-2024-1', [envelope(4)]);
-    await fanout.idle();
-    const all = () => received.every((r) => r.length === 2);
-    for (let k = 0; k < 200 && !all(); k++) await new Promise((r) => setTimeout(r, 10));
-    expect(order).toEqual(['pushed', 'after-1']);
-    for (const r of received) expect(r).toEqual([[1, 2, 3], [4]]);
+    await settle(1);
+    for (const r of received) {
+      expect(r).toHaveLength(1);
+      expect(r[0]!.projection.seq).toBe(s.events.length);
+      expect(r[0]!.projection.vote).toMatchObject({ id: voteId, status: 'open', voted: lands, choices: null });
+    }
+    for (const r of raw) expect(r).toHaveLength(1);
+    expect(new Set(raw.map((r) => r[0])).size).toBe(1);
+    expect(events).toBe(0);
   });
 
-  it('an empty batch sends nothing but still runs `after` once the earlier batch is out', async () => {
-    const before = received.map((r) => r.length);
-    const fanout = new FollowerFanout(() => io, 10);
-    const order: string[] = [];
-    fanout.push(ROOM, 'dmk-2024-1', [envelope(5)]);
-    fanout.push(ROOM, 'dmk-2024-1', [], () => order.push('disconnect'));
+  it('a newer change is sent once more, each follower only what is newer than what it has; at most one pass per interval', async () => {
+    const fanout = new FollowerFanout(() => io, { slice: 10, intervalMs: 0 });
+    const { s, voteId } = publicSession();
+    const seqOf = () => 1000 + s.events.length; // above the first test's seqs
+    s.cast(voteId, 'BW', 'yes');
+    fanout.update(ROOM, MEETING, { ...s.state, seq: seqOf() });
     await fanout.idle();
-    expect(order).toEqual(['disconnect']);
-    for (let k = 0; k < 200 && received.some((r, i) => r.length === before[i]); k++) await new Promise((r) => setTimeout(r, 10));
-    for (const r of received) expect(r.at(-1)).toEqual([5]);
+    s.cast(voteId, 'BY', 'no');
+    fanout.update(ROOM, MEETING, { ...s.state, seq: seqOf() });
+    fanout.update(ROOM, MEETING, { ...s.state, seq: seqOf() }); // the same seq again: nobody gets it twice
+    await fanout.idle();
+    await settle(3);
+    for (const r of received) {
+      const seqs = r.slice(1).map((u) => u.projection.seq);
+      expect(seqs).toEqual([seqOf() - 1, seqOf()]);
+      expect(r.at(-1)!.projection.vote!.voted).toEqual(['BW', 'BY']);
+    }
+  });
+
+  it('R-SES-4: when the session stops being public, followers get no projection of it, are told and disconnected', async () => {
+    const fanout = new FollowerFanout(() => io, { intervalMs: 0 });
+    const { s } = publicSession();
+    fanout.update(ROOM, MEETING, { ...s.state, seq: 5000 });
+    await fanout.idle();
+    await settle(4);
+    const told = Promise.all(clients.map((c) => new Promise<string>((r) => c.once('meeting:error', (e: { code: string }) => r(e.code)))));
+    const gone = Promise.all(clients.map((c) => new Promise<void>((r) => c.once('disconnect', () => r()))));
+    s.run({ type: 'cancelVote', voteId: s.state.openVoteId! }, chair);
+    s.voteOn('', Object.fromEntries(landCodes().map((l) => [l, 'yes' as const])), { kind: 'setPublic', public: false });
+    fanout.update(ROOM, MEETING, { ...s.state, seq: 5001 });
+    await fanout.idle();
+    expect(new Set(await told)).toEqual(new Set(['session.notPublic']));
+    await gone;
+    for (const r of received) expect(r.every((u) => u.projection.seq !== 5001)).toBe(true);
+  });
+
+  it('textFrame builds the header ws builds: 7-bit, 16-bit and 64-bit lengths', () => {
+    expect([...textFrame('x'.repeat(5))[0]!]).toEqual([0x81, 5]);
+    expect([...textFrame('x'.repeat(300))[0]!]).toEqual([0x81, 126, 1, 44]);
+    const big = textFrame('x'.repeat(70_000))[0]!;
+    expect([big[0], big[1], Number(big.readBigUInt64BE(2))]).toEqual([0x81, 127, 70_000]);
   });
 });

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { io as connectClient, type Socket } from 'socket.io-client';
 import {
   DEMO_MEETING_ID, PROTOCOL_VERSION, evolve, initialState, type Ack, type ClientToServerEvents, type Command, type CommandResult,
-  type EventEnvelope, type JoinResult, type MeetingState, type ServerToClientEvents,
+  type EventEnvelope, type JoinResult, type MeetingState, type PublicProjection, type ServerToClientEvents,
 } from '@plenum/shared';
 import { startServer, type RunningServer } from '../src/app.ts';
 import type { ConfigInput } from '../src/config.ts';
@@ -105,12 +105,22 @@ export function joinMeeting(socket: Client, lastSeq: number | null = null, meeti
   return socket.timeout(20_000).emitWithAck('meeting:join', { protocol: PROTOCOL_VERSION, meetingId, lastSeq });
 }
 
-/** A client-side mirror: joins, applies the catch-up, then every broadcast by seq (as the real client must). */
+/**
+ * A client-side mirror: joins, applies the catch-up, then every broadcast by seq (as the real client
+ * must). A public follower gets projections instead: the newest is kept, older ones are ignored.
+ */
 export class Mirror {
   state: MeetingState = initialState();
   received: EventEnvelope[] = [];
+  projection: PublicProjection | null = null;
+  projections: PublicProjection[] = [];
   constructor(readonly socket: Client) {
     socket.on('meeting:events', (msg) => { for (const e of msg.events) this.apply(e); });
+    socket.on('meeting:public', (msg) => this.take(msg.projection));
+  }
+  take(p: PublicProjection) {
+    this.projections.push(p);
+    if (!this.projection || p.seq > this.projection.seq) this.projection = p;
   }
   apply(e: EventEnvelope) {
     if (e.seq <= this.state.seq) return;
@@ -123,6 +133,7 @@ export class Mirror {
     if ('error' in res) throw new Error(`join refused: ${res.error.code}`);
     const c = res.data.catchUp;
     if (c.kind === 'snapshot') this.state = c.state;
+    else if (c.kind === 'public') this.take(c.projection);
     else for (const e of c.events) this.apply(e);
     return res.data;
   }

@@ -16,3 +16,4 @@ export * from './resultsProtocol/index.ts';
 export * from './followUp/index.ts';
 export * from './conference/index.ts';
 export * from './drafts/index.ts';
+export * from './public/projection.ts';

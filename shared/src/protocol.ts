@@ -4,6 +4,7 @@ import type { MeetingEvent, MeetingState } from './meeting/index.ts';
 import type { RulesProfile } from './profile.ts';
 import type { ActorRole } from './context.ts';
 import type { ErrorPayload } from './violations.ts';
+import type { PublicProjection } from './public/projection.ts';
 
 /**
  * The wire protocol between client and server (Socket.IO). docs/protocol.md describes it for
@@ -47,10 +48,14 @@ export interface EventEnvelope {
 
 export type Ack<T> = { data: T } | { error: ErrorPayload };
 
-/** What the server sends to catch a client up: either missing events, or a fresh snapshot. */
+/**
+ * What the server sends to catch a client up: either missing events, or a fresh snapshot; a
+ * public follower (R-SES-4) gets the latest public projection instead (never events or state).
+ */
 export type CatchUp =
   | { kind: 'events'; events: EventEnvelope[] }
-  | { kind: 'snapshot'; seq: number; state: MeetingState };
+  | { kind: 'snapshot'; seq: number; state: MeetingState }
+  | { kind: 'public'; projection: PublicProjection };
 
 export interface JoinResult {
   meetingId: string;
@@ -76,8 +81,16 @@ export interface EventsBroadcast {
   serverTime: string;
 }
 
+/** Server → public followers: the public projection, coalesced (at most one per interval). */
+export interface PublicUpdate {
+  meetingId: string;
+  projection: PublicProjection;
+}
+
 export interface ServerToClientEvents {
   'meeting:events': (msg: EventsBroadcast) => void;
+  /** Only to public followers, instead of 'meeting:events'; a projection older than the one held is ignored. */
+  'meeting:public': (msg: PublicUpdate) => void;
   /** The session (invitation) was revoked; the socket is disconnected after this. */
   'session:revoked': (msg: { code: 'auth.revoked' }) => void;
   /**

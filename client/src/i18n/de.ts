@@ -181,7 +181,7 @@ export const de = {
     itPlrChair: 'Vorsitz IT-Planungsrat', itemGuest: 'Gast zu einem Tagesordnungspunkt',
   },
   choice: { yes: 'Ja', no: 'Nein', abstain: 'Enthaltung', notVoted: 'keine Stimme' },
-  tally: { summary: 'Ja {{yes}}, Nein {{no}}, Enthaltung {{abstain}}, keine Stimme {{notVoted}}' },
+  tally: { summary: 'Ja {{yes}}, Nein {{no}}, Enthaltung {{abstain}}, keine Stimme {{notVoted}}', summaryClosed: 'Ja {{yes}}, Nein {{no}}, Enthaltung {{abstain}}' },
   outcome: {
     heading: 'Ergebnis',
     adopted: 'Angenommen',
@@ -599,6 +599,12 @@ export const de = {
     groupClosed: 'beendet am {{time}}',
     closeGroup: 'Auftrag erledigt – beenden',
     setUp: 'Arbeitsgruppe einsetzen',
+  },
+  publicView: {
+    attendance: '({{room}} Personen im Raum, {{remote}} zugeschaltet)',
+    turnoutOnly: 'Wie die Länder abgestimmt haben, wird nach dem Schluss der Abstimmung gezeigt.',
+    speaking: 'Das Wort hat {{name}}.',
+    outcomesHeading: 'Ergebnisse dieser Sitzung',
   },
 };
 

@@ -178,7 +178,7 @@ export const en: Messages = {
     itPlrChair: 'Chair of the IT Planning Council', itemGuest: 'Guest for an agenda item',
   },
   choice: { yes: 'Yes', no: 'No', abstain: 'Abstain', notVoted: 'no vote' },
-  tally: { summary: 'Yes {{yes}}, No {{no}}, Abstain {{abstain}}, no vote {{notVoted}}' },
+  tally: { summary: 'Yes {{yes}}, No {{no}}, Abstain {{abstain}}, no vote {{notVoted}}', summaryClosed: 'Yes {{yes}}, No {{no}}, Abstain {{abstain}}' },
   outcome: {
     heading: 'Result',
     adopted: 'Adopted',
@@ -596,5 +596,11 @@ export const en: Messages = {
     groupClosed: 'closed on {{time}}',
     closeGroup: 'Assignment done – close',
     setUp: 'Set up working group',
+  },
+  publicView: {
+    attendance: '({{room}} people in the room, {{remote}} remote)',
+    turnoutOnly: 'How the Länder voted is shown once the vote is closed.',
+    speaking: '{{name}} has the floor.',
+    outcomesHeading: 'Results of this session',
   },
 };

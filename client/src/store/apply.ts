@@ -43,5 +43,7 @@ export function applyEnvelopes(current: Synced, envelopes: readonly EventEnvelop
  */
 export function applyCatchUp(current: Synced, catchUp: CatchUp): ApplyResult {
   if (catchUp.kind === 'events') return applyEnvelopes(current, catchUp.events);
+  // A public follower's projection is not a state: the store keeps it apart (meetingStore.publicView).
+  if (catchUp.kind === 'public') return { ...current, applied: [], gap: false };
   return { state: { ...catchUp.state, seq: catchUp.seq }, seq: catchUp.seq, applied: [], gap: false };
 }

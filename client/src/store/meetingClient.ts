@@ -1,4 +1,4 @@
-import type { Ack, CatchUp, Command, CommandResult, ErrorPayload, EventEnvelope, EventsBroadcast, JoinResult } from '@plenum/shared';
+import type { Ack, CatchUp, Command, CommandResult, ErrorPayload, EventEnvelope, EventsBroadcast, JoinResult, PublicUpdate } from '@plenum/shared';
 import { PROTOCOL_VERSION } from '@plenum/shared/src/protocolVersion.ts';
 import { applyCatchUp, applyEnvelopes, type ApplyResult } from './apply.ts';
 import { newIdempotencyKey } from './key.ts';
@@ -111,6 +111,11 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
   }
 
   function applyCatch(catchUp: CatchUp) {
+    // A public follower: the join's projection replaces what it held (the server is the truth).
+    if (catchUp.kind === 'public') {
+      set({ publicView: catchUp.projection, lastUpdateAt: stamp() });
+      return;
+    }
     const { state, seq } = meetingStore.getState();
     take(applyCatchUp({ state, seq }, catchUp));
   }
@@ -205,6 +210,13 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
     if (msg.meetingId !== meetingId || !joined) return;
     applyIncoming(msg.events);
   };
+  /** Public followers: a newer projection replaces the picture; an older or repeated one is ignored. */
+  const onPublic = (msg: PublicUpdate) => {
+    if (msg.meetingId !== meetingId) return;
+    const held = meetingStore.getState().publicView;
+    if (held && msg.projection.seq <= held.seq) return;
+    set({ publicView: msg.projection, lastUpdateAt: stamp() });
+  };
   const onRevoked = () => {
     joined = false;
     set({ connection: 'offline', joinError: { code: 'auth.revoked' } });
@@ -226,7 +238,7 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
   // Registered and removed from one list, so dispose can never miss one.
   const socketListeners: [string, (...args: any[]) => void][] = [
     ['connect', onConnect], ['disconnect', onDisconnect], ['connect_error', onConnectError],
-    ['meeting:events', onEvents], ['session:revoked', onRevoked], ['meeting:error', onMeetingError],
+    ['meeting:events', onEvents], ['meeting:public', onPublic], ['session:revoked', onRevoked], ['meeting:error', onMeetingError],
   ];
   const windowListeners: [string, () => void][] = [['offline', onBrowserOffline], ['online', onBrowserOnline]];
   const hasWindow = typeof window !== 'undefined';

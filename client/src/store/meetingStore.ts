@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { ActorRole, Choice, Command, ErrorPayload, EventEnvelope, LandCode, MeetingState, RulesProfile } from '@plenum/shared';
+import type { ActorRole, Choice, Command, ErrorPayload, EventEnvelope, LandCode, MeetingState, PublicProjection, RulesProfile } from '@plenum/shared';
 import { DMK_PROFILE } from '@plenum/shared/src/dmkProfile.ts';
 import { initialState } from '@plenum/shared/src/meeting/state.ts';
 
@@ -36,6 +36,8 @@ export interface MeetingStoreState {
   joinError: ErrorPayload | null;
   pending: PendingCommand[];
   receipts: Record<string, VoteReceipt>;
+  /** A public follower's picture (R-SES-4): the server's projection, not events; null for invited roles. */
+  publicView: PublicProjection | null;
 }
 
 export const receiptKey = (voteId: string, land: LandCode) => `${voteId}:${land}`;
@@ -53,6 +55,7 @@ export function emptyMeetingStoreState(): MeetingStoreState {
     joinError: null,
     pending: [],
     receipts: {},
+    publicView: null,
   };
 }
 

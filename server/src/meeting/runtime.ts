@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { setImmediate as nextMacrotask } from 'node:timers/promises';
 import {
-  decide, evolve, initialState, type Actor, type Ack, type CatchUp, type CommandResult, type EventEnvelope, type MeetingState,
+  decide, evolve, initialState, publicProjection, type Actor, type Ack, type CatchUp, type CommandResult, type EventEnvelope, type MeetingState,
   type RulesProfile,
 } from '@plenum/shared';
 import type { AppendEntry, EventStore } from '../store/event-store.ts';
@@ -260,6 +260,7 @@ export class MeetingRuntime {
       const view = viewState(role, this.state);
       if (!view) return null;
       onAllowed?.();
+      if (role === 'public') return { kind: 'public', projection: publicProjection(this.state, this.profile)! };
       const seq = this.state.seq;
       if (!lastSeq || lastSeq > seq || seq - lastSeq > MAX_CATCH_UP_EVENTS) return { kind: 'snapshot', seq, state: view };
       return { kind: 'events', events: await this.store.read(this.meetingId, lastSeq) };

@@ -1,12 +1,13 @@
-import type { ActorRole, EventEnvelope, MeetingState } from '@plenum/shared';
+import type { ActorRole, MeetingState } from '@plenum/shared';
 
 /**
  * What each role may see. Kept in this one file so the policy is reviewable in one place.
  *
  * - Nothing secret is in MeetingState (invitations and sessions live only in the store), so every
  *   invited role (office, chair, delegate, guest, staff, screen) sees the whole state and every event.
- * - A public follower (no invitation, R-SES-4) sees the same, but only while the session is public;
- *   otherwise nothing at all.
+ * - A public follower (no invitation, R-SES-4) sees only the public projection
+ *   (shared/src/public/projection.ts: the public part, never what came before the public switch),
+ *   and only while the session is public; otherwise nothing at all.
  */
 export function canFollow(role: ActorRole, state: MeetingState): boolean {
   if (role !== 'public') return true;
@@ -17,14 +18,6 @@ export function viewState(role: ActorRole, state: MeetingState): MeetingState | 
   return canFollow(role, state) ? state : null;
 }
 
-export function viewEvents(role: ActorRole, state: MeetingState, events: EventEnvelope[]): EventEnvelope[] {
-  if (role !== 'public') return events;
-  // The batch that switches publicity off is still shown (the decision itself was taken in public);
-  // afterwards the follower is told and disconnected (socket/broadcast.ts).
-  const switchedOff = events.some((e) => e.event.type === 'PublicSwitched' && !e.event.public);
-  return canFollow(role, state) || switchedOff ? events : [];
-}
-
-/** Rooms per meeting: invited roles, and public followers (emitted to second). */
+/** Rooms per meeting: invited roles (events), and public followers (the projection, socket/follower-fanout.ts). */
 export const liveRoom = (meetingId: string) => `m:${meetingId}:live`;
 export const followersRoom = (meetingId: string) => `m:${meetingId}:followers`;

@@ -1,30 +1,19 @@
 import type { EventEnvelope, MeetingState } from '@plenum/shared';
-import { followersRoom, liveRoom, viewEvents } from '../meeting/state-view.ts';
-import { FollowerFanout } from './follower-fanout.ts';
+import { followersRoom, liveRoom } from '../meeting/state-view.ts';
+import { FollowerFanout, type FanoutOptions } from './follower-fanout.ts';
 import type { PlenumServer } from './types.ts';
 
 /**
- * After a commit: the live room (chair, delegates, screen) at once with one emit; public followers
- * after the ack, in slices and coalesced when busy (follower-fanout.ts). When the session stops
- * being public, followers get that last batch, are told ('session.notPublic', R-SES-4) and are
- * disconnected.
+ * After a commit: the live room (chair, delegates, screen: every invited role) gets the events at
+ * once with one emit; public followers get the public projection after the ack, coalesced and in
+ * slices (follower-fanout.ts). When the session stops being public, followers are told
+ * ('session.notPublic', R-SES-4) and disconnected.
  */
-export function broadcaster(io: () => PlenumServer | null, fanout = new FollowerFanout(io)) {
+export function broadcaster(io: () => PlenumServer | null, options: FanoutOptions = {}, fanout = new FollowerFanout(io, options)) {
   return (meetingId: string, events: EventEnvelope[], state: MeetingState) => {
     const server = io();
     if (!server) return;
-    const serverTime = new Date().toISOString();
-    server.to(liveRoom(meetingId)).emit('meeting:events', { meetingId, events, serverTime });
-    const forFollowers = viewEvents('public', state, events);
-    const room = followersRoom(meetingId);
-    const stillPublic = state.session?.public === true;
-    const disconnect = () => {
-      const s = io();
-      if (!s) return;
-      s.to(room).emit('meeting:error', { code: 'session.notPublic', rule: 'R-SES-4' });
-      s.in(room).disconnectSockets(true);
-    };
-    // Through the fan-out queue even when empty, so a disconnect never overtakes the last batch.
-    if (forFollowers.length > 0 || !stillPublic) fanout.push(room, meetingId, forFollowers, stillPublic ? undefined : disconnect);
+    server.to(liveRoom(meetingId)).emit('meeting:events', { meetingId, events, serverTime: new Date().toISOString() });
+    fanout.update(followersRoom(meetingId), meetingId, state);
   };
 }

@@ -1,67 +1,160 @@
 import { setImmediate as nextMacrotask } from 'node:timers/promises';
-import type { EventEnvelope } from '@plenum/shared';
-import type { PlenumServer } from './types.ts';
+import { DMK_PROFILE, publicProjection, type MeetingState, type PublicUpdate, type RulesProfile } from '@plenum/shared';
+import type { PlenumServer, PlenumSocket } from './types.ts';
 
 /**
- * Public followers can be many thousands. One emit to all of them writes every socket in one
- * go (≈ 18 µs per socket here, ≈ 180 ms at 10,000), and for that long no delegate gets an ack
- * and the chair no tally. So followers are served after the ack and the live room, in slices of
- * `slice` sockets, one slice per macrotask, so commands run in between (docs/performance.md:
- * 250 sockets ≈ 5 ms of loop time; 500 gave an event-loop delay p99 of 25 ms vs 17–19 ms).
+ * Public followers (R-SES-4) can be many thousands. They get the public projection
+ * (shared/src/public/projection.ts), not the events, and this is how it reaches them:
  *
- * Broadcasts that arrive while a pass is running wait for the next pass and are sent together,
- * as one message with all their envelopes in seq order: a busy server sends fewer, larger
- * messages instead of falling behind. An idle server sends at once (no fixed tick).
+ * - **Coalesced.** A change only marks the meeting's feed dirty. A pass over the followers starts
+ *   at most once per `intervalMs` (the first change after a quiet spell goes out at once, after
+ *   the ack), so a burst of casts becomes one picture per interval, not one message per cast.
+ * - **Computed and serialized once.** The projection is computed from the newest state when a
+ *   slice starts and the state changed, encoded once as a Socket.IO packet and once as a
+ *   WebSocket frame, and the same bytes are written to every follower.
+ * - **Rolling, after the ack, in slices.** Followers are served `slice` sockets per macrotask, so
+ *   the delegates' acks and the chair's events (the live room) never wait behind a pass
+ *   (≈ 18 µs per socket: 10,000 followers ≈ 180 ms). A change during a pass reaches the followers
+ *   not yet served in the same pass; only those already served wait for the next pass. Each
+ *   follower gets a projection only if it is newer than the one it has.
+ * - When the session stops being public, there is no projection any more: the followers are told
+ *   ('session.notPublic') and disconnected after the running pass.
  */
-interface Pending {
-  events: EventEnvelope[];
-  /** Run after the pass that carried these events (R-SES-4: tell and disconnect followers). */
-  after: (() => void)[];
+export interface FanoutOptions {
+  /** Minimum time between the starts of two passes (ms): each follower gets at most one update per interval. */
+  intervalMs?: number;
+  /** Sockets written per macrotask. */
+  slice?: number;
+  profile?: RulesProfile;
+}
+
+/** engine.io takes `wsPreEncodedFrame` (as Socket.IO's own broadcast passes it) though its types do not name it. */
+type WriteOptions = Parameters<PlenumSocket['conn']['write']>[1];
+interface Encoded { seq: number; packet: string; frame: Buffer[] }
+
+interface Feed {
+  room: string;
+  /** The newest state not yet projected (null: the latest projection is current). */
+  dirty: MeetingState | null;
+  latest: Encoded | null;
+  /** The seq each follower was last sent. */
+  sent: WeakMap<PlenumSocket, number>;
+  lastPassAt: number;
+  running: boolean;
+  timer: NodeJS.Timeout | null;
+  /** The session stopped being public: tell and disconnect after the running pass. */
+  ended: boolean;
 }
 
 export class FollowerFanout {
-  private readonly pending = new Map<string, Pending>();
-  private running: Promise<void> | null = null;
+  private readonly feeds = new Map<string, Feed>();
+  private readonly busy = new Set<Promise<void>>();
+  private readonly intervalMs: number;
+  private readonly slice: number;
+  private readonly profile: RulesProfile;
 
-  constructor(private readonly io: () => PlenumServer | null, private readonly slice = 250) {}
-
-  /** Queue events for the followers of `room`; `after` runs once they have been sent. */
-  push(room: string, meetingId: string, events: EventEnvelope[], after?: () => void) {
-    const key = `${meetingId}\n${room}`;
-    const p = this.pending.get(key) ?? { events: [], after: [] };
-    p.events.push(...events);
-    if (after) p.after.push(after);
-    this.pending.set(key, p);
-    this.running ??= this.drain().finally(() => { this.running = null; });
+  constructor(private readonly io: () => PlenumServer | null, options: FanoutOptions = {}) {
+    this.intervalMs = options.intervalMs ?? 100;
+    this.slice = options.slice ?? 250;
+    this.profile = options.profile ?? DMK_PROFILE;
   }
 
-  /** Resolves when everything queued so far has been sent (tests, shutdown). */
+  /** A committed change of `meetingId` whose followers are in `room`. Cheap: the work is in the pass. */
+  update(room: string, meetingId: string, state: MeetingState) {
+    let feed = this.feeds.get(meetingId);
+    if (!feed) {
+      if (!state.session?.public) return; // nobody can be following
+      feed = { room, dirty: null, latest: null, sent: new WeakMap(), lastPassAt: -Infinity, running: false, timer: null, ended: false };
+      this.feeds.set(meetingId, feed);
+    }
+    feed.dirty = state;
+    if (!state.session?.public) feed.ended = true;
+    this.schedule(meetingId, feed);
+  }
+
+  /** Resolves when every pass scheduled so far has run (tests, shutdown). */
   async idle(): Promise<void> {
-    while (this.running) await this.running;
-  }
-
-  private async drain() {
-    // Let the ack and the live room go out first.
-    await nextMacrotask();
-    while (this.pending.size > 0) {
-      const [key, batch] = this.pending.entries().next().value as [string, Pending];
-      this.pending.delete(key);
-      const [meetingId, room] = key.split('\n') as [string, string];
-      await this.pass(room, meetingId, batch);
+    while (this.busy.size > 0 || [...this.feeds.values()].some((f) => f.timer || f.running)) {
+      await Promise.all([...this.busy]);
+      await new Promise((r) => setTimeout(r, 5));
     }
   }
 
-  private async pass(room: string, meetingId: string, batch: Pending) {
+  private schedule(meetingId: string, feed: Feed) {
+    if (feed.running || feed.timer) return;
+    const wait = Math.max(0, feed.lastPassAt + this.intervalMs - performance.now());
+    const start = () => {
+      feed.timer = null;
+      const p = this.pass(meetingId, feed).finally(() => this.busy.delete(p));
+      this.busy.add(p);
+    };
+    // Even without a wait, not before the next macrotask: the ack and the live room go first.
+    if (wait === 0) { feed.timer = setTimeout(start, 0); return; }
+    feed.timer = setTimeout(start, wait);
+  }
+
+  private async pass(meetingId: string, feed: Feed) {
     const server = this.io();
     if (!server) return;
-    const members = batch.events.length > 0 ? server.of('/').adapter.rooms.get(room) : undefined;
-    const ids = members ? [...members] : [];
-    const msg = { meetingId, events: batch.events, serverTime: new Date().toISOString() };
-    for (let i = 0; i < ids.length; i += this.slice) {
-      if (i > 0) await nextMacrotask();
-      // A socket id is also a room: this reaches exactly the followers of this slice who are still connected.
-      server.to(ids.slice(i, i + this.slice)).emit('meeting:events', msg);
+    feed.running = true;
+    feed.lastPassAt = performance.now();
+    let served = false;
+    try {
+      const nsp = server.of('/');
+      const ids = [...(nsp.adapter.rooms.get(feed.room) ?? [])];
+      for (let i = 0; i < ids.length && !feed.ended; i += this.slice) {
+        if (i > 0) await nextMacrotask();
+        const latest = this.refresh(feed);
+        if (!latest) break;
+        served = true;
+        for (const id of ids.slice(i, i + this.slice)) {
+          const socket = nsp.sockets.get(id);
+          if (!socket || (feed.sent.get(socket) ?? 0) >= latest.seq) continue;
+          // The same packet and frame for everyone (engine.io writes the frame as is on WebSocket).
+          socket.conn.write(latest.packet, { wsPreEncodedFrame: latest.frame } as WriteOptions);
+          feed.sent.set(socket, latest.seq);
+        }
+      }
+    } finally {
+      feed.running = false;
     }
-    for (const f of batch.after) f();
+    if (feed.ended) return this.end(meetingId, feed);
+    // Changed during the pass: those served before the change need the newer picture. Without
+    // followers nothing was projected; the next change (or a join's own projection) covers it.
+    if (feed.dirty && served) this.schedule(meetingId, feed);
   }
+
+  /** The projection of the newest state, encoded once; null when the session is no longer public. */
+  private refresh(feed: Feed): Encoded | null {
+    if (feed.dirty) {
+      const projection = publicProjection(feed.dirty, this.profile);
+      feed.dirty = null;
+      if (!projection) { feed.ended = true; return null; }
+      const update: PublicUpdate = { meetingId: projection.meetingId ?? '', projection };
+      // A Socket.IO EVENT packet for the main namespace, then the engine.io message packet ('4') as one text frame.
+      const packet = this.io()!.encoder.encode({ type: 2, nsp: '/', data: ['meeting:public', update] })[0] as string;
+      feed.latest = { seq: projection.seq, packet, frame: textFrame(`4${packet}`) };
+    }
+    return feed.latest;
+  }
+
+  private end(meetingId: string, feed: Feed) {
+    this.feeds.delete(meetingId);
+    const server = this.io();
+    if (!server) return;
+    server.to(feed.room).emit('meeting:error', { code: 'session.notPublic', rule: 'R-SES-4' });
+    server.in(feed.room).disconnectSockets(true);
+  }
+}
+
+/** An unmasked, final WebSocket text frame (RFC 6455 §5.2) as ws's Sender.frame() builds it: [header, payload]. */
+export function textFrame(text: string): Buffer[] {
+  const payload = Buffer.from(text);
+  const n = payload.length;
+  const header = Buffer.alloc(n < 126 ? 2 : n < 65536 ? 4 : 10);
+  header[0] = 0x81;
+  if (n < 126) header[1] = n;
+  else if (n < 65536) { header[1] = 126; header.writeUInt16BE(n, 2); }
+  else { header[1] = 127; header.writeBigUInt64BE(BigInt(n), 2); }
+  return [header, payload];
 }
