@@ -1,10 +1,11 @@
-import { DEMO_MEETING_ID, DMK_PROFILE, type Actor, type Command, type ErrorPayload } from '@plenum/shared';
+import { DEMO_MEETING_ID, DMK_PROFILE, publicProjection, type Actor, type Command, type ErrorPayload } from '@plenum/shared';
 import { connectMeeting, setSocketFactory } from '../../src/store/index.ts';
 import { FakeSocket } from './fakeSocket.ts';
 import type { Meeting } from './meeting.ts';
 
 /**
- * Serves a Meeting through a FakeSocket the way the server does: join answers with a snapshot,
+ * Serves a Meeting through a FakeSocket the way the server does: join answers with a snapshot
+ * (a public follower: with the public projection, R-SES-4),
  * commands run through the shared `decide` as `actor`, the ack carries the new envelopes and the
  * same envelopes are broadcast. `refuse` makes the next commands fail with a code instead.
  */
@@ -19,7 +20,10 @@ export function serve(m: Meeting, actor: Actor, options: { answers?: Map<string,
     ack({
       data: {
         meetingId: DEMO_MEETING_ID, role: actor.role, participantId: actor.participantId, profile: DMK_PROFILE,
-        serverTime: new Date().toISOString(), catchUp: { kind: 'snapshot', seq: m.seq, state: m.state },
+        serverTime: new Date().toISOString(),
+        catchUp: actor.role === 'public'
+          ? { kind: 'public', projection: publicProjection(m.state, DMK_PROFILE) }
+          : { kind: 'snapshot', seq: m.seq, state: m.state },
       },
     });
   socket.handlers['meeting:command'] = (req, ack) => {
