@@ -12,13 +12,15 @@ import { bareTarget } from './scenarios/bare.ts';
 import { plenumTarget } from './scenarios/plenum.ts';
 import { runThroughput } from './scenarios/throughput.ts';
 import { runRestart } from './scenarios/restart.ts';
+import { runSessions } from './scenarios/sessions.ts';
 
 /**
- * `npm run bench [-- --steps 1000,2500 --rate 4 --casts 40 --quick --no-throughput --no-restart --wait-quiet 120]`
+ * `npm run bench [-- --steps 1000,2500 --reps 3 --rate 4 --casts 40 --quick --no-sessions --no-throughput --no-restart --wait-quiet 120]`
  *
- * For each N: Plenum, then bare Socket.IO with the same payload size, rate and followers.
- * Then durable throughput and restart time (Plenum only). Writes bench/results/<date>.json,
- * the chart, and the generated block of docs/performance.md (full runs only).
+ * For each N, `reps` runs per target in the order Plenum, bare, bare, Plenum, …: bare Socket.IO
+ * gets the same casts, payload sizes and followers. Then many sessions on one node, durable
+ * throughput and restart time (Plenum only). Writes bench/results/<date>.json, the chart, and the
+ * generated block of docs/performance.md (full runs only).
  */
 const root = (p: string) => fileURLToPath(new URL(`../${p}`, import.meta.url));
 const args = parseArgs(process.argv.slice(2));
@@ -70,6 +72,14 @@ for (const n of args.steps) {
   results.steps.push(step);
 }
 
+if (args.sessions.count > 0 && args.targets.includes('plenum')) {
+  try {
+    await waitQuiet();
+    results.sessions = await runSessions({ ...args.sessions, perWorker: args.perWorker, log });
+    const r = results.sessions;
+    log(`sessions: ${r.sessions} × ${r.followersPerSession} followers, ack p50/p99 ${r.ack.p50}/${r.ack.p99} ms, chair p99 ${r.chair.p99}, follower p50/p99 ${r.follower.p50}/${r.follower.p99} ms, missing ${r.delivery.missing}, CPU ${r.serverCpu}`);
+  } catch (e) { log(`sessions failed: ${(e as Error).stack ?? e}`); }
+}
 if (!args.skipThroughput && args.targets.includes('plenum')) {
   try {
     await waitQuiet();

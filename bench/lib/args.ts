@@ -14,15 +14,17 @@ export interface BenchArgs {
   quick: boolean;
   /** Before each run, wait (at most this many seconds) until the 1-minute load average is below the core count. */
   waitQuiet: number;
-  /** Runs per target and step (pooled; order Plenum, bare, bare, Plenum, …). */
+  /** Runs per target and step (medians and spread; order Plenum, bare, bare, Plenum, …). */
   reps: number;
+  /** Many sessions per node: sessions, followers per session, casts per second per session, casts per session (0 sessions: skipped). */
+  sessions: { count: number; followers: number; rate: number; casts: number };
 }
 
 export function parseArgs(argv: string[]): BenchArgs {
   const has = (f: string) => argv.includes(f);
   const val = (f: string) => { const i = argv.indexOf(f); return i >= 0 ? argv[i + 1] : undefined; };
   const quick = has('--quick');
-  const steps = (val('--steps') ?? (quick ? '200,500' : '1000,2500,5000,10000'))
+  const steps = (val('--steps') ?? (quick ? '200,500' : '1000,2500,5000,10000,20000'))
     .split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
   const targets = (val('--targets') ?? 'plenum,bare').split(',').filter((t): t is 'plenum' | 'bare' => t === 'plenum' || t === 'bare');
   return {
@@ -37,7 +39,14 @@ export function parseArgs(argv: string[]): BenchArgs {
     skipRestart: has('--no-restart'),
     writeDocs: !has('--no-docs'),
     quick,
-    waitQuiet: Number(val('--wait-quiet') ?? 0),
-    reps: Number(val('--reps') ?? (quick ? 1 : 2)),
+    // Full runs wait for a quiet machine by default (the machine is shared); --wait-quiet 0 turns it off.
+    waitQuiet: Number(val('--wait-quiet') ?? (quick ? 0 : 60)),
+    reps: Number(val('--reps') ?? (quick ? 1 : 3)),
+    sessions: {
+      count: has('--no-sessions') ? 0 : Number(val('--sessions') ?? (quick ? 5 : 50)),
+      followers: Number(val('--session-followers') ?? (quick ? 20 : 100)),
+      rate: Number(val('--session-rate') ?? 1),
+      casts: Number(val('--session-casts') ?? (quick ? 5 : 10)),
+    },
   };
 }

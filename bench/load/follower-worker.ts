@@ -1,6 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import { now } from '../lib/clock.ts';
-import type { CollectReport, ConnectReport, ConnectSpec, FromWorker, ToWorker } from './messages.ts';
+import type { Cast, CollectReport, ConnectReport, ConnectSpec, FromWorker, ToWorker } from './messages.ts';
 
 /**
  * A follower worker: a separate process holding a few thousand Socket.IO client connections
@@ -15,6 +15,8 @@ const send = (m: FromWorker) => process.send!(m);
 
 const sockets: Socket[] = [];
 let lastSeq = new Float64Array(0);
+/** Meetings followed (many sessions): follower i follows meeting i % meetings. */
+let meetings = 1;
 let outOfOrder = 0;
 let duplicates = 0;
 let disconnected = 0;
@@ -67,7 +69,8 @@ function connectOne(i: number, spec: ConnectSpec): Promise<void> {
     });
     socket.once('connect_error', (err) => reject(err));
     socket.once('connect', () => {
-      socket.timeout(30_000).emit('meeting:join', { protocol: 1, meetingId: spec.meetingId, lastSeq: null },
+      const meetingId = spec.meetingIds?.[i % spec.meetingIds.length] ?? spec.meetingId;
+      socket.timeout(30_000).emit('meeting:join', { protocol: 1, meetingId, lastSeq: null },
         (err: Error | null, res: { data?: { catchUp?: { kind: string; seq?: number; events?: EnvelopeLike[]; projection?: { seq: number } } }; error?: { code: string } }) => {
           if (err) return reject(err);
           if (!res?.data) return reject(new Error(`join refused: ${res?.error?.code ?? 'no data'}`));
@@ -84,6 +87,7 @@ function connectOne(i: number, spec: ConnectSpec): Promise<void> {
 async function connectAll(spec: ConnectSpec): Promise<ConnectReport> {
   const start = now();
   sockets.length = spec.count;
+  meetings = spec.meetingIds?.length ?? 1;
   lastSeq = new Float64Array(spec.count);
   let next = 0;
   let ok = 0;
@@ -110,16 +114,18 @@ async function connectAll(spec: ConnectSpec): Promise<ConnectReport> {
  * Cast → the first picture that shows it: for each cast (its seq) and follower, the receipt of the
  * first picture with a seq at or above the cast's (a coalesced picture covers every cast before it).
  */
-function collect(casts: [number, number][], offset: number): CollectReport {
+function collect(casts: Cast[], offset: number): CollectReport {
   const latencies = new Float64Array(casts.length * sockets.length);
   const seqs = [...receipts.keys()].sort((a, b) => a - b);
   let n = 0;
   let missing = 0;
   const got = new Uint32Array(sockets.length);
-  for (const [seq, t0] of casts) {
+  const expected = new Uint32Array(meetings);
+  for (const [seq, t0, meeting = 0] of casts) {
+    expected[meeting]! += 1;
     let from = seqs.findIndex((s) => s >= seq);
     if (from < 0) from = seqs.length;
-    for (let i = 0; i < sockets.length; i++) {
+    for (let i = meeting; i < sockets.length; i += meetings) {
       let t = NaN;
       for (let k = from; k < seqs.length && Number.isNaN(t); k++) t = receipts.get(seqs[k]!)![i]!;
       if (Number.isNaN(t)) { missing += 1; continue; }
@@ -128,7 +134,7 @@ function collect(casts: [number, number][], offset: number): CollectReport {
     }
   }
   let complete = 0;
-  for (let i = 0; i < sockets.length; i++) if (got[i] === casts.length) complete += 1;
+  for (let i = 0; i < sockets.length; i++) if (got[i] === expected[i % meetings]) complete += 1;
   return {
     latencies: latencies.slice(0, n), missing, outOfOrder, duplicates, disconnected, complete, followers: sockets.length,
     messages: receipts.size, firstFollower: { ...firstFollower },
@@ -142,7 +148,8 @@ process.on('message', (raw: unknown) => {
     else if (m.op === 'connect') void connectAll(m.spec).then((report) => send({ op: 'connected', report }));
     else if (m.op === 'progress') {
       let have = 0;
-      for (let i = 0; i < lastSeq.length; i++) if (lastSeq[i]! >= m.seq) have += 1;
+      const want = (i: number) => (Array.isArray(m.seq) ? m.seq[i % m.seq.length]! : m.seq);
+      for (let i = 0; i < lastSeq.length; i++) if (lastSeq[i]! >= want(i)) have += 1;
       send({ op: 'progress', have });
     } else if (m.op === 'collect') send({ op: 'results', report: collect(m.casts, m.offset) });
     else if (m.op === 'close') {

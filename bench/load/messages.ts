@@ -3,6 +3,8 @@ export interface ConnectSpec {
   url: string;
   count: number;
   meetingId: string;
+  /** Many sessions: follower i joins meetingIds[i % length] instead of meetingId. */
+  meetingIds?: string[];
   /** Sent as the Socket.IO handshake `auth` (bare uses it to tell followers from staff). */
   auth?: Record<string, string>;
   /** Extra HTTP headers of the WebSocket upgrade (Origin, Cookie). */
@@ -14,9 +16,13 @@ export interface ConnectSpec {
 export type ToWorker =
   | { op: 'clock'; t: number }
   | { op: 'connect'; spec: ConnectSpec }
-  | { op: 'progress'; seq: number }
-  | { op: 'collect'; casts: [seq: number, t0: number][]; offset: number }
+  /** How many followers have `seq` (per meeting index with many sessions). */
+  | { op: 'progress'; seq: number | number[] }
+  /** `meeting`: the meeting index of the cast with many sessions (only that meeting's followers count). */
+  | { op: 'collect'; casts: Cast[]; offset: number }
   | { op: 'close' };
+
+export type Cast = [seq: number, t0: number, meeting?: number];
 
 export interface ConnectReport { ok: number; failed: number; errors: string[]; ms: number }
 export interface CollectReport {

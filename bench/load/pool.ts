@@ -2,7 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { now, withTimeout } from '../lib/clock.ts';
 import { concat } from '../lib/stats.ts';
-import type { CollectReport, ConnectReport, ConnectSpec, FromWorker, ToWorker } from './messages.ts';
+import type { Cast, CollectReport, ConnectReport, ConnectSpec, FromWorker, ToWorker } from './messages.ts';
 
 const WORKER = fileURLToPath(new URL('./follower-worker.ts', import.meta.url));
 
@@ -77,12 +77,12 @@ export class FollowerPool {
   }
 
   /** How many followers have seen `seq` (or later). */
-  async have(seq: number): Promise<number> {
+  async have(seq: number | number[]): Promise<number> {
     const r = await Promise.all(this.workers.map((w) => w.ask({ op: 'progress', seq }, 'progress', 10_000)));
     return r.reduce((s, x) => s + x.have, 0);
   }
 
-  async collect(casts: [number, number][]): Promise<PoolResult> {
+  async collect(casts: Cast[]): Promise<PoolResult> {
     const r = await Promise.all(this.workers.map((w) => w.ask({ op: 'collect', casts, offset: w.offset }, 'results', 60_000)));
     const out: PoolResult = {
       latencies: concat(r.map((x) => x.report.latencies)), missing: 0, outOfOrder: 0, duplicates: 0, disconnected: 0, complete: 0, followers: 0,

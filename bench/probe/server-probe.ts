@@ -1,33 +1,69 @@
+import { subscribe } from 'node:diagnostics_channel';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 /**
  * Preloaded into a server child (`--import bench/probe/server-probe.ts`), ours or bare alike, so
  * both are measured the same way without touching server code: event-loop delay from perf_hooks,
  * memory and CPU from the process itself, answered over the fork IPC channel.
+ *
+ * For Plenum (BENCH_PROBE_PLENUM=1) it also times where an ack's time goes: the commit (the
+ * store's appendBatch, wrapped here), the whole batch (decide → commit → broadcast → acks, the
+ * runtime's applyBatch when it exists) and each follower slice (the fan-out's diagnostics channel).
  */
 /** The histogram records the whole interval between samples; the delay is what exceeds it. */
 const RESOLUTION_MS = 1;
 const histogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
 histogram.enable();
 
+type Timing = { n: number; p50: number; p99: number; max: number };
 export interface ProbeReading {
   eld: { p50: number; p99: number; max: number; mean: number };
   memory: NodeJS.MemoryUsage;
   cpu: NodeJS.CpuUsage;
+  /** ms; absent for the bare server. */
+  timings?: { commit: Timing; batch: Timing; slice: Timing };
 }
 
 const ms = (ns: number) => Math.max(0, ns / 1e6 - RESOLUTION_MS);
+const samples = { commit: [] as number[], batch: [] as number[], slice: [] as number[] };
+const timing = (xs: number[]): Timing => {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (q: number) => (s.length ? s[Math.min(s.length, Math.max(1, Math.ceil(q * s.length))) - 1]! : NaN);
+  return { n: s.length, p50: at(0.5), p99: at(0.99), max: s.length ? s[s.length - 1]! : NaN };
+};
+
+/** Times an async method of a prototype into `into` (skipped when the method does not exist). */
+function timeMethod(proto: Record<string, unknown> | undefined, name: string, into: number[]) {
+  const original = proto?.[name];
+  if (typeof original !== 'function') return;
+  proto![name] = async function timed(this: unknown, ...args: unknown[]) {
+    const t0 = performance.now();
+    try { return await (original as (...a: unknown[]) => Promise<unknown>).apply(this, args); } finally { into.push(performance.now() - t0); }
+  };
+}
+
+if (process.env.BENCH_PROBE_PLENUM) {
+  subscribe('plenum:fanout:slice', (m) => { samples.slice.push((m as { ms: number }).ms); });
+  const store = await import('../../server/src/store/sqlite-store.ts');
+  timeMethod(store.SqliteEventStore.prototype as unknown as Record<string, unknown>, 'appendBatch', samples.commit);
+  const runtime = await import('../../server/src/meeting/runtime.ts');
+  timeMethod(runtime.MeetingRuntime.prototype as unknown as Record<string, unknown>, 'applyBatch', samples.batch);
+}
 
 if (process.send) {
   process.on('message', (msg: unknown) => {
     const m = msg as { bench?: string; op?: string; id?: number };
     if (m?.bench !== 'probe') return;
-    if (m.op === 'reset') histogram.reset();
+    if (m.op === 'reset') {
+      histogram.reset();
+      for (const xs of Object.values(samples)) xs.length = 0;
+    }
     if (m.op === 'gc') (globalThis as { gc?: () => void }).gc?.();
     const reading: ProbeReading = {
       eld: { p50: ms(histogram.percentile(50)), p99: ms(histogram.percentile(99)), max: ms(histogram.max), mean: ms(histogram.mean) },
       memory: process.memoryUsage(),
       cpu: process.cpuUsage(),
+      ...(process.env.BENCH_PROBE_PLENUM ? { timings: { commit: timing(samples.commit), batch: timing(samples.batch), slice: timing(samples.slice) } } : {}),
     };
     process.send!({ bench: 'probe', id: m.id, reading });
   });

@@ -39,8 +39,10 @@ export interface FanoutResult {
   delivery: { expected: number; missing: number; outOfOrder: number; duplicates: number; complete: number; disconnected: number };
   /** Raw latencies (ms), kept in memory only, so that repeated runs can be pooled (lib/merge.ts). */
   raw?: { ack: Float64Array; chair: Float64Array; screen: Float64Array; follower: Float64Array };
-  /** Runs pooled into this result. */
+  /** Runs merged into this result (lib/merge.ts: medians of the runs). */
   runs?: number;
+  /** Min–max over the merged runs of the headline figures (ms). */
+  spread?: { ackP99: [number, number]; chairP99: [number, number]; followerP50: [number, number]; followerP99: [number, number] };
   /** CPU share of the load generator (follower workers + coordinator) in the same window, cores. */
   loadGenCpu?: number;
   /** 1-minute load average of the machine at the start and the end of the cast window (others share it). */
@@ -57,6 +59,11 @@ export interface FanoutResult {
     eldP99: number;
     eldMax: number;
     startMs: number;
+    /** Where an ack's time goes (Plenum only, ms): commit p99, whole batch p99, follower slice p99 and max. */
+    commitP99?: number;
+    batchP99?: number;
+    sliceP99?: number;
+    sliceMax?: number;
   };
 }
 
@@ -165,6 +172,10 @@ export async function runFanout(target: Target, o: FanoutOptions): Promise<Fanou
         eldP99: round(eld.eld.p99, 2),
         eldMax: round(eld.eld.max, 2),
         startMs: round(live.server.startMs),
+        commitP99: round(eld.timings?.commit.p99 ?? NaN, 2),
+        batchP99: round(eld.timings?.batch.p99 ?? NaN, 2),
+        sliceP99: round(eld.timings?.slice.p99 ?? NaN, 2),
+        sliceMax: round(eld.timings?.slice.max ?? NaN, 2),
       },
     };
   } finally {

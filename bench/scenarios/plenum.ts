@@ -22,7 +22,7 @@ export async function startPlenum(opts: { dataDir?: string; env?: Record<string,
   const server = await ServerProcess.start({
     entry: opts.bundle ? PLENUM_BUNDLE : PLENUM_MAIN, ready: READY, readyTimeoutMs: 60_000,
     ...(opts.bundle ? { execArgv: [] } : {}),
-    env: { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DEMO: '1', ...opts.env },
+    env: { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DEMO: '1', BENCH_PROBE_PLENUM: '1', ...opts.env },
   });
   return { server, dataDir, url: `http://127.0.0.1:${server.port}` };
 }

@@ -1,3 +1,4 @@
+import { channel } from 'node:diagnostics_channel';
 import { setImmediate as nextMacrotask } from 'node:timers/promises';
 import { DMK_PROFILE, publicProjection, type MeetingState, type PublicUpdate, type RulesProfile } from '@plenum/shared';
 import type { PlenumServer, PlenumSocket } from './types.ts';
@@ -20,6 +21,12 @@ import type { PlenumServer, PlenumSocket } from './types.ts';
  * - When the session stops being public, there is no projection any more: the followers are told
  *   ('session.notPublic') and disconnected after the running pass.
  */
+/**
+ * How long each slice held the event loop ({ ms, sockets }), for the bench's probe; publishing
+ * costs nothing while nobody subscribes.
+ */
+export const sliceChannel = channel('plenum:fanout:slice');
+
 export interface FanoutOptions {
   /** Minimum time between the starts of two passes (ms): each follower gets at most one update per interval. */
   intervalMs?: number;
@@ -104,16 +111,20 @@ export class FollowerFanout {
       const ids = [...(nsp.adapter.rooms.get(feed.room) ?? [])];
       for (let i = 0; i < ids.length && !feed.ended; i += this.slice) {
         if (i > 0) await nextMacrotask();
+        const t0 = sliceChannel.hasSubscribers ? performance.now() : 0;
         const latest = this.refresh(feed);
         if (!latest) break;
         served = true;
+        let written = 0;
         for (const id of ids.slice(i, i + this.slice)) {
           const socket = nsp.sockets.get(id);
           if (!socket || (feed.sent.get(socket) ?? 0) >= latest.seq) continue;
           // The same packet and frame for everyone (engine.io writes the frame as is on WebSocket).
           socket.conn.write(latest.packet, { wsPreEncodedFrame: latest.frame } as WriteOptions);
           feed.sent.set(socket, latest.seq);
+          written += 1;
         }
+        if (t0) sliceChannel.publish({ ms: performance.now() - t0, sockets: written });
       }
     } finally {
       feed.running = false;
