@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { setImmediate as nextMacrotask } from 'node:timers/promises';
 import {
-  decide, evolve, initialState, publicProjection, type Actor, type Ack, type CatchUp, type CommandResult, type EventEnvelope, type MeetingState,
+  decide, evolve, initialState, type Actor, type Ack, type CatchUp, type CommandResult, type EventEnvelope, type MeetingState,
   type RulesProfile,
 } from '@plenum/shared';
 import type { AppendEntry, EventStore } from '../store/event-store.ts';
 import { sha256 } from '../store/hash.ts';
-import { canFollow, viewState } from './state-view.ts';
+import { canFollow, publicView, viewState } from './state-view.ts';
 import type { Logger } from '../log.ts';
 
 /** Take a snapshot every this many events, so a restart does not replay the whole log. */
@@ -260,7 +260,7 @@ export class MeetingRuntime {
       const view = viewState(role, this.state);
       if (!view) return null;
       onAllowed?.();
-      if (role === 'public') return { kind: 'public', projection: publicProjection(this.state, this.profile)! };
+      if (role === 'public') return { kind: 'public', projection: publicView(this.state, this.profile)! };
       const seq = this.state.seq;
       if (!lastSeq || lastSeq > seq || seq - lastSeq > MAX_CATCH_UP_EVENTS) return { kind: 'snapshot', seq, state: view };
       return { kind: 'events', events: await this.store.read(this.meetingId, lastSeq) };

@@ -1,4 +1,4 @@
-import type { ActorRole, MeetingState } from '@plenum/shared';
+import { publicProjection, type ActorRole, type MeetingState, type PublicProjection, type RulesProfile } from '@plenum/shared';
 
 /**
  * What each role may see. Kept in this one file so the policy is reviewable in one place.
@@ -16,6 +16,17 @@ export function canFollow(role: ActorRole, state: MeetingState): boolean {
 
 export function viewState(role: ActorRole, state: MeetingState): MeetingState | null {
   return canFollow(role, state) ? state : null;
+}
+
+/**
+ * The public projection of a state, computed once per state: states are immutable, so every join,
+ * resync and follower pass between two changes shares one computation (null: not public).
+ */
+const projections = new WeakMap<MeetingState, PublicProjection | null>();
+export function publicView(state: MeetingState, profile: RulesProfile): PublicProjection | null {
+  let p = projections.get(state);
+  if (p === undefined) { p = publicProjection(state, profile); projections.set(state, p); }
+  return p;
 }
 
 /** Rooms per meeting: invited roles (events), and public followers (the projection, socket/follower-fanout.ts). */

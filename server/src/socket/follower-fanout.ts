@@ -1,6 +1,7 @@
 import { channel } from 'node:diagnostics_channel';
 import { setImmediate as nextMacrotask } from 'node:timers/promises';
-import { DMK_PROFILE, publicProjection, type MeetingState, type PublicUpdate, type RulesProfile } from '@plenum/shared';
+import { DMK_PROFILE, type MeetingState, type PublicUpdate, type RulesProfile } from '@plenum/shared';
+import { publicView } from '../meeting/state-view.ts';
 import type { PlenumServer, PlenumSocket } from './types.ts';
 
 /**
@@ -138,7 +139,7 @@ export class FollowerFanout {
   /** The projection of the newest state, encoded once; null when the session is no longer public. */
   private refresh(feed: Feed): Encoded | null {
     if (feed.dirty) {
-      const projection = publicProjection(feed.dirty, this.profile);
+      const projection = publicView(feed.dirty, this.profile);
       feed.dirty = null;
       if (!projection) { feed.ended = true; return null; }
       const update: PublicUpdate = { meetingId: projection.meetingId ?? '', projection };

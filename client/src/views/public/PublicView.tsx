@@ -42,7 +42,7 @@ export default function PublicView() {
           {a && (
             <p className={`quorum large ${a.quorate ? 'quorum-met' : 'quorum-missing'}`} data-testid="quorum" data-met={a.quorate}>
               <span className="quorum-label">{t('quorum.label')}: </span>
-              <strong>{t('quorum.numbers', { present: a.presentLands, required: a.required })}</strong>{' '}
+              <strong>{t('quorum.numbers', { count: a.presentLands, required: a.required })}</strong>{' '}
               <span>{a.quorate ? t('quorum.met') : t('quorum.notMet')}</span>{' '}
               <span>{t('publicView.attendance', { room: a.room, remote: a.remote })}</span>
             </p>
