@@ -3,7 +3,12 @@ import { LandCode } from './profile.ts';
 
 /** Schemas shared by commands, events and state: the nouns of the rules of procedure. */
 
-export const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/, 'id');
+/**
+ * Names an object inherits ("__proto__", "constructor", "toString", …): never an id, so that no id
+ * can reach a property of Object.prototype through a lookup of state.
+ */
+export const RESERVED_IDS: ReadonlySet<string> = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
+export const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/, 'id').refine((id) => !RESERVED_IDS.has(id), 'reserved id');
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 export const IsoTime = z.string().min(10).max(40);
 export const ShortText = z.string().trim().min(1).max(300);

@@ -1,7 +1,7 @@
 import type { Actor, DecideContext } from '../context.ts';
 import { DMK_PROFILE, type LandCode, type RulesProfile } from '../profile.ts';
 import { chairLandsFor } from '../chair.ts';
-import { violation, type RuleViolation } from '../violations.ts';
+import { isViolation, violation, type RuleViolation } from '../violations.ts';
 import { addWorkingDays, berlinDate, holidayLandsFor } from '../calendar/index.ts';
 import { parseBetweenCommand } from './parse.ts';
 import {
@@ -53,7 +53,7 @@ function decideParsed(s: CircularState, c: CircularCommand, ctx: DecideContext, 
       const open = needOpenPeriod(s, ctx.now);
       if (open) return open;
       const who = rosterEntry(s, ctx.actor, c.land, 'R-CIR-2');
-      if ('ok' in who) return who;
+      if (isViolation(who)) return who;
       const events: CircularEvent[] = [event(ctx, 'CircularAnswered', { land: who.land, choice: c.choice, participantId: who.participantId })];
       // R-CIR-3 / R-VOT-4: a declaration given with the answer becomes part of the resolution.
       if (c.declaration) {
@@ -67,7 +67,7 @@ function decideParsed(s: CircularState, c: CircularCommand, ctx: DecideContext, 
       const open = needOpenPeriod(s, ctx.now);
       if (open) return open;
       const who = rosterEntry(s, ctx.actor, c.land, 'R-CIR-1');
-      if ('ok' in who) return who;
+      if (isViolation(who)) return who;
       return ok(event(ctx, 'CircularObjected', { land: who.land, participantId: who.participantId, reason: c.reason ?? null }));
     }
     case 'closeCircular': {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ActorRole, type DecideContext } from '../context.ts';
 import { Id, IsoTime, LongText } from '../model.ts';
 import { DMK_PROFILE, LandCode } from '../profile.ts';
-import { violation, type RuleViolation } from '../violations.ts';
+import { isViolation, violation, type RuleViolation } from '../violations.ts';
 import { eventBy, memberOrPermanentDeputy } from './context.ts';
 import { parseBetweenCommand } from './parse.ts';
 
@@ -68,7 +68,7 @@ export function decideExtraordinary(s: ExtraordinaryState, command: unknown, ctx
     if (!parsed.ok) return parsed;
     const c = parsed.command;
     const who = memberOrPermanentDeputy(ctx.roster, ctx.actor, 'R-SES-1');
-    if ('ok' in who) return who;
+    if (isViolation(who)) return who;
     const at = eventBy(ctx);
     const needed = (ctx.profile ?? DMK_PROFILE).extraordinaryRequestsNeeded;
     switch (c.type) {

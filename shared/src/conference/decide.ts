@@ -1,6 +1,7 @@
 import { DMK_PROFILE, type RulesProfile } from '../profile.ts';
 import { chairInForce, missingAgreements } from '../chair.ts';
-import { violation, type RuleViolation } from '../violations.ts';
+import { isViolation, violation, type RuleViolation } from '../violations.ts';
+import { own } from '../record.ts';
 import { eventBy } from '../circular/context.ts';
 import type { DecideContext } from '../context.ts';
 import { parseBetweenCommand } from '../circular/parse.ts';
@@ -34,7 +35,7 @@ function decideParsed(s: ConferenceState, c: ConferenceCommand, ctx: ConferenceC
   const role = ctx.actor.role;
   if (c.type === 'recordSessionOpened' || c.type === 'recordSessionClosed') {
     if (role !== 'system') return violation('auth.forbidden');
-    const x = s.sessions[c.sessionId];
+    const x = own(s.sessions, c.sessionId);
     if (!x) return violation('conference.sessionUnknown', undefined, { sessionId: c.sessionId });
     const next = c.type === 'recordSessionOpened' ? 'open' : 'closed';
     if (x.status === next) return ok();
@@ -52,16 +53,16 @@ function decideParsed(s: ConferenceState, c: ConferenceCommand, ctx: ConferenceC
     }
     case 'createSession': {
       const sessionId = c.sessionId ?? ctx.newId('session');
-      if (s.sessions[sessionId]) return violation('conference.sessionExists', undefined, { sessionId });
+      if (own(s.sessions, sessionId)) return violation('conference.sessionExists', undefined, { sessionId });
       const basis = basisFor(c);
-      if ('ok' in basis) return basis;
+      if (isViolation(basis)) return basis;
       if (basis.basis === 'request') {
         if (!ctx.reachedRequests?.includes(basis.requestId!)) return violation('conference.requestNotReached', 'R-SES-1', { requestId: basis.requestId });
         const linked = Object.values(s.sessions).find((x) => x.requestId === basis.requestId && x.status !== 'cancelled');
         if (linked) return violation('conference.requestLinked', 'R-SES-1', { requestId: basis.requestId, sessionId: linked.id });
       }
       const chair = chairOf(c.date, s, profile);
-      if ('ok' in chair) return chair;
+      if (isViolation(chair)) return chair;
       return ok({
         type: 'SessionCreated', ...at, sessionId, kind: c.kind, basis: basis.basis, requestId: basis.requestId, title: c.title, date: c.date,
         startTime: c.startTime, place: c.place, format: c.format, chairLands: chair.lands, chairDecision: chair.decision,
@@ -69,9 +70,9 @@ function decideParsed(s: ConferenceState, c: ConferenceCommand, ctx: ConferenceC
     }
     case 'rescheduleSession': {
       const x = plannedSession(s, c.sessionId);
-      if ('ok' in x) return x;
+      if (isViolation(x)) return x;
       const chair = chairOf(c.date, s, profile);
-      if ('ok' in chair) return chair;
+      if (isViolation(chair)) return chair;
       return ok({
         type: 'SessionRescheduled', ...at, sessionId: x.id, date: c.date, startTime: c.startTime ?? x.startTime, place: c.place ?? x.place,
         format: c.format ?? x.format, reason: c.reason, chairLands: chair.lands, chairDecision: chair.decision,
@@ -79,14 +80,14 @@ function decideParsed(s: ConferenceState, c: ConferenceCommand, ctx: ConferenceC
     }
     case 'cancelSession': {
       const x = plannedSession(s, c.sessionId);
-      if ('ok' in x) return x;
+      if (isViolation(x)) return x;
       return ok({ type: 'SessionCancelled', ...at, sessionId: x.id, reason: c.reason });
     }
     case 'carryOverItem': {
-      const from = s.sessions[c.fromSessionId];
+      const from = own(s.sessions, c.fromSessionId);
       if (!from) return violation('conference.sessionUnknown', undefined, { sessionId: c.fromSessionId });
       const to = plannedSession(s, c.toSessionId);
-      if ('ok' in to) return to;
+      if (isViolation(to)) return to;
       if (to.date <= from.date) return violation('conference.carryTargetNotLater', undefined, { from: from.date, to: to.date });
       if (!ctx.itemsNotDealtWith?.[from.id]?.includes(c.itemId)) return violation('conference.itemNotCarryable', undefined, { itemId: c.itemId });
       if (to.carriedIn.some((i) => i.fromSessionId === from.id && i.itemId === c.itemId)) return ok();

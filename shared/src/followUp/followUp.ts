@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { ActorRole, type DecideContext } from '../context.ts';
 import { Id, IsoDate, IsoTime, LongText, ShortText } from '../model.ts';
 import { LandCode } from '../profile.ts';
-import { violation, type RuleViolation } from '../violations.ts';
+import { isViolation, violation, type RuleViolation } from '../violations.ts';
+import { own } from '../record.ts';
 import { eventBy, memberOrPermanentDeputy } from '../circular/context.ts';
 import { parseBetweenCommand } from '../circular/parse.ts';
 
@@ -98,29 +99,29 @@ export function decideFollowUp(s: FollowUpState, command: unknown, ctx: DecideCo
     switch (c.type) {
       case 'registerAdoptedResolution':
         if (role !== 'system' && role !== 'office') return violation('auth.forbidden', 'R-FUP-1');
-        if (s.resolutions[c.resolutionId]) return ok();
+        if (own(s.resolutions, c.resolutionId)) return ok();
         if (c.leadLand && !c.proposingLands.includes(c.leadLand)) return violation('followUp.notProposingLand', 'R-AGD-1', { land: c.leadLand });
         return ok({
           type: 'AdoptedResolutionRegistered', ...at, resolutionId: c.resolutionId, title: c.title, proposingLands: c.proposingLands,
           leadLand: c.leadLand ?? c.proposingLands[0], adoptedAt: c.adoptedAt, source: c.source,
         });
       case 'recordImplementation': {
-        const r = s.resolutions[c.resolutionId];
+        const r = own(s.resolutions, c.resolutionId);
         if (!r) return violation('followUp.notAdopted', 'R-FUP-1', { resolutionId: c.resolutionId });
         const who = memberOrPermanentDeputy(ctx.roster, ctx.actor, 'R-FUP-1');
-        if ('ok' in who) return who;
+        if (isViolation(who)) return who;
         if (who.land !== r.leadLand) return violation('followUp.notLeadLand', 'R-FUP-1', { land: who.land, leadLand: r.leadLand });
         return ok({ type: 'ImplementationRecorded', ...at, resolutionId: c.resolutionId, land: who.land, status: c.status, note: c.note ?? null });
       }
       case 'setUpWorkingGroup': {
         if (role !== 'office') return violation('auth.forbidden', 'R-FUP-2');
         const groupId = c.groupId ?? ctx.newId('wg');
-        if (s.workingGroups[groupId]) return violation('workingGroup.exists', 'R-FUP-2');
+        if (own(s.workingGroups, groupId)) return violation('workingGroup.exists', 'R-FUP-2');
         return ok({ type: 'WorkingGroupSetUp', ...at, groupId, name: c.name, chairLand: c.chairLand, assignment: c.assignment, deadline: c.deadline, decision: c.decision });
       }
       case 'closeWorkingGroup': {
         if (role !== 'office') return violation('auth.forbidden', 'R-FUP-2');
-        const g = s.workingGroups[c.groupId];
+        const g = own(s.workingGroups, c.groupId);
         if (!g) return violation('workingGroup.unknown', 'R-FUP-2');
         if (g.closedAt) return violation('workingGroup.closed', 'R-FUP-2');
         return ok({ type: 'WorkingGroupClosed', ...at, groupId: c.groupId, report: c.report ?? null });

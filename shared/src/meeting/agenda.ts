@@ -1,4 +1,5 @@
 import type { AgendaItemInput } from '../model.ts';
+import { own } from '../record.ts';
 import { violation, isViolation, type RuleViolation } from '../violations.ts';
 import { isShortNoticeProposal } from '../deadlines/agenda.ts';
 import { startOfBerlinDay } from '../calendar/berlinTime.ts';
@@ -69,7 +70,7 @@ export function editAgendaItem(c: MeetingContext, cmd: CommandOf<'editAgendaItem
   const changes: Partial<AgendaItemInput> = Object.fromEntries(Object.entries(cmd.item).filter(([k]) => k in sent));
   // Only a closed vote on the resolution itself fixes the text: after an admission or Bundesrat
   // procedural vote the office may still correct the proposal before it is voted on.
-  const decidedOn = item.voteIds.filter((id) => c.state.votes[id]?.motion.kind === 'resolution');
+  const decidedOn = item.voteIds.filter((id) => own(c.state.votes, id)?.motion.kind === 'resolution');
   if (decidedOn.length > 0 && changesVotedText(item, changes)) {
     return violation('item.alreadyDecided', 'R-VOT-5', { itemId: item.id, voteId: decidedOn[decidedOn.length - 1] });
   }

@@ -1,4 +1,5 @@
 import type { Actor } from '../context.ts';
+import { own } from '../record.ts';
 import type { Command, CommandType } from './schema.ts';
 import type { MeetingState, Participant } from './state.ts';
 import { isEntitledRepresentative } from './derive.ts';
@@ -41,7 +42,7 @@ function targetsOther(command: Command, actor: Actor): boolean {
 }
 
 function ownParticipant(state: MeetingState, actor: Actor): Participant | undefined {
-  return actor.participantId === null ? undefined : state.participants[actor.participantId];
+  return actor.participantId === null ? undefined : own(state.participants, actor.participantId);
 }
 
 export function authorize(state: MeetingState, command: Command, actor: Actor): RuleViolation | null {

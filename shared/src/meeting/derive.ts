@@ -1,4 +1,5 @@
 import type { LandCode, RulesProfile } from '../profile.ts';
+import { own } from '../record.ts';
 import type { Motion } from '../model.ts';
 import type { Electorate } from './schema.ts';
 import type { MeetingState, Participant, Transfer, VoteRound } from './state.ts';
@@ -126,7 +127,7 @@ export function quorumStatus(state: MeetingState, profile: RulesProfile, itemId:
 
 /** R-MEM-2, R-MEM-4: the Länder whose slot this participant may set in this round (own Land and votes held). */
 export function landsParticipantMayCast(state: MeetingState, vote: VoteRound, participantId: string): LandCode[] {
-  const p = state.participants[participantId];
+  const p = own(state.participants, participantId);
   if (!isEntitledRepresentative(state, p) || p.presence === null || vote.status !== 'open') return [];
   return Object.entries(vote.electorate).filter(([, e]) => e.castBy === p.land).map(([land]) => land);
 }

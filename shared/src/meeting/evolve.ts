@@ -1,4 +1,5 @@
 import type { MeetingEvent } from './schema.ts';
+import { own } from '../record.ts';
 import type { AgendaItem, MeetingState, Participant, VoteRound } from './state.ts';
 import { initialState } from './state.ts';
 
@@ -11,7 +12,7 @@ const mapItem = (s: MeetingState, itemId: string, f: (i: AgendaItem) => AgendaIt
   s.agenda.map((i) => (i.id === itemId ? f(i) : i));
 
 const patchParticipant = (s: MeetingState, id: string, patch: Partial<Participant>): MeetingState => {
-  const p = s.participants[id];
+  const p = own(s.participants, id);
   if (!p) return s;
   return { ...s, participants: { ...s.participants, [id]: { ...p, ...patch } } };
 };
@@ -44,7 +45,7 @@ function append<T>(list: T[], item: T, owned: Owned): T[] {
 }
 
 const patchVote = (s: MeetingState, id: string, patch: (v: VoteRound) => VoteRound, owned: Owned): MeetingState => {
-  const v = s.votes[id];
+  const v = own(s.votes, id);
   if (!v) return s;
   return { ...s, votes: setKey(s.votes, id, patch(v), owned) };
 };
@@ -118,7 +119,7 @@ function step(state: MeetingState, event: MeetingEvent, owned: Owned): MeetingSt
       };
     case 'VoteCast':
       return patchVote(state, e.voteId, (v) => {
-        const prev = v.ballots[e.land];
+        const prev = own(v.ballots, e.land);
         const entry = { choice: e.choice, participantId: e.participantId, at: e.at };
         return {
           ...v,
@@ -132,7 +133,7 @@ function step(state: MeetingState, event: MeetingEvent, owned: Owned): MeetingSt
       }, owned);
     case 'VoteClosed': {
       const next = patchVote(state, e.voteId, (v) => ({ ...v, status: 'closed', closedAt: e.at, explanation: e.explanation, choices: e.choices }), owned);
-      const motion = state.votes[e.voteId]?.motion;
+      const motion = own(state.votes, e.voteId)?.motion;
       const itemId = motion && motion.kind !== 'setPublic' ? motion.itemId : null;
       return {
         ...next,

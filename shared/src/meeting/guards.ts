@@ -1,4 +1,5 @@
 import type { DecideContext } from '../context.ts';
+import { own } from '../record.ts';
 import type { RulesProfile } from '../profile.ts';
 import { violation, type RuleViolation } from '../violations.ts';
 import type { CommandOf, CommandType, EventOf, EventType, MeetingEvent } from './schema.ts';
@@ -52,7 +53,7 @@ export function findItem(s: MeetingState, itemId: string): AgendaItem | RuleViol
 
 /** The round that is open now, if any. */
 export function openRound(s: MeetingState): VoteRound | null {
-  const v = s.openVoteId ? s.votes[s.openVoteId] : undefined;
+  const v = s.openVoteId ? own(s.votes, s.openVoteId) : undefined;
   return v && v.status === 'open' ? v : null;
 }
 
@@ -72,7 +73,7 @@ export function refuseIfOpenRoundCovered(s: MeetingState, t: Pick<Transfer, 'sco
 }
 
 export function needOpenVote(s: MeetingState, voteId: string): VoteRound | RuleViolation {
-  const vote = s.votes[voteId];
+  const vote = own(s.votes, voteId);
   if (!vote) return violation('vote.unknown', undefined, { voteId });
   if (vote.status !== 'open') return violation('vote.closed', 'R-VOT-5', { voteId, status: vote.status });
   return vote;
@@ -80,12 +81,12 @@ export function needOpenVote(s: MeetingState, voteId: string): VoteRound | RuleV
 
 /** The acting participant, if the actor is one. */
 export function ownParticipant(c: MeetingContext): Participant | undefined {
-  return c.actor.participantId ? c.state.participants[c.actor.participantId] : undefined;
+  return c.actor.participantId ? own(c.state.participants, c.actor.participantId) : undefined;
 }
 
 /** The participant a command is about: the named one, else the actor's own. */
 export function targetParticipant(c: MeetingContext, named: string | undefined): Participant | RuleViolation {
   const id = named ?? c.actor.participantId;
   if (!id) return violation('participant.unknown');
-  return c.state.participants[id] ?? violation('participant.unknown', undefined, { participantId: id });
+  return own(c.state.participants, id) ?? violation('participant.unknown', undefined, { participantId: id });
 }

@@ -1,4 +1,5 @@
 import { violation, isViolation, type RuleViolation } from '../violations.ts';
+import { own } from '../record.ts';
 import type { CommandOf } from './schema.ts';
 import type { Participant } from './state.ts';
 import { ev, knownLand, needNotClosed, type EventBody, type MeetingContext, type Result } from './guards.ts';
@@ -7,7 +8,7 @@ import { ev, knownLand, needNotClosed, type EventBody, type MeetingContext, type
 
 function newParticipantId(c: MeetingContext, given: string | undefined): string | RuleViolation {
   const id = given ?? c.newId('p');
-  return c.state.participants[id] ? violation('participant.exists', undefined, { participantId: id }) : id;
+  return own(c.state.participants, id) ? violation('participant.exists', undefined, { participantId: id }) : id;
 }
 
 /** Registers a new participant under a fresh or given id; refused when the id is taken. */
@@ -56,7 +57,7 @@ export function inviteGuest(c: MeetingContext, cmd: CommandOf<'inviteGuest'>): R
 export function announceStaff(c: MeetingContext, cmd: CommandOf<'announceStaff'>): Result {
   const session = needNotClosed(c.state);
   if (isViolation(session)) return session;
-  if (!knownLand(c.profile, cmd.accompanies) && !c.state.participants[cmd.accompanies]) {
+  if (!knownLand(c.profile, cmd.accompanies) && !own(c.state.participants, cmd.accompanies)) {
     return violation('participant.unknown', 'R-GST-2', { accompanies: cmd.accompanies });
   }
   const announcedAt = cmd.announcedAt ?? c.now;

@@ -1,4 +1,5 @@
 import type { LandCode, RulesProfile } from '../profile.ts';
+import { own } from '../record.ts';
 import type { Choice, DecisionRule, Explanation } from '../model.ts';
 import type { Electorate } from './schema.ts';
 import type { VoteRound } from './state.ts';
@@ -19,7 +20,7 @@ export function countChoices(electorate: Electorate, ballots: Record<LandCode, B
   const t: Tally = { yes: 0, no: 0, abstain: 0, notVoted: 0, base: 0 };
   for (const land of Object.keys(electorate)) {
     t.base += 1;
-    const c = Object.prototype.hasOwnProperty.call(ballots, land) ? choiceOf(ballots[land]) : null;
+    const c = choiceOf(own(ballots, land));
     if (c === null) t.notVoted += 1;
     else t[c] += 1;
   }
@@ -70,7 +71,7 @@ export function decideOutcome(input: OutcomeInput): OutcomeResult {
   const t = countChoices(electorate, ballots);
   const choices: Record<LandCode, Choice | null> = {};
   for (const land of Object.keys(electorate)) {
-    choices[land] = Object.prototype.hasOwnProperty.call(ballots, land) ? choiceOf(ballots[land]) : null;
+    choices[land] = choiceOf(own(ballots, land));
   }
   const base = { decisionRule, base: t.base, yes: t.yes, no: t.no, abstain: t.abstain, notVoted: t.notVoted, quorum: { ...quorum } };
   const qualifiedNeeded = yesNeeded(t.base, profile);

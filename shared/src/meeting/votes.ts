@@ -1,4 +1,5 @@
 import type { DecisionRule, Motion } from '../model.ts';
+import { own } from '../record.ts';
 import { violation, isViolation, type RuleViolation } from '../violations.ts';
 import type { CommandOf, MeetingEvent } from './schema.ts';
 import type { AgendaItem, Participant, VoteRound } from './state.ts';
@@ -81,7 +82,7 @@ function castRefusal(me: Participant, land: string, castBy: string): RuleViolati
 export function castVote(c: MeetingContext, cmd: CommandOf<'castVote'>): Result {
   const vote = needOpenVote(c.state, cmd.voteId);
   if (isViolation(vote)) return vote;
-  const slot = vote.electorate[cmd.land];
+  const slot = own(vote.electorate, cmd.land);
   if (!slot) return violation('vote.notInElectorate', 'R-VOT-2', { land: cmd.land });
   const me = ownParticipant(c);
   let who: string;
@@ -107,7 +108,7 @@ export function castVote(c: MeetingContext, cmd: CommandOf<'castVote'>): Result 
 function conflictWith(c: MeetingContext, vote: VoteRound, land: string, who: string, choice: string): boolean {
   if (!c.profile.interpretations.recordRepresentativeConflicts) return false;
   const latestByOthers = new Map<string, string>();
-  for (const h of vote.ballots[land]?.history ?? []) if (h.participantId !== who) latestByOthers.set(h.participantId, h.choice);
+  for (const h of own(vote.ballots, land)?.history ?? []) if (h.participantId !== who) latestByOthers.set(h.participantId, h.choice);
   return [...latestByOthers.values()].some((other) => other !== choice);
 }
 

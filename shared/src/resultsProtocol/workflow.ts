@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ActorRole, type DecideContext } from '../context.ts';
 import { Id, IsoDate, IsoTime, LongText } from '../model.ts';
 import { DMK_PROFILE, LandCode } from '../profile.ts';
-import { violation, type RuleViolation } from '../violations.ts';
+import { isViolation, violation, type RuleViolation } from '../violations.ts';
 import { draftDueFor, objectionsEndFor, protocolHolidayLands } from '../deadlines/protocol.ts';
 import { eventBy, memberOrPermanentDeputy } from '../circular/context.ts';
 import { parseBetweenCommand } from '../circular/parse.ts';
@@ -113,7 +113,7 @@ export function decideProtocolWorkflow(s: ProtocolWorkflowState, command: unknow
         if (s.status === 'none') return violation('protocol.notSent', 'R-PRT-2');
         if (s.status !== 'sent' || now > Date.parse(s.objectionsEnd!)) return violation('protocol.objectionPeriodEnded', 'R-PRT-2', { objectionsEnd: s.objectionsEnd });
         const who = memberOrPermanentDeputy(ctx.roster, ctx.actor, 'R-PRT-2');
-        if ('ok' in who) return who;
+        if (isViolation(who)) return who;
         return ok({ type: 'ProtocolObjectionRaised', ...at, objectionId: ctx.newId('pobj'), land: who.land, participantId: who.participantId, text: c.text });
       }
       case 'resolveProtocolObjection': {
