@@ -192,6 +192,7 @@ describe('meeting store and socket', () => {
     socket.serverDrop('io server disconnect');
     expect(s().connection).toBe('offline');
     expect(s().joinError?.code).toBe('session.notPublic');
+    expect(socket.connectCalls).toBe(1);
   });
 
   it('a refused handshake (socket.io gives up) is offline with its code', () => {
@@ -201,6 +202,38 @@ describe('meeting store and socket', () => {
     socket.fire('connect_error', Object.assign(new Error('refused'), { data: { code: 'auth.origin' } }));
     expect(s().connection).toBe('offline');
     expect(s().joinError?.code).toBe('auth.origin');
+  });
+
+  it('a server that closes every socket to restart ("io server disconnect") is reconnected: join with lastSeq, the queued vote resent with its key', async () => {
+    const m = demoMeeting();
+    const socket = connected(m);
+    const seqBefore = s().seq;
+    socket.serverDrop('io server disconnect');
+    expect(s().connection).toBe('reconnecting');
+    // socket.io does not retry after a server-side close; the store hands it back to the manager.
+    expect(socket.connectCalls).toBe(2);
+    const queued = send({ type: 'checkIn', mode: 'room' });
+    expect(s().pending).toHaveLength(1);
+    const keys: string[] = [];
+    socket.handlers['meeting:command'] = (req, ack) => {
+      keys.push(req.key);
+      ack({ data: { seq: m.seq + 1, events: m.run(req.command as Command, memberOf('BE')), duplicate: false } });
+    };
+    socket.serverConnect();
+    expect('data' in (await queued)).toBe(true);
+    expect(socket.sent('meeting:join')[1].payload.lastSeq).toBe(seqBefore);
+    expect(keys).toHaveLength(1);
+    expect(s().pending).toHaveLength(0);
+    expect(s().connection).toBe('online');
+  });
+
+  it('a revoked session stays ended: session:revoked, then the server\'s disconnect, is offline and never reconnects', () => {
+    const socket = connected(demoMeeting());
+    socket.fire('session:revoked', { code: 'auth.revoked' });
+    socket.serverDrop('io server disconnect');
+    window.dispatchEvent(new Event('online'));
+    expect(s().connection).toBe('offline');
+    expect(socket.connectCalls).toBe(1);
   });
 
   it('a revoked session is offline with auth.revoked', () => {

@@ -2,7 +2,7 @@ import type { Ack, CatchUp, Command, CommandResult, ErrorPayload, EventEnvelope,
 import { PROTOCOL_VERSION } from '@plenum/shared/src/protocolVersion.ts';
 import { applyCatchUp, applyEnvelopes, type ApplyResult } from './apply.ts';
 import { newIdempotencyKey } from './key.ts';
-import { meetingStore, receiptKey, receiptsFrom, type PendingCommand, type VoteReceipt } from './meetingStore.ts';
+import { itemCalledAtAfter, meetingStore, receiptKey, receiptsFrom, type PendingCommand, type VoteReceipt } from './meetingStore.ts';
 import { clearPersisted, loadPersisted, sameIdentity, savePersisted, type Identity } from './persist.ts';
 import type { SocketFactory, SocketLike } from './socketLike.ts';
 
@@ -100,8 +100,9 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
     return next;
   }
 
-  function take(result: ApplyResult) {
-    set({ state: result.state, seq: result.seq, receipts: withReceipts(result.applied), lastUpdateAt: stamp() });
+  function take(result: ApplyResult, snapshot = false) {
+    const itemCalledAt = snapshot ? null : itemCalledAtAfter(result.applied, meetingStore.getState().itemCalledAt);
+    set({ state: result.state, seq: result.seq, receipts: withReceipts(result.applied), lastUpdateAt: stamp(), itemCalledAt });
     if (result.gap) requestResync();
   }
 
@@ -117,7 +118,8 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
       return;
     }
     const { state, seq } = meetingStore.getState();
-    take(applyCatchUp({ state, seq }, catchUp));
+    // A snapshot carries no event times: what was called when is unknown unless it is where we are.
+    take(applyCatchUp({ state, seq }, catchUp), catchUp.kind === 'snapshot' && catchUp.seq !== seq);
   }
 
   function requestResync() {
@@ -184,13 +186,25 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
     });
   }
 
+  /**
+   * Set only by an explicit word from the server that this view is over (session:revoked, or a
+   * public follower told session.notPublic): a disconnect after it is final. Every other close,
+   * whatever its reason — including the 'io server disconnect' of a server shutting down for a
+   * restart — is followed by a reconnect, a join with lastSeq and the resend of the queue.
+   */
+  let ended = false;
   const onConnect = () => join();
   const onDisconnect = (reason: string) => {
     joined = false;
     resyncInFlight = false;
-    // The server or we ended it: socket.io will not reconnect by itself.
-    const final = reason === 'io server disconnect' || reason === 'io client disconnect';
-    set({ connection: final ? 'offline' : 'reconnecting' });
+    if (ended || disposed || reason === 'io client disconnect') {
+      set({ connection: 'offline' });
+      return;
+    }
+    set({ connection: 'reconnecting' });
+    // socket.io retries by itself after a transport loss, but not after the server closed the
+    // socket; connect() hands it back to the manager's backoff (reconnectionDelay…Max).
+    if (reason === 'io server disconnect') socket.connect();
   };
   /**
    * A refusal in the handshake (e.g. auth.origin) carries its code in err.data; socket.io does not
@@ -204,7 +218,9 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
   };
   /** The server's word before it ends a follower's view (R-SES-4: the session stopped being public). */
   const onMeetingError = (error: ErrorPayload) => {
-    if (error?.code) set({ joinError: error });
+    if (!error?.code) return;
+    if (error.code === 'session.notPublic') ended = true;
+    set({ joinError: error });
   };
   const onEvents = (msg: EventsBroadcast) => {
     if (msg.meetingId !== meetingId || !joined) return;
@@ -218,12 +234,14 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
     set({ publicView: msg.projection, lastUpdateAt: stamp() });
   };
   const onRevoked = () => {
+    ended = true;
     joined = false;
     set({ connection: 'offline', joinError: { code: 'auth.revoked' } });
     forgetOnAuthRefusal('auth.revoked');
   };
   const onBrowserOffline = () => set({ connection: 'offline' });
   const onBrowserOnline = () => {
+    if (ended) return;
     if (!socket.connected) {
       set({ connection: 'reconnecting' });
       socket.connect();
