@@ -14,27 +14,26 @@ describe('room screen / remote viewer', () => {
     seed(m, screenRole);
     render(<ScreenView />);
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('1. Digitalministerkonferenz (DMK)');
-    expect(screen.getByText(/Pilotstudie/)).toBeInTheDocument();
+    expect(screen.getByTestId('screen-item')).toHaveTextContent(/TOP 6 Zusammenarbeit/);
+    expect(screen.getByTestId('screen-item')).toHaveTextContent('Berichterstattung');
     expect(screen.getByTestId('quorum')).toHaveTextContent('14 Länder anwesend, 11 erforderlich');
     expect(screen.queryByTestId('screen-vote')).not.toBeInTheDocument();
   });
 
-  it('open vote: bars per option and WHICH Länder voted, not how', () => {
+  it('R-MEM-2: open vote: the turnout and WHICH Länder voted, never a running yes/no count', () => {
     const m = quorate();
     m.openResolution();
     m.cast('BE', 'yes');
     m.cast('BB', 'no');
     seed(m, screenRole);
     render(<ScreenView />);
-    expect(screen.getByTestId('tally-yes')).toHaveAttribute('data-count', '1');
-    expect(screen.getByTestId('tally-no')).toHaveAttribute('data-count', '1');
-    expect(screen.getByTestId('tally-notVoted')).toHaveAttribute('data-count', '12');
+    expect(screen.getByTestId('screen-turnout')).toHaveTextContent('2 von 14 Ländern haben abgestimmt');
     expect(screen.getByTestId('voted-BE')).toHaveAttribute('data-voted', 'true');
     expect(screen.getByTestId('voted-HH')).toHaveAttribute('data-voted', 'false');
-    expect(screen.getByTestId('voted-lands')).toHaveTextContent('Abgestimmt: 2 von 14 Ländern');
-    // How a Land voted is not shown while the round is open.
+    // No count per option while the round is open, and no Land's choice.
+    expect(screen.queryByTestId('tally')).not.toBeInTheDocument();
     expect(screen.queryByTestId('land-choices')).not.toBeInTheDocument();
-    expect(within(screen.getByTestId('voted-lands')).queryByText(/Ja|Nein/)).not.toBeInTheDocument();
+    expect(screen.getByTestId('screen-vote')).not.toHaveTextContent(/\bJa\b|\bNein\b/);
     expect(screen.queryByTestId('outcome')).not.toBeInTheDocument();
   });
 
@@ -104,7 +103,7 @@ describe('room screen / remote viewer', () => {
     expect(screen.getByTestId('choice-BE')).toHaveTextContent(/^Berlin: Ja$/);
   });
 
-  it('R-VOT-5: all 16 Länder in the grid, those outside the frozen electorate marked as not present', () => {
+  it('R-VOT-5: all 16 Länder in the grid, those outside the frozen electorate marked as not present at the opening', () => {
     const m = quorate();
     m.openResolution();
     FOURTEEN.forEach((land) => m.cast(land, 'no'));
@@ -114,7 +113,7 @@ describe('room screen / remote viewer', () => {
     const grid = screen.getByTestId('land-choices');
     expect(within(grid).getAllByRole('listitem')).toHaveLength(16);
     expect(screen.queryByTestId('choice-TH')).not.toBeInTheDocument();
-    expect(within(grid).getByText('Thüringen').closest('li')).toHaveTextContent('Thüringen: nicht anwesend');
+    expect(within(grid).getByText('Thüringen').closest('li')).toHaveTextContent('Thüringen: bei Eröffnung nicht anwesend');
     expect(screen.getByTestId('choice-HH')).toHaveTextContent('Hamburg: Nein');
   });
 
@@ -135,7 +134,7 @@ describe('room screen / remote viewer', () => {
     m.run({ type: 'setCurrentItem', itemId: 'top-6' }, chair);
     seed(m, screenRole);
     render(<ScreenView />);
-    const title = screen.getByText(/Pilotstudie/);
+    const title = screen.getByText(/Pilotstudie/, { selector: '.screen-item-title' });
     expect(title).toHaveClass('screen-item-title');
     expect(title).toHaveAttribute('title', expect.stringMatching(/^TOP 6 Zusammenarbeit.*Bereich Wirtschaft$/));
   });

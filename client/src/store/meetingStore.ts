@@ -38,6 +38,11 @@ export interface MeetingStoreState {
   receipts: Record<string, VoteReceipt>;
   /** A public follower's picture (R-SES-4): the server's projection, not events; null for invited roles. */
   publicView: PublicProjection | null;
+  /**
+   * When the current item was called (its CurrentItemSet event), if this client applied that
+   * event; null after a snapshot. The room screen uses it to tell a fresh result from an old one.
+   */
+  itemCalledAt: string | null;
 }
 
 export const receiptKey = (voteId: string, land: LandCode) => `${voteId}:${land}`;
@@ -56,6 +61,7 @@ export function emptyMeetingStoreState(): MeetingStoreState {
     pending: [],
     receipts: {},
     publicView: null,
+    itemCalledAt: null,
   };
 }
 
@@ -70,6 +76,13 @@ export function receiptsFrom(envelopes: readonly EventEnvelope[], participantId:
     out.push({ voteId: event.voteId, land: event.land, choice: event.choice, seq, hash, at });
   }
   return out;
+}
+
+/** The time of the last CurrentItemSet among the envelopes, else what was known before. */
+export function itemCalledAtAfter(envelopes: readonly EventEnvelope[], before: string | null): string | null {
+  let at = before;
+  for (const { event } of envelopes) if (event.type === 'CurrentItemSet') at = event.at;
+  return at;
 }
 
 /** Seeds the store directly (tests, and a snapshot loaded before the socket is up). */

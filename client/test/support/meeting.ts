@@ -3,6 +3,7 @@ import {
   type Actor, type Command, type EventEnvelope, type LandCode, type MeetingState,
 } from '@plenum/shared';
 import { seedMeetingStore, type MeetingStoreState } from '../../src/store/index.ts';
+import { itemCalledAtAfter } from '../../src/store/meetingStore.ts';
 
 export const system: Actor = { role: 'system', participantId: null };
 export const chair: Actor = { role: 'chair', participantId: demoParticipantId.chair };
@@ -84,10 +85,10 @@ export function demoMeeting(): Meeting {
   return m;
 }
 
-/** Puts a meeting's state into the store, as if joined and online. */
+/** Puts a meeting's state into the store, as if joined and online and every event seen live. */
 export function seed(m: Meeting, who: Pick<MeetingStoreState, 'role' | 'participantId'>, extra: Partial<MeetingStoreState> = {}) {
   seedMeetingStore({
     meetingId: DEMO_MEETING_ID, state: m.state, seq: m.seq, connection: 'online', lastUpdateAt: '2024-04-19T09:30:00.000Z',
-    profile: DMK_PROFILE, ...who, ...extra,
+    profile: DMK_PROFILE, itemCalledAt: itemCalledAtAfter(m.envelopes, null), ...who, ...extra,
   });
 }

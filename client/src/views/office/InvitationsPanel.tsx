@@ -1,30 +1,17 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import QRCode from 'qrcode';
 import type { ActorRole, ErrorPayload } from '@plenum/shared';
 import { createInvitation, listInvitations, revokeInvitation, type CreatedInvitation, type InvitationRow } from '../../api.ts';
 import { useLang } from '../../i18n/index.ts';
 import { formatDateTime } from '../../format.ts';
 import { useMeeting } from '../../store/index.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
+import { QrImage } from '../common/QrImage.tsx';
 
 const ROLES: ActorRole[] = ['delegate', 'chair', 'office', 'guest', 'staff', 'screen'];
 const KINDS_FOR_ROLE: Record<string, string[]> = {
   delegate: ['member', 'permanentDeputy', 'temporaryDeputy'], chair: ['chair'], office: ['office'], guest: ['guest'], staff: ['staff'],
 };
-
-/** An SVG QR code as an image: no canvas needed, prints sharply. */
-export function QrImage({ url, label }: { url: string; label: string }) {
-  const [src, setSrc] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 }).then((svg) => {
-      if (live) setSrc(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`);
-    });
-    return () => { live = false; };
-  }, [url]);
-  return src ? <img className="qr" src={src} alt={label} width={200} height={200} data-testid="invitation-qr" /> : null;
-}
 
 /** Personal invitation links (secret shown once) with QR codes to print or send; revoke them. */
 export function InvitationsPanel() {
@@ -95,7 +82,7 @@ export function InvitationsPanel() {
             {created.map((c) => (
               <li key={c.id} className="invitation-card" data-testid="invitation-card">
                 <p className="invitation-label">{c.label}</p>
-                <QrImage url={c.url} label={t('office.invitations.qrAlt', { label: c.label })} />
+                <QrImage url={c.url} label={t('office.invitations.qrAlt', { label: c.label })} testId="invitation-qr" />
                 <p className="invitation-url"><code>{c.url}</code></p>
               </li>
             ))}

@@ -23,7 +23,9 @@ export function LandVotes({ vote }: { vote: VoteRound }) {
   const cell = (land: LandCode) => {
     const slot = vote.electorate[land];
     if (!slot) {
-      return { state: 'absent', text: t('screen.notInElectorate'), testId: undefined, attrs: {} };
+      // R-VOT-5: the electorate froze at the open; a Land that checked in later is present now
+      // but not in this round, which is what this says (not "absent").
+      return { state: 'absent', text: t('screen.notInElectorate'), testId: `not-entitled-${land}`, attrs: {} };
     }
     if (open) {
       const voted = Boolean(vote.ballots[land]);
@@ -45,7 +47,7 @@ export function LandVotes({ vote }: { vote: VoteRound }) {
 
   return (
     <section className="screen-lands-section" data-testid={open ? 'voted-lands' : 'land-choices'} aria-labelledby="screen-lands-heading">
-      <h3 id="screen-lands-heading" className={open ? 'screen-lands-heading' : 'visually-hidden'}>{heading}</h3>
+      <h3 id="screen-lands-heading" className="visually-hidden">{heading}</h3>
       <ul className={`screen-lands ${open ? 'screen-lands-open' : 'screen-lands-closed'}`}>
         {lands.map(({ code }) => {
           const c = cell(code);
