@@ -9,29 +9,50 @@ import { useLandName } from '../common/hooks.ts';
 import { motionLabel } from '../common/MotionLabel.ts';
 import { Outcome } from '../common/Outcome.tsx';
 import { useCommand } from '../common/useCommand.ts';
+import { FinalReceipts } from './FinalReceipts.tsx';
 
 const CHOICES: Choice[] = ['yes', 'no', 'abstain'];
 
 /**
  * R-MEM-2, R-MEM-4: one ballot for the own Land and, separately labelled, one per Land whose vote
- * this delegate's Land holds by transfer. The choice can change until the close.
+ * this delegate's Land holds by transfer. The choice can change until the close. After the close
+ * the outcome and what became of this person's votes. Compact, so that every ballot fits a
+ * 320×568 phone without scrolling.
  */
 export function BallotsPanel({ vote }: { vote: VoteRound | null }) {
   const { t } = useTranslation();
   const state = useMeeting((s) => s.state);
   const participantId = useMeeting((s) => s.participantId);
   const landName = useLandName();
+  const lang = useLang();
   const me = participantId ? state.participants[participantId] : undefined;
-  if (!vote) return <p>{t('delegate.vote.none')}</p>;
-  if (vote.status !== 'open') return <Outcome vote={vote} />;
+  if (!vote) return <p className="no-vote">{t('delegate.vote.none')}</p>;
+  if (vote.status !== 'open') {
+    return (
+      <section aria-labelledby="ballots-heading" className="ballots ballots-closed">
+        <h2 id="ballots-heading" className="visually-hidden">{t('delegate.vote.heading')}</h2>
+        <Outcome vote={vote} />
+        <FinalReceipts vote={vote} />
+      </section>
+    );
+  }
   const myLand = me?.land ?? null;
   const lands = participantId ? landsParticipantMayCast(state, vote, participantId) : [];
   const heldElsewhere = myLand ? transferCovering(state, myLand, motionItemId(vote.motion)) : null;
+  // R-VOT-5: the electorate froze at the open; a Land that checked in afterwards is not in it.
+  const lateCheckIn = me?.presence != null && myLand !== null && !(myLand in vote.electorate) && lands.length === 0;
   return (
-    <section aria-labelledby="ballots-heading" className="ballots">
-      <h2 id="ballots-heading">{t('delegate.vote.heading')}</h2>
-      <p className="vote-motion"><strong>{motionLabel(t, state, vote.motion)}</strong></p>
+    <section aria-labelledby="ballots-heading" className="ballots" id="ballots">
+      <h2 id="ballots-heading" className="ballots-heading" tabIndex={-1}>
+        {t('delegate.vote.heading')}<span className="visually-hidden">: </span>
+        <span className="vote-motion">{motionLabel(t, state, vote.motion)}</span>
+      </h2>
       {me && me.presence === null && <p className="warning">{t('delegate.vote.checkInFirst')}</p>}
+      {lateCheckIn && me?.presence && (
+        <p className="notice" data-testid="late-check-in">
+          {t('delegate.vote.lateCheckIn', { time: formatTime(me.presence.since, lang), opened: formatTime(vote.openedAt, lang) })}
+        </p>
+      )}
       {heldElsewhere && myLand && vote.electorate[myLand]?.castBy !== myLand && (
         <p className="notice" data-testid="own-vote-transferred">{t('delegate.vote.ownHeldBy', { land: landName(heldElsewhere.to) })}</p>
       )}

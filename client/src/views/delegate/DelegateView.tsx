@@ -10,6 +10,9 @@ import { CheckInPanel } from './CheckInPanel.tsx';
 import { DeclarationPanel } from './DeclarationPanel.tsx';
 import { ParticipationPanel } from './ParticipationPanel.tsx';
 import { TransferPanel } from './TransferPanel.tsx';
+import { VoteAlert } from './VoteAlert.tsx';
+import { landsParticipantMayCast } from '@plenum/shared/src/derive.ts';
+import './delegate.css';
 
 /** Between sessions (circulars, protocol draft, session requests): its own chunk, loaded on demand. */
 const DelegateBetweenPanel = lazy(() => import('../between/DelegateBetweenPanel.tsx'));
@@ -22,6 +25,8 @@ export default function DelegateView() {
   const vote = useCurrentVote();
   const item = useMeeting((s) => s.state.agenda.find((i) => i.id === s.state.currentItemId) ?? null);
   const loaded = useMeeting((s) => s.seq > 0);
+  const state = useMeeting((s) => s.state);
+  const uncast = vote?.status === 'open' && me ? landsParticipantMayCast(state, vote, me.id).filter((land) => !vote.ballots[land]).length : 0;
   if (!me || !me.land) {
     return (
       <Layout role={t('role.delegate')} className="delegate">
@@ -32,9 +37,10 @@ export default function DelegateView() {
   }
   return (
     <Layout role={t('role.delegate')} className="delegate">
-      <h1>{landName(me.land)}<span className="subtitle">{me.name} · {t(`kind.${me.kind}`)}</span></h1>
-      <Quorum />
+      <VoteAlert vote={vote} uncast={uncast} />
+      <h1 className="delegate-title">{landName(me.land)} <span className="subtitle">{me.name} · {t(`kind.${me.kind}`)}</span></h1>
       <BallotsPanel vote={vote} />
+      <Quorum />
       <CheckInPanel me={me} />
       <section aria-labelledby="item-heading" className="panel">
         <h2 id="item-heading">{t('delegate.currentItem')}</h2>
