@@ -326,7 +326,7 @@ describe.skipIf(availability.kind !== 'found')('a whole DMK session in Chromium 
     for (const s of axe) expect(s.serious + s.critical, `${s.view}/${s.lang}: ${s.findings.map((f) => `${f.id} ${f.targets.join(',')}`).join('; ')}`).toBe(0);
   }, 120_000);
 
-  it('R-VOT-2: TOP 7 — 3 yes, 4 no, the rest silent → base 13, needed 9 → rejected everywhere', async () => {
+  it('R-VOT-2: TOP 7 — 3 yes, 4 no, 2 abstentions cast across a planned restart and a kill -9 → base 13, needed 9 → rejected everywhere', async () => {
     await chair.page.getByTestId('agenda-item-top-7').getByRole('button').first().click();
     await openVote(chair.page, 'resolution', 'top-7');
     await waitForOpenVote(chair.page, 'open-vote-panel');
@@ -346,6 +346,30 @@ describe.skipIf(availability.kind !== 'found')('a whole DMK session in Chromium 
       expect(open.serious + open.critical, `${view}: ${open.findings.map((f) => `${f.id} ${f.targets.join(',')}`).join('; ')}`).toBe(0);
     }
     await until('chair tally no 4', attr(chair.page.getByTestId('tally-no'), 'data-count'), (v) => v === '4');
+    mark('TOP 7 votes');
+
+    // A planned restart (SIGTERM: the server closes every socket, "io server disconnect") and a
+    // crash (kill -9), each while the vote is open and a phone taps its vote with the server down:
+    // every page reconnects by itself, without a reload, and the queued vote is counted once.
+    const everyone = [office, chair, screen, ...ALL_LANDS.map((l) => delegates[l])];
+    for (const p of everyone) await p.page.evaluate(() => { (window as unknown as { plenumLoaded: boolean }).plenumLoaded = true; });
+    for (const [signal, land] of [['SIGTERM', 'MV'], ['SIGKILL', 'NI']] as const) {
+      const phone = delegates[land];
+      await server.restart(signal, async () => {
+        for (const p of [phone, chair, screen]) await until(`${p.name} sees the server gone (${signal})`, attr(p.page.getByTestId('connection-status'), 'data-status'), (v) => v !== 'online');
+        await until('the screen says it is offline', async () => screen.page.getByTestId('offline-banner').isVisible(), (v) => v);
+        await phone.page.getByTestId(`ballot-${land}`).getByTestId('vote-abstain').click();
+        await phone.page.getByTestId('pending-count').waitFor({ state: 'visible' });
+      });
+      for (const p of everyone) await until(`${p.name} online again after ${signal}`, attr(p.page.getByTestId('connection-status'), 'data-status'), (v) => v === 'online', 30_000);
+      await phone.page.getByTestId(`vote-receipt-${land}`).waitFor({ state: 'visible', timeout: 30_000 });
+      await phone.page.getByTestId('pending-count').waitFor({ state: 'detached', timeout: 30_000 });
+      expect(await castsFor(land), `${land} after ${signal}`).toHaveLength(1);
+      expect(await screen.page.getByTestId('offline-banner').count()).toBe(0);
+      mark(`${signal} restart`);
+    }
+    for (const p of everyone) expect(await p.page.evaluate(() => (window as unknown as { plenumLoaded?: boolean }).plenumLoaded), `${p.name} not reloaded`).toBe(true);
+    await until('chair tally abstain 2', attr(chair.page.getByTestId('tally-abstain'), 'data-count'), (v) => v === '2');
     await closeVote(chair.page);
     for (const person of [chair, screen, delegates.BY, delegates.MV]) {
       const shown = await outcomeOn(person.page);
