@@ -34,7 +34,7 @@ describe('phone ballot', () => {
     m.openResolution();
     seedAs(m, memberOf('BE'));
     const { unmount } = render(<DelegateView />);
-    expect(screen.getByTestId('vote-alert')).toHaveTextContent('Abstimmung läuft – Ihre Stimme fehlt noch.');
+    expect(screen.getByTestId('vote-alert')).toHaveTextContent('Abstimmung läuft: Ihre Stimme fehlt.');
     expect(document.title.startsWith('● Abstimmung:')).toBe(true);
     unmount();
     expect(document.title.startsWith('● Abstimmung:')).toBe(false);

@@ -45,7 +45,7 @@ export function BallotsPanel({ vote }: { vote: VoteRound | null }) {
     <section aria-labelledby="ballots-heading" className="ballots" id="ballots">
       <h2 id="ballots-heading" className="ballots-heading" tabIndex={-1}>
         {t('delegate.vote.heading')}<span className="visually-hidden">: </span>
-        <span className="vote-motion">{motionLabel(t, state, vote.motion)}</span>
+        <span className="vote-motion" title={motionLabel(t, state, vote.motion)}>{motionLabel(t, state, vote.motion)}</span>
       </h2>
       {me && me.presence === null && <p className="warning">{t('delegate.vote.checkInFirst')}</p>}
       {lateCheckIn && me?.presence && (
@@ -97,7 +97,7 @@ function Ballot({ vote, land, own }: { vote: VoteRound; land: LandCode; own: boo
       {ballot?.conflict && <p className="warning">{t('delegate.vote.conflict')}</p>}
       {receipt && (
         <p className="receipt" data-testid={`vote-receipt-${land}`}>
-          {t('delegate.vote.receipt', { seq: receipt.seq, hash: receipt.hash.slice(0, 8), choice: t(`choice.${receipt.choice}`), time: formatTime(receipt.at, lang) })}
+          {t('delegate.vote.receipt', { seq: receipt.seq, hash: receipt.hash.slice(0, 8), time: formatTime(receipt.at, lang) })}
         </p>
       )}
       <ErrorAlert error={error} />

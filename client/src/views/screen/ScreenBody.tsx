@@ -4,7 +4,8 @@ import { formatTime } from '../../format.ts';
 import { useMeeting } from '../../store/index.ts';
 import { useLandName } from '../common/hooks.ts';
 import { ScreenItem } from './ScreenItem.tsx';
-import type { LiveScreenState } from './screenState.ts';
+import { motionItem, type LiveScreenState } from './screenState.ts';
+import { motionLabel } from '../common/MotionLabel.ts';
 import { ScreenVote } from './ScreenVote.tsx';
 
 /** The part of the room screen that changes with its state. */
@@ -66,17 +67,35 @@ function Speaker({ screen }: { screen: Extract<LiveScreenState, { kind: 'speaker
   );
 }
 
-/** The session is over: said in words, with what it decided. */
+/** The session is over: said in words, with what it decided, round by round. */
 function Closed({ closedAt }: { closedAt: string | null }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const votes = useMeeting((s) => s.state.votes);
-  const adopted = Object.values(votes).filter((v) => v.status === 'closed' && v.explanation?.outcome === 'adopted').length;
+  const state = useMeeting((s) => s.state);
+  const rounds = Object.values(state.votes)
+    .filter((v) => v.status === 'closed' && v.explanation)
+    .sort((a, b) => (a.closedAt ?? '').localeCompare(b.closedAt ?? ''));
+  const adopted = rounds.filter((v) => v.explanation?.outcome === 'adopted').length;
   return (
     <section className="screen-closed" aria-labelledby="screen-state-heading" data-testid="screen-closed">
       <h2 id="screen-state-heading" className="screen-state-big">{t('screen.state.closed')}</h2>
-      {closedAt && <p>{t('screen.closedAt', { time: formatTime(closedAt, lang) })}</p>}
-      <p>{t('screen.decisions', { count: adopted })}</p>
+      <p>
+        {closedAt && <>{t('screen.closedAt', { time: formatTime(closedAt, lang) })} · </>}
+        {t('screen.decisions', { count: adopted })}
+      </p>
+      {rounds.length > 0 && (
+        <ul className="screen-rounds" aria-label={t('screen.rounds')}>
+          {rounds.map((v) => {
+            const item = motionItem(state, v);
+            return (
+              <li key={v.id} className={`screen-round screen-round-${v.explanation!.outcome}`}>
+                <span className="screen-round-what">{item ? `${item.number} ${item.title}` : motionLabel(t, state, v.motion)}</span>
+                <span className="screen-round-outcome">{t(`outcome.${v.explanation!.outcome}`)}</span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
     </section>
   );
 }

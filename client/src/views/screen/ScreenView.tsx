@@ -39,7 +39,7 @@ export default function ScreenView({ publicView = false }: { publicView?: boolea
   return (
     <Layout role={role} className="screen">
       {screen.kind === 'offline' && <OfflineBanner connection={screen.connection} large />}
-      <div className={`screen-body screen-${shown?.kind ?? 'waiting'} ${stale ? 'stale' : ''}`} data-testid="screen-state" data-state={screen.kind} data-shown={shown?.kind ?? 'none'}>
+      <div className={`screen-body screen-state-${shown?.kind ?? 'none'} ${stale ? 'stale' : ''}`} data-testid="screen-state" data-state={screen.kind} data-shown={shown?.kind ?? 'none'}>
         <div className="screen-head">
           <div>
             <h1 className="screen-title">{session?.title ?? t('screen.waiting')}</h1>
@@ -49,7 +49,9 @@ export default function ScreenView({ publicView = false }: { publicView?: boolea
         </div>
         {joinError && joinError.code !== 'session.notPublic' && <ErrorAlert error={joinError} testId="join-error" />}
         <div className="screen-main">
-          {shown ? <ScreenBody screen={shown} /> : <p className="screen-connecting">{t('screen.connecting')}</p>}
+          <div className="screen-content">
+            {shown ? <ScreenBody screen={shown} /> : <p className="screen-connecting">{t('screen.connecting')}</p>}
+          </div>
           {!publicView && session?.public && session.status === 'open' && meetingId && <PublicLink meetingId={meetingId} />}
         </div>
       </div>
