@@ -26,6 +26,11 @@ export default defineConfig({
           globals: true,
           include: ['client/test/**/*.test.{ts,tsx}'],
           setupFiles: ['client/test/setup.ts'],
+          // A UI test renders a whole view in jsdom and clicks through it: ~0.3–1 s on a quiet
+          // machine, several seconds on a loaded 2-core one. The default 5 s made 4–6 of them
+          // time out there; none waits on a clock, so a generous limit hides nothing.
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
         },
       },
     ],

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { BetweenPanel } from '../src/views/between/BetweenPanel.tsx';
+import { BetweenPanel } from '../src/views/office/BetweenPanel.tsx';
 
 afterEach(() => vi.unstubAllGlobals());
 

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import DelegateView from '../src/views/delegate/DelegateView.tsx';
 import { ALL_LANDS, chair, demoMeeting, memberOf, office, seed } from './support/meeting.ts';
 import { serve } from './support/server.ts';
+import { fill } from './support/fill.ts';
 
 const FOURTEEN = ALL_LANDS.slice(0, 14);
 const quorate = () => demoMeeting().checkIn(FOURTEEN);
@@ -137,7 +138,7 @@ describe('delegate (phone)', () => {
     const { commands } = serve(m, memberOf('BY'));
     render(<DelegateView />);
     const user = userEvent.setup();
-    await user.type(screen.getByLabelText('Protokollerklärung zu TOP 5'), 'Bayern trägt Ziffer 2 nicht mit.');
+    await fill(user, screen.getByLabelText('Protokollerklärung zu TOP 5'), 'Bayern trägt Ziffer 2 nicht mit.');
     await user.click(screen.getByRole('button', { name: 'Protokollerklärung abgeben' }));
     expect(commands[0].command).toEqual({ type: 'addDeclaration', itemId: 'top-5', text: 'Bayern trägt Ziffer 2 nicht mit.' });
     expect(await screen.findByTestId('declarations')).toHaveTextContent('Bayern trägt Ziffer 2 nicht mit.');

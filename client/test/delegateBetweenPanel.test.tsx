@@ -2,8 +2,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Participant } from '@plenum/shared';
-import DelegateBetweenPanel from '../src/views/between/DelegateBetweenPanel.tsx';
+import DelegateBetweenPanel from '../src/views/delegate/DelegateBetweenPanel.tsx';
 import { demoMeeting, memberOf, seed } from './support/meeting.ts';
+import { fill } from './support/fill.ts';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -55,10 +56,10 @@ describe('delegate: between sessions', () => {
     expect(within(item).getByText('Bayern hat noch nicht geantwortet.')).toBeInTheDocument();
     const group = within(item).getByRole('group', { name: 'Antwort für Bayern in Textform' });
     await user.click(within(group).getByRole('radio', { name: 'Enthaltung' }));
-    await user.type(within(group).getByLabelText('Protokollerklärung (optional, R-CIR-3)'), 'Bayern prüft die Kosten.');
+    await fill(user, within(group).getByLabelText('Protokollerklärung (optional, R-CIR-3)'), 'Bayern prüft die Kosten.');
     await user.click(within(group).getByRole('button', { name: 'Antwort senden' }));
     expect(posts[0]).toMatchObject({ url: '/api/between/circular/circ-1', body: { command: { type: 'answerCircular', choice: 'abstain', declaration: 'Bayern prüft die Kosten.' } } });
-    expect(posts[0].key).toMatch(/^web-/);
+    expect(posts[0].key).toMatch(/^[A-Za-z0-9_-]{8,80}$/);
     expect(await screen.findByRole('status')).toHaveTextContent('Antwort für Bayern gespeichert: Enthaltung.');
   });
 
@@ -69,7 +70,7 @@ describe('delegate: between sessions', () => {
     const user = userEvent.setup();
     await user.click(screen.getByText('Umlaufverfahren, Protokollentwurf und Sitzungsverlangen anzeigen'));
     const group = await screen.findByRole('group', { name: 'Widerspruch gegen das Umlaufverfahren (R-CIR-1)' });
-    await user.type(within(group).getByLabelText('Begründung (optional)'), 'Erst in der Sitzung beraten.');
+    await fill(user, within(group).getByLabelText('Begründung (optional)'), 'Erst in der Sitzung beraten.');
     await user.click(within(group).getByRole('button', { name: 'Widerspruch einlegen' }));
     expect(posts[0].body.command).toEqual({ type: 'objectToCircular', reason: 'Erst in der Sitzung beraten.' });
     expect(await screen.findByRole('alert')).toHaveTextContent('Die Widerspruchsfrist ist abgelaufen.');
@@ -94,7 +95,7 @@ describe('delegate: between sessions', () => {
     await user.click(screen.getByText('Umlaufverfahren, Protokollentwurf und Sitzungsverlangen anzeigen'));
     expect(await screen.findByRole('link', { name: 'Entwurf lesen (PDF)' })).toHaveAttribute('href', '/api/meetings/dmk-2024-1/protocol.pdf?lang=de');
     const group = screen.getByRole('group', { name: 'Einwendung gegen den Protokollentwurf' });
-    await user.type(within(group).getByLabelText('Ihre Einwendung'), 'TOP 5: Bayern hat mit Nein gestimmt.');
+    await fill(user, within(group).getByLabelText('Ihre Einwendung'), 'TOP 5: Bayern hat mit Nein gestimmt.');
     await user.click(within(group).getByRole('button', { name: 'Einwendung einreichen' }));
     expect(posts[0]).toMatchObject({ url: '/api/between/protocol/dmk-2024-1', body: { command: { type: 'objectToProtocol', text: 'TOP 5: Bayern hat mit Nein gestimmt.' } } });
     expect(await screen.findByRole('status')).toHaveTextContent('Einwendung eingereicht.');

@@ -5,6 +5,7 @@ import { parseParagraphs } from '../src/views/office/AgendaEditor.tsx';
 import OfficeView from '../src/views/office/OfficeView.tsx';
 import { Meeting, demoMeeting, office, seed } from './support/meeting.ts';
 import { serve } from './support/server.ts';
+import { fill } from './support/fill.ts';
 
 /** The office page lists invitations over REST; here the list is empty (no server in jsdom). */
 function stubInvitationsApi() {
@@ -21,10 +22,10 @@ describe('office', () => {
     render(<OfficeView />);
     const user = userEvent.setup();
     const schedule = within(screen.getByRole('region', { name: 'Sitzung ansetzen' }));
-    await user.type(schedule.getByLabelText('Titel'), '5. DMK');
+    await fill(user, schedule.getByLabelText('Titel'), '5. DMK');
     await user.type(schedule.getByLabelText('Datum'), '2026-05-07');
     expect(screen.getByTestId('derived-chair')).toHaveTextContent('Vorsitz laut Turnus: Hamburg');
-    await user.type(schedule.getByLabelText('Ort'), 'Hamburg');
+    await fill(user, schedule.getByLabelText('Ort'), 'Hamburg');
     await user.click(screen.getByRole('button', { name: 'Sitzung ansetzen' }));
     expect(commands[0].command).toMatchObject({ type: 'scheduleSession', title: '5. DMK', date: '2026-05-07', place: 'Hamburg' });
     expect(await screen.findByTestId('chair-lands')).toHaveTextContent('Hamburg');
@@ -53,7 +54,7 @@ describe('office', () => {
     const user = userEvent.setup();
     const form = screen.getByRole('heading', { name: /Weitere stimmberechtigte Stellvertretung/ }).closest('form')!;
     await user.selectOptions(form.querySelector('select')!, 'TH');
-    await user.type(form.querySelector('input')!, 'Staatssekretär Thüringen');
+    await fill(user, form.querySelector('input')!, 'Staatssekretär Thüringen');
     await user.click(screen.getByRole('button', { name: 'Stellvertretung benennen' }));
     expect(commands[0].command).toEqual({ type: 'nameTemporaryDeputy', land: 'TH', name: 'Staatssekretär Thüringen' });
     expect(await screen.findByTestId('roster-TH')).toHaveTextContent('Staatssekretär Thüringen');

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { BetweenPanel } from '../src/views/between/BetweenPanel.tsx';
+import { BetweenPanel } from '../src/views/office/BetweenPanel.tsx';
 import { demoMeeting, office, seed } from './support/meeting.ts';
+import { fill } from './support/fill.ts';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -48,7 +49,7 @@ describe('office: deadlines and follow-up between sessions', () => {
     recorded = true;
     await user.click(screen.getByRole('button', { name: 'Tagesordnungsentwurf versandt' }));
     expect(posts[0]).toMatchObject({ url: '/api/between/agenda/dmk-2024-1', command: { type: 'recordDraftAgendaSent' } });
-    expect(posts[0].key).toMatch(/^web-/);
+    expect(posts[0].key).toMatch(/^[A-Za-z0-9_-]{8,80}$/);
     expect(await screen.findByText('versäumt')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Tagesordnungsentwurf versandt' })).toBeDisabled();
   });
@@ -90,11 +91,11 @@ describe('office: deadlines and follow-up between sessions', () => {
     expect(posts[0]).toMatchObject({ url: '/api/between/followup/dmk', command: { type: 'closeWorkingGroup', groupId: 'wg-1' } });
 
     const form = screen.getByRole('group', { name: 'Arbeitsgruppe einsetzen' });
-    await user.type(within(form).getByLabelText('Name'), 'AG KI in der Arbeitswelt');
+    await fill(user, within(form).getByLabelText('Name'), 'AG KI in der Arbeitswelt');
     await user.selectOptions(within(form).getByLabelText('Vorsitzland'), 'RP');
-    await user.type(within(form).getByLabelText('Auftrag'), 'Empfehlungen erarbeiten');
+    await fill(user, within(form).getByLabelText('Auftrag'), 'Empfehlungen erarbeiten');
     await user.type(within(form).getByLabelText('Frist'), '2025-03-31');
-    await user.type(within(form).getByLabelText('Einsetzungsbeschluss'), '1. DMK, TOP 9');
+    await fill(user, within(form).getByLabelText('Einsetzungsbeschluss'), '1. DMK, TOP 9');
     await user.click(within(form).getByRole('button', { name: 'Arbeitsgruppe einsetzen' }));
     expect(posts[1].command).toEqual({
       type: 'setUpWorkingGroup', name: 'AG KI in der Arbeitswelt', chairLand: 'RP', assignment: 'Empfehlungen erarbeiten', deadline: '2025-03-31', decision: '1. DMK, TOP 9',

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import OfficeView from '../src/views/office/OfficeView.tsx';
 import { ALL_LANDS, Meeting, demoMeeting, office, seed } from './support/meeting.ts';
 import { serve } from './support/server.ts';
+import { fill } from './support/fill.ts';
 
 /** The office page lists invitations over REST; here the list is empty (no server in jsdom). */
 function stubInvitationsApi() {
@@ -29,11 +30,11 @@ describe('office: agenda items', () => {
     const form = within(screen.getByRole('form', { name: 'Punkt TOP 7 bearbeiten' }));
     expect(form.getByLabelText('Titel')).toHaveValue('Digitale Teilhabe');
     await user.clear(form.getByLabelText('Titel'));
-    await user.type(form.getByLabelText('Titel'), 'Digitale Teilhabe stärken');
+    await fill(user, form.getByLabelText('Titel'), 'Digitale Teilhabe stärken');
     await user.selectOptions(form.getByLabelText('Art'), 'report');
     await user.click(form.getByRole('checkbox', { name: 'Hamburg' }));
     await user.clear(form.getByLabelText('Ziffern des Beschlussvorschlags'));
-    await user.type(form.getByLabelText('Ziffern des Beschlussvorschlags'), 'Eins.{Enter}{Enter}Zwei.');
+    await fill(user, form.getByLabelText('Ziffern des Beschlussvorschlags'), 'Eins.\n\nZwei.');
     await user.click(form.getByRole('checkbox', { name: 'Gegenstand im Bundesratsverfahren' }));
     await user.click(form.getByRole('checkbox', { name: 'nicht zur Veröffentlichung' }));
     await user.selectOptions(form.getByLabelText('Ständiger Punkt'), 'landsExchange');
@@ -100,7 +101,7 @@ describe('office: people', () => {
     const { commands, user } = officeOn(m);
     expect(screen.getByTestId('chair-persons')).toHaveTextContent('Noch niemand benannt.');
     const form = screen.getByRole('form', { name: 'Vorsitz (Person)' });
-    await user.type(within(form).getByLabelText('Name'), 'Senatorin Hamburg');
+    await fill(user, within(form).getByLabelText('Name'), 'Senatorin Hamburg');
     await user.click(within(form).getByRole('button', { name: 'Vorsitz benennen' }));
     expect(commands[0].command).toEqual({ type: 'nameChair', name: 'Senatorin Hamburg' });
     expect(await screen.findByTestId('chair-persons')).toHaveTextContent(/Senatorin Hamburg benannt von Geschäftsstelle, \d\d\.\d\d\.2024/);
@@ -111,7 +112,7 @@ describe('office: people', () => {
     const { user } = officeOn(m);
     const form = screen.getByRole('heading', { name: /Weitere stimmberechtigte Stellvertretung/ }).closest('form')!;
     await user.selectOptions(within(form).getByLabelText('Land'), 'HB');
-    await user.type(within(form).getByLabelText('Name'), 'Staatsrätin Bremen');
+    await fill(user, within(form).getByLabelText('Name'), 'Staatsrätin Bremen');
     await user.click(within(form).getByRole('button', { name: 'Stellvertretung benennen' }));
     const deputy = await screen.findByTestId('office-temp-deputy-HB');
     const named = Object.values(m.state.participants).find((p) => p.name === 'Staatsrätin Bremen')!;
@@ -125,7 +126,7 @@ describe('office: people', () => {
     const { commands, user } = officeOn(m);
     const panel = within(screen.getByRole('region', { name: 'Gäste' }));
     const guestForm = panel.getByRole('button', { name: 'Gast einladen' }).closest('form')!;
-    await user.type(within(guestForm).getByLabelText('Name'), 'Prof. Dr. Beispiel');
+    await fill(user, within(guestForm).getByLabelText('Name'), 'Prof. Dr. Beispiel');
     await user.click(within(guestForm).getByRole('checkbox', { name: 'TOP 6' }));
     await user.click(within(guestForm).getByRole('checkbox', { name: 'TOP 9' }));
     await user.click(within(guestForm).getByRole('button', { name: 'Gast einladen' }));
@@ -133,7 +134,7 @@ describe('office: people', () => {
     expect(await panel.findByText(/zu TOP 6, TOP 9/)).toBeInTheDocument();
 
     // A permanent guest is invited for the whole session: no items are sent.
-    await user.type(within(guestForm).getByLabelText('Name'), 'Bundesminister');
+    await fill(user, within(guestForm).getByLabelText('Name'), 'Bundesminister');
     await user.selectOptions(within(guestForm).getByLabelText('Art'), 'federalMinister');
     expect(within(guestForm).queryByRole('checkbox', { name: 'TOP 6' })).not.toBeInTheDocument();
     await user.click(within(guestForm).getByRole('button', { name: 'Gast einladen' }));
@@ -146,14 +147,14 @@ describe('office: people', () => {
     const panel = within(screen.getByRole('region', { name: 'Gäste' }));
     const staffForm = panel.getByRole('button', { name: 'Begleitperson anmelden' }).closest('form')!;
     const form = within(staffForm);
-    await user.type(form.getByLabelText('Name'), 'Referent Sachsen');
+    await fill(user, form.getByLabelText('Name'), 'Referent Sachsen');
     await user.selectOptions(form.getByLabelText('Begleitet'), 'SN');
     fireEvent.change(form.getByLabelText('Angemeldet am (leer: jetzt)'), { target: { value: '2024-04-10T09:30' } });
     await user.click(form.getByRole('button', { name: 'Begleitperson anmelden' }));
     expect(commands[0].command).toMatchObject({ type: 'announceStaff', name: 'Referent Sachsen', accompanies: 'SN' });
     expect(commands[0].command).toHaveProperty('announcedAt', new Date('2024-04-10T09:30').toISOString());
 
-    await user.type(form.getByLabelText('Name'), 'Referentin Bayern');
+    await fill(user, form.getByLabelText('Name'), 'Referentin Bayern');
     await user.selectOptions(form.getByLabelText('Begleitet'), 'BY');
     await user.click(form.getByRole('button', { name: 'Begleitperson anmelden' }));
     expect(commands[1].command).toEqual({ type: 'announceStaff', name: 'Referentin Bayern', accompanies: 'BY' });
@@ -173,13 +174,13 @@ describe('office: schedule', () => {
     const m = new Meeting();
     const { commands, user } = officeOn(m);
     const schedule = within(screen.getByRole('region', { name: 'Sitzung ansetzen' }));
-    await user.type(schedule.getByLabelText('Titel'), 'Sondersitzung');
+    await fill(user, schedule.getByLabelText('Titel'), 'Sondersitzung');
     await user.type(schedule.getByLabelText('Datum'), '2026-09-01');
     expect(screen.getByTestId('derived-chair')).toHaveTextContent('Hamburg');
-    await user.type(schedule.getByLabelText('Ort'), 'Mainz');
+    await fill(user, schedule.getByLabelText('Ort'), 'Mainz');
     await user.click(schedule.getByRole('checkbox', { name: 'Abweichender Vorsitz (durch Beschluss)' }));
     await user.click(schedule.getByRole('checkbox', { name: 'Rheinland-Pfalz' }));
-    await user.type(schedule.getByLabelText('Beschluss, der die Abweichung festlegt'), 'Beschluss der 4. DMK, TOP 3');
+    await fill(user, schedule.getByLabelText('Beschluss, der die Abweichung festlegt'), 'Beschluss der 4. DMK, TOP 3');
     await user.click(screen.getByRole('button', { name: 'Sitzung ansetzen' }));
     expect(commands[0].command).toMatchObject({ type: 'scheduleSession', chairDeviation: { lands: ['RP'], decision: 'Beschluss der 4. DMK, TOP 3' } });
     expect(await screen.findByTestId('chair-lands')).toHaveTextContent('Rheinland-Pfalz');

@@ -15,7 +15,7 @@ import { landsParticipantMayCast } from '@plenum/shared/src/derive.ts';
 import './delegate.css';
 
 /** Between sessions (circulars, protocol draft, session requests): its own chunk, loaded on demand. */
-const DelegateBetweenPanel = lazy(() => import('../between/DelegateBetweenPanel.tsx'));
+const DelegateBetweenPanel = lazy(() => import('./DelegateBetweenPanel.tsx'));
 
 /** The delegate's phone: check in, vote for the own Land and held Länder, transfer, declare, consent. */
 export default function DelegateView() {

@@ -5,7 +5,7 @@ import { AgendaEditor } from './AgendaEditor.tsx';
 import { InvitationsPanel } from './InvitationsPanel.tsx';
 import { GuestsPanel, RosterPanel } from './RosterPanel.tsx';
 import { SchedulePanel } from './SchedulePanel.tsx';
-import { BetweenPanel } from '../between/BetweenPanel.tsx';
+import { BetweenPanel } from './BetweenPanel.tsx';
 
 /** The office (Geschäftsstelle, R-CHR-2) prepares the session. */
 export default function OfficeView() {

@@ -8,7 +8,7 @@ import { useMeeting } from '../../store/index.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { OfficeDeadlines } from './OfficeDeadlines.tsx';
 import { OfficeFollowUp } from './OfficeFollowUp.tsx';
-import { postBetween } from './request.ts';
+import { postBetween } from '../../betweenApi.ts';
 
 /** Texts of this panel, German first; added as their own i18next bundle so the panel stays in one folder. */
 const TEXT = {

@@ -5,7 +5,7 @@ import { DMK_PROFILE, landName } from '@plenum/shared/src/dmkProfile.ts';
 import { implementationStatus, workingGroupOverdue } from '@plenum/shared/src/followUp/status.ts';
 import { useLang } from '../../i18n/index.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
-import { getJson, postBetween } from './request.ts';
+import { getJson, postBetween } from '../../betweenApi.ts';
 
 /**
  * Office: R-FUP-1 implementation status per adopted resolution (recorded by the proposing Land;

@@ -6,7 +6,8 @@ import { useLang } from '../../i18n/index.ts';
 import { useMeeting } from '../../store/index.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { DelegateCircularItem } from './DelegateCircularItem.tsx';
-import { getJson, newActionKey, postBetween } from './request.ts';
+import { getJson, postBetween } from '../../betweenApi.ts';
+import { newIdempotencyKey } from '../../store/key.ts';
 
 interface Loaded {
   circulars: { id: string; state: CircularState }[];
@@ -77,7 +78,7 @@ export default function DelegateBetweenPanel({ me }: { me: Participant }) {
   };
   const request = async (e: FormEvent) => {
     e.preventDefault();
-    if (await run('extraordinary', `xreq-${newActionKey().slice(4, 16)}`, { type: 'requestExtraordinarySession', reason: reason.trim() }, t('betweenDelegate.requested'))) setReason('');
+    if (await run('extraordinary', `xreq-${newIdempotencyKey().slice(4, 16)}`, { type: 'requestExtraordinarySession', reason: reason.trim() }, t('betweenDelegate.requested'))) setReason('');
   };
 
   return (

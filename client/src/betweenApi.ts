@@ -1,11 +1,7 @@
 import type { ErrorPayload } from '@plenum/shared';
+import { newIdempotencyKey } from './store/key.ts';
 
-/** A fresh idempotency key per user action (the server keeps the first answer for it). */
-export function newActionKey(): string {
-  const c = globalThis.crypto as Crypto | undefined;
-  if (c?.randomUUID) return `web-${c.randomUUID()}`;
-  return `web-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
-}
+/** REST for the between-sessions streams (circulars, protocol, agenda, deadlines, follow-up). */
 
 export type BetweenAnswer<S> = { data: { state: S; duplicate?: boolean } } | { error: ErrorPayload };
 
@@ -13,7 +9,7 @@ export type BetweenAnswer<S> = { data: { state: S; duplicate?: boolean } } | { e
  * POST a between-sessions command with an Idempotency-Key. A network failure is retried once
  * with the same key, so a command that did reach the server is not applied twice.
  */
-export async function postBetween<S = unknown>(kind: string, id: string, command: unknown, key = newActionKey()): Promise<BetweenAnswer<S>> {
+export async function postBetween<S = unknown>(kind: string, id: string, command: unknown, key = newIdempotencyKey()): Promise<BetweenAnswer<S>> {
   const send = () => fetch(`/api/between/${kind}/${encodeURIComponent(id)}`, {
     method: 'POST', credentials: 'same-origin',
     headers: { 'content-type': 'application/json', 'idempotency-key': key }, body: JSON.stringify({ command }),

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ErrorPayload, SessionDeadlines } from '@plenum/shared';
 import { useLang } from '../../i18n/index.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
-import { getJson, postBetween } from './request.ts';
+import { getJson, postBetween } from '../../betweenApi.ts';
 
 /**
  * Office: the meeting's deadlines as the server judges them (GET /api/meetings/:id/deadlines):
