@@ -4,7 +4,7 @@ import { chromiumAvailability, launchChromium } from './support/chromium.ts';
 import { buildClientIfStale } from './support/build.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 import { arrive, leave, pathOf, VIEWPORTS, type Person } from './support/people.ts';
-import { attr, checkIn, closeVote, focusOn, openVote, outcomeOn, switchLanguage, tabTo, text, until, vote, waitForOpenVote } from './support/actions.ts';
+import { attr, checkIn, checkOut, closeVote, focusOn, openVote, outcomeOn, switchLanguage, tabTo, text, until, vote, waitForOpenVote } from './support/actions.ts';
 import { checkAccessibility, formatAxeReport, type AxeSummary } from './support/axe.ts';
 import { screenshot } from './support/artifacts.ts';
 import { FlakyNetwork } from './support/network.ts';
@@ -79,6 +79,21 @@ describe.skipIf(availability.kind !== 'found')('a whole DMK session in Chromium 
     const opened = events.filter((e) => e.event.type === 'VoteOpened').at(-1)!.event as { voteId: string };
     return events.filter((e) => e.event.type === 'VoteCast' && (e.event as { voteId: string }).voteId === opened.voteId && (e.event as { land: string }).land === land);
   };
+  /** The room screen's state (data-state) and the item it shows, if any. */
+  const screenShows = async () => ({
+    state: await screen.page.getByTestId('screen-state').getAttribute('data-state', { timeout: 5_000 }),
+    item: (await screen.page.getByTestId('screen-item').count()) > 0 ? await screen.page.getByTestId('screen-item').getAttribute('data-item') : null,
+  });
+  const screenIs = (state: string, item: string | null) => until(`screen: ${state} ${item ?? ''}`, screenShows, (v) => v.state === state && v.item === item);
+  /** Every element matched lies inside the viewport (nothing needs scrolling to be seen). */
+  const allInViewport = (page: Person['page'], selector: string) => page.evaluate((sel) => {
+    const out: string[] = [];
+    for (const el of Array.from(document.querySelectorAll(sel))) {
+      const r = el.getBoundingClientRect();
+      if (r.top < 0 || r.left < 0 || r.bottom > window.innerHeight || r.right > window.innerWidth) out.push(`${el.getAttribute('data-testid') ?? el.textContent?.slice(0, 30)} at ${Math.round(r.top)}–${Math.round(r.bottom)}`);
+    }
+    return { count: document.querySelectorAll(sel).length, outside: out, scrollY: window.scrollY };
+  }, selector);
   const a11y = async (person: Person, view: string) => {
     for (const lang of ['de', 'en'] as const) {
       await switchLanguage(person.page, lang);
@@ -223,8 +238,10 @@ describe.skipIf(availability.kind !== 'found')('a whole DMK session in Chromium 
   it('R-VOT-2: TOP 6 — 9 yes, 2 no, 1 abstain, and Saarland yes cast by Berlin → base 13, needed 9, yes 10 → adopted everywhere', async () => {
     // The chair calls up TOP 6 and opens the vote on it.
     await chair.page.getByTestId('agenda-item-top-6').getByRole('button').first().click();
+    await screenIs('itemCalled', 'top-6');
     await openVote(chair.page, 'resolution', 'top-6');
     await waitForOpenVote(chair.page, 'open-vote-panel');
+    await screenIs('voteOpen', 'top-6');
     for (const land of PRESENT) await waitForOpenVote(delegates[land].page, `ballot-${land}`);
     await waitForOpenVote(delegates[TRANSFER.to].page, `ballot-${TRANSFER.from}`);
     // The transferring Land's own phone shows it has no ballot of its own now.
@@ -300,8 +317,17 @@ describe.skipIf(availability.kind !== 'found')('a whole DMK session in Chromium 
       expect(shown.explanation, person.name).toContain('Basis 13, erforderlich 9, Ja 10, Nein 2, Enthaltung 1');
       expect(shown.explanation, person.name).toContain('angenommen');
     }
+    await screenIs('result', 'top-6');
     await screenshot(chair.page, '06-chair-top6-adopted');
-    await screenshot(screen.page, '06-screen-top6-adopted');
+    // The screen with the result at a projector's, a laptop's and half a video call's size: in one
+    // screen, all 16 Länder without scrolling.
+    for (const [w, h] of [[1920, 1080], [1280, 720], [640, 720]]) {
+      await screen.page.setViewportSize({ width: w, height: h });
+      const lands = await allInViewport(screen.page, '[data-testid="land-choices"] li');
+      expect(lands, `screen ${w}×${h}`).toMatchObject({ count: 16, outside: [], scrollY: 0 });
+      await screenshot(screen.page, `06-screen-top6-adopted-${w}x${h}`);
+    }
+    await screen.page.setViewportSize(VIEWPORTS.screen);
     await screenshot(delegates.SN.page, '06-delegate-SN-top6-adopted');
     mark('TOP 6 closed, outcome on 16 pages');
   }, 120_000);
@@ -326,11 +352,41 @@ describe.skipIf(availability.kind !== 'found')('a whole DMK session in Chromium 
     for (const s of axe) expect(s.serious + s.critical, `${s.view}/${s.lang}: ${s.findings.map((f) => `${f.id} ${f.targets.join(',')}`).join('; ')}`).toBe(0);
   }, 120_000);
 
-  it('R-VOT-2: TOP 7 — 3 yes, 4 no, 2 abstentions cast across a planned restart and a kill -9 → base 13, needed 9 → rejected everywhere', async () => {
+  it('R-VOT-2, R-VOT-5: TOP 7 — 3 yes, 4 no, 3 abstentions (on a 320×568 phone, across a planned restart and a kill -9), a late check-in told why → base 13, needed 9 → rejected everywhere', async () => {
     await chair.page.getByTestId('agenda-item-top-7').getByRole('button').first().click();
+    await screenIs('itemCalled', 'top-7');
     await openVote(chair.page, 'resolution', 'top-7');
     await waitForOpenVote(chair.page, 'open-vote-panel');
-    for (const land of ['BE', 'BB'] as LandCode[]) { await waitForOpenVote(delegates[land].page, `ballot-${land}`); await vote(delegates[land], land, 'yes'); }
+    await screenIs('voteOpen', 'top-7');
+
+    // Berlin on a small phone (320×568): its own ballot and Saarland's, both cast without scrolling.
+    const be = delegates[TRANSFER.to].page;
+    await be.setViewportSize(VIEWPORTS.smallPhone);
+    await waitForOpenVote(be, `ballot-${TRANSFER.from}`);
+    await be.evaluate(() => window.scrollTo(0, 0));
+    const buttons = '[data-testid^="ballot-"] button';
+    expect(await allInViewport(be, buttons), 'ballot buttons at 320×568').toMatchObject({ count: 6, outside: [], scrollY: 0 });
+    await be.getByTestId('vote-alert').waitFor({ state: 'visible' });
+    expect(await be.title()).toMatch(/^● Abstimmung:/);
+    await screenshot(be, '07-delegate-BE-320x568-two-ballots');
+    await vote(delegates[TRANSFER.to], TRANSFER.to, 'yes');
+    await vote(delegates[TRANSFER.to], TRANSFER.from, 'abstain');
+    expect(await allInViewport(be, buttons), 'still no scrolling after both votes').toMatchObject({ count: 6, outside: [], scrollY: 0 });
+    await be.getByTestId('vote-alert').waitFor({ state: 'detached' });
+    await screenshot(be, '07-delegate-BE-320x568-both-cast');
+    await be.setViewportSize(VIEWPORTS.phone);
+    await waitForOpenVote(delegates.BB.page, 'ballot-BB');
+    await vote(delegates.BB, 'BB', 'yes');
+
+    // R-VOT-5: Thüringen checks in while the round is open: it is told why it has no ballot now,
+    // and the screen says it was not present at the opening (not "absent").
+    const th = delegates.TH;
+    await checkIn(th, 'remote');
+    await th.page.getByTestId('late-check-in').waitFor({ state: 'visible' });
+    expect(await th.page.getByTestId('late-check-in').innerText()).toContain('nach Eröffnung dieser Abstimmung');
+    expect(await th.page.getByTestId('ballot-TH').count()).toBe(0);
+    await until('screen: Thüringen not entitled in this round', text(screen.page.getByTestId('not-entitled-TH')), (t) => t.includes('bei Eröffnung nicht anwesend'));
+    await screenshot(th.page, '07-delegate-TH-late-check-in');
     // The keyboard-only delegate again, this time with Enter.
     const kb = delegates[KEYBOARD_LAND].page;
     await waitForOpenVote(kb, `ballot-${KEYBOARD_LAND}`);
@@ -369,8 +425,12 @@ describe.skipIf(availability.kind !== 'found')('a whole DMK session in Chromium 
       mark(`${signal} restart`);
     }
     for (const p of everyone) expect(await p.page.evaluate(() => (window as unknown as { plenumLoaded?: boolean }).plenumLoaded), `${p.name} not reloaded`).toBe(true);
-    await until('chair tally abstain 2', attr(chair.page.getByTestId('tally-abstain'), 'data-count'), (v) => v === '2');
+    await until('chair tally abstain 3', attr(chair.page.getByTestId('tally-abstain'), 'data-count'), (v) => v === '3');
     await closeVote(chair.page);
+    await screenIs('result', 'top-7');
+    // R-MEM-2: after the close the phone keeps what was counted.
+    expect(await be.getByTestId(`final-receipt-${TRANSFER.from}`).innerText()).toContain('Ihre Stimme für Saarland: Enthaltung – gezählt');
+    await checkOut(th);
     for (const person of [chair, screen, delegates.BY, delegates.MV]) {
       const shown = await outcomeOn(person.page);
       expect(shown, person.name).toMatchObject({ outcome: 'rejected', word: 'Abgelehnt' });
@@ -378,12 +438,14 @@ describe.skipIf(availability.kind !== 'found')('a whole DMK session in Chromium 
     }
     await screenshot(screen.page, '07-screen-top7-rejected');
     mark('TOP 7');
-  }, 90_000);
+  }, 240_000);
 
   it('R-AGD-2: the short-notice TOP 11 is admitted by simple majority (3 yes, 1 no), and the agenda says so', async () => {
     const page = chair.page;
     await openVote(page, 'admitShortNotice', { label: `${SHORT_NOTICE.number} ${SHORT_NOTICE.title}` });
     await waitForOpenVote(page, 'open-vote-panel');
+    // The screen titles the round by the item it is about (TOP 11), not by the item called (TOP 7).
+    await until('screen: admission vote on TOP 11', text(screen.page.getByTestId('screen-item')), (t) => t.includes(SHORT_NOTICE.number));
     for (const [land, choice] of [['NI', 'yes'], ['NW', 'yes'], ['RP', 'yes'], ['SN', 'no']] as const) {
       await waitForOpenVote(delegates[land].page, `ballot-${land}`);
       await vote(delegates[land], land, choice);
@@ -435,4 +497,12 @@ describe.skipIf(availability.kind !== 'found')('a whole DMK session in Chromium 
     await until('cancelled', attr(page.getByTestId('outcome').first(), 'data-outcome'), (v) => v === 'cancelled');
     mark('TOP 9');
   }, 90_000);
+
+  it('R-SES-2: the chair closes the session; the screen says so instead of the last result', async () => {
+    await chair.page.getByRole('button', { name: 'Sitzung schließen' }).click();
+    await until('screen: session closed', screenShows, (v) => v.state === 'closed');
+    expect(await screen.page.getByTestId('screen-closed').innerText()).toContain('Die Sitzung ist geschlossen.');
+    expect(await screen.page.getByTestId('outcome').count()).toBe(0);
+    await screenshot(screen.page, '10-screen-session-closed');
+  }, 30_000);
 });

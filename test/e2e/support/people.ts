@@ -9,6 +9,7 @@ export interface Person {
 
 export const VIEWPORTS = {
   phone: { width: 390, height: 844 },
+  smallPhone: { width: 320, height: 568 },
   laptop: { width: 1280, height: 800 },
   screen: { width: 1280, height: 720 },
 } as const;
