@@ -86,7 +86,10 @@ describe.skipIf(availability.kind !== 'found')('a whole DMK session in Chromium 
   });
   const screenIs = (state: string, item: string | null) => until(`screen: ${state} ${item ?? ''}`, screenShows, (v) => v.state === state && v.item === item);
   /** Every element matched lies inside the viewport (nothing needs scrolling to be seen). */
-  const allInViewport = (page: Person['page'], selector: string) => page.evaluate((sel) => {
+  const allInViewport = (page: Person['page'], selector: string) => page.evaluate(async (sel) => {
+    // After a viewport change, let the browser render twice: sizes that follow the window (container
+    // query units) settle in the frame after the resize.
+    for (let i = 0; i < 2; i++) await new Promise((r) => requestAnimationFrame(() => r(null)));
     const out: string[] = [];
     for (const el of Array.from(document.querySelectorAll(sel))) {
       const r = el.getBoundingClientRect();
