@@ -11,7 +11,7 @@ import { DeclarationPanel } from './DeclarationPanel.tsx';
 import { ParticipationPanel } from './ParticipationPanel.tsx';
 import { TransferPanel } from './TransferPanel.tsx';
 import { VoteAlert } from './VoteAlert.tsx';
-import { landsParticipantMayCast } from '@plenum/shared/src/derive.ts';
+import { landsParticipantMayCast } from '@plenum/shared/src/meeting/derive.ts';
 import './delegate.css';
 
 /** Between sessions (circulars, protocol draft, session requests): its own chunk, loaded on demand. */
