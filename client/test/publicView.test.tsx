@@ -78,4 +78,16 @@ describe('R-SES-4: the public viewer renders the projection', () => {
     act(() => socket.fire('meeting:error', { code: 'session.notPublic', rule: 'R-SES-4' }));
     expect(screen.getByTestId('not-public')).toBeInTheDocument();
   });
+
+  it('a server restart: a full-width banner over the greyed last picture, and the viewer reconnects by itself', async () => {
+    const socket = openPublic(project(publicMeeting()));
+    await screen.findByTestId('public-view');
+    act(() => socket.serverDrop('io server disconnect'));
+    expect(screen.getByTestId('offline-banner')).toHaveTextContent('Keine Verbindung – wird wiederhergestellt.');
+    expect(screen.getByTestId('public-view')).toHaveClass('stale');
+    expect(socket.connectCalls).toBe(2);
+    act(() => socket.serverConnect());
+    expect(screen.queryByTestId('offline-banner')).not.toBeInTheDocument();
+    expect(screen.getByTestId('public-view')).not.toHaveClass('stale');
+  });
 });

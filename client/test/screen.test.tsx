@@ -1,3 +1,4 @@
+import { DEMO_MEETING_ID } from '@plenum/shared';
 import { describe, expect, it } from 'vitest';
 import { act, render, screen, within } from '@testing-library/react';
 import ScreenView from '../src/views/screen/ScreenView.tsx';
@@ -139,22 +140,30 @@ describe('room screen / remote viewer', () => {
     expect(title).toHaveAttribute('title', expect.stringMatching(/^TOP 6 Zusammenarbeit.*Bereich Wirtschaft$/));
   });
 
-  it('R-SES-4: the public viewer of a non-public session gets a clear message', () => {
-    seed(demoMeeting(), { role: 'public', participantId: null }, { connection: 'offline', joinError: { code: 'session.notPublic', rule: 'R-SES-4' } });
-    render(<ScreenView publicView />);
-    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Keine öffentliche Übertragung');
-    expect(screen.getByTestId('not-public')).toBeInTheDocument();
-    expect(screen.queryByTestId('quorum')).not.toBeInTheDocument();
-  });
-
-  it('R-SES-4: after a decision to go public, the public viewer sees the session', () => {
+  it('R-SES-4: while the session is public, the room screen shows a QR code and the short address of the public view', async () => {
     const m = quorate();
+    seed(m, screenRole);
+    const { unmount } = render(<ScreenView />);
+    expect(screen.queryByTestId('public-link')).not.toBeInTheDocument();
+    unmount();
     m.run({ type: 'openVote', motion: { kind: 'setPublic', public: true } }, chair);
     FOURTEEN.forEach((land) => m.cast(land, 'yes'));
     m.close();
-    seed(m, { role: 'public', participantId: null });
-    render(<ScreenView publicView />);
-    expect(screen.queryByTestId('not-public')).not.toBeInTheDocument();
-    expect(screen.getByTestId('outcome')).toHaveTextContent('Sitzung öffentlich machen');
+    seed(m, screenRole);
+    render(<ScreenView />);
+    expect(screen.getByTestId('public-link')).toHaveTextContent(`${window.location.host}/public/${DEMO_MEETING_ID}`);
+    expect(await screen.findByTestId('public-qr')).toHaveAttribute('src', expect.stringMatching(/^data:image\/svg\+xml/));
+  });
+
+  it('offline: a banner says so and the last known state stays, greyed out', () => {
+    const m = quorate();
+    m.openResolution();
+    seed(m, screenRole, { connection: 'reconnecting' });
+    render(<ScreenView />);
+    expect(screen.getByTestId('offline-banner')).toHaveTextContent('Keine Verbindung – wird wiederhergestellt.');
+    const body = screen.getByTestId('screen-state');
+    expect(body).toHaveAttribute('data-state', 'offline');
+    expect(body).toHaveAttribute('data-shown', 'voteOpen');
+    expect(body).toHaveClass('stale');
   });
 });

@@ -8,6 +8,8 @@ import { useMeeting } from '../../store/index.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { useLandName } from '../common/hooks.ts';
 import { Layout } from '../common/Layout.tsx';
+import { OfflineBanner } from '../common/OfflineBanner.tsx';
+import '../screen/screen.css';
 
 /**
  * The public viewer (`/public/<meeting>`, R-SES-4): renders the server's public projection only
@@ -19,6 +21,7 @@ export default function PublicView() {
   const lang = useLang();
   const view = useMeeting((s) => s.publicView);
   const joinError = useMeeting((s) => s.joinError);
+  const connection = useMeeting((s) => s.connection);
   const role = t('role.public');
 
   if (joinError?.code === 'session.notPublic') {
@@ -33,7 +36,9 @@ export default function PublicView() {
   const a = view?.attendance;
   return (
     <Layout role={role} className="screen">
-      <div className={`screen-body ${view?.vote ? 'with-vote' : ''}`} data-testid="public-view" data-seq={view?.seq ?? 0}>
+      {/* No connection: say so over the whole width, and grey out the last picture below. */}
+      {connection !== 'online' && <OfflineBanner connection={connection} large />}
+      <div className={`screen-body ${view?.vote ? 'with-vote' : ''} ${connection !== 'online' ? 'stale' : ''}`} data-testid="public-view" data-seq={view?.seq ?? 0}>
         <div className="screen-head">
           <div>
             <h1 className="screen-title">{view?.session.title ?? t('screen.waiting')}</h1>

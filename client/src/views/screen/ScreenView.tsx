@@ -12,27 +12,18 @@ import { useScreenState } from './useScreenState.ts';
 import './screen.css';
 
 /**
- * Room screen and remote viewer: one state at a time (screenState.ts), readable from the back of
+ * Room screen: one state at a time (screenState.ts), readable from the back of
  * a room and in a shared video-call window, in one screen without scrolling (type scales with the
  * window, see screen.css). Offline, the last known state stays, greyed out under a banner.
  */
-export default function ScreenView({ publicView = false }: { publicView?: boolean }) {
+export default function ScreenView() {
   const { t } = useTranslation();
   const lang = useLang();
   const session = useMeeting((s) => s.state.session);
   const joinError = useMeeting((s) => s.joinError);
   const meetingId = useMeeting((s) => s.meetingId);
   const screen = useScreenState();
-  const role = publicView ? t('role.public') : t('role.screen');
-
-  if (publicView && (joinError?.code === 'session.notPublic' || (session !== null && !session.public))) {
-    return (
-      <Layout role={role} className="screen">
-        <h1>{t('screen.notPublicTitle')}</h1>
-        <p data-testid="not-public">{t('screen.notPublic')}</p>
-      </Layout>
-    );
-  }
+  const role = t('role.screen');
 
   const shown = screen.kind === 'offline' ? screen.stale : screen;
   const stale = screen.kind === 'offline';
@@ -47,12 +38,12 @@ export default function ScreenView({ publicView = false }: { publicView?: boolea
           </div>
           {shown && shown.kind !== 'closed' && session?.status === 'open' && <Quorum large />}
         </div>
-        {joinError && joinError.code !== 'session.notPublic' && <ErrorAlert error={joinError} testId="join-error" />}
+        {joinError && <ErrorAlert error={joinError} testId="join-error" />}
         <div className="screen-main">
           <div className="screen-content">
             {shown ? <ScreenBody screen={shown} /> : <p className="screen-connecting">{t('screen.connecting')}</p>}
           </div>
-          {!publicView && session?.public && session.status === 'open' && meetingId && <PublicLink meetingId={meetingId} />}
+          {session?.public && session.status === 'open' && meetingId && <PublicLink meetingId={meetingId} />}
         </div>
       </div>
     </Layout>
