@@ -37,7 +37,7 @@ try {
     }
   }
   const office = server.demoLinks!.find((l) => l.role === 'office')!;
-  const redeem = await fetch(office.url, { redirect: 'manual' });
+  const redeem = await fetch(office.url, { method: 'POST', redirect: 'manual', headers: { origin: new URL(server.url).origin } });
   const cookie = (redeem.headers.get('set-cookie') ?? '').split(';')[0];
 
   const started = performance.now();

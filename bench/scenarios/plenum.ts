@@ -27,9 +27,9 @@ export async function startPlenum(opts: { dataDir?: string; env?: Record<string,
   return { server, dataDir, url: `http://127.0.0.1:${server.port}` };
 }
 
-/** GET /i/:token → the `plenum_session` cookie; GET /api/me says who it is. */
+/** POST /i/:token (the button of the link's page) → the `plenum_session` cookie; GET /api/me says who it is. */
 export async function redeem(url: string, token: string): Promise<Redeemed | null> {
-  const res = await fetch(`${url}/i/${token}`, { redirect: 'manual' });
+  const res = await fetch(`${url}/i/${token}`, { method: 'POST', redirect: 'manual', headers: { origin: new URL(url).origin } });
   const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('plenum_session='));
   if (!cookie) return null;
   const me = await fetch(`${url}/api/me`, { headers: { cookie } });

@@ -74,6 +74,7 @@ export async function startServer(input: ConfigInput = {}): Promise<RunningServe
       io.to(invitationRoom(invitationId)).emit('session:revoked', { code: 'auth.revoked' });
       io.in(invitationRoom(invitationId)).disconnectSockets(true);
     },
+    onRedeemed: (invitationId, at) => { io?.to(invitationRoom(invitationId)).emit('invitation:redeemed', { at }); },
     onLoggedOut: (sessionHash) => {
       if (!io) return;
       io.to(sessionRoom(sessionHash)).emit('session:revoked', { code: 'auth.revoked' });
@@ -97,6 +98,7 @@ export async function startServer(input: ConfigInput = {}): Promise<RunningServe
 
   const demoLinks = config.demo ? await seedDemo(store, registry, invitations, log) : null;
   if (demoLinks && config.printDemoLinks) printDemoLinks(demoLinks);
+  else if (demoLinks) log.warn({ links: demoLinks.length }, 'demo meeting created; its invitation links are not printed (NODE_ENV=production); DEMO=0 starts without it');
 
   await between.scheduler.start();
   const url = `http://127.0.0.1:${port}`;

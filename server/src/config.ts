@@ -56,6 +56,7 @@ const EnvSchema = z.object({
   RATE_PER_SECOND: z.string().optional(),
   RATE_BURST: z.string().optional(),
   DEMO: z.enum(['0', '1', 'true', 'false']).optional(),
+  NODE_ENV: z.string().optional(),
   SOCKETS_PER_SESSION: z.string().optional(),
   SOCKETS_PER_IP: z.string().optional(),
   SNAPSHOTS_PER_MINUTE: z.string().optional(),
@@ -89,5 +90,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ConfigInput
   }
   if (e.DEMO) input.demo = e.DEMO === '1' || e.DEMO === 'true';
   if (e.PUBLIC_INTERVAL_MS) input.publicIntervalMs = Number(e.PUBLIC_INTERVAL_MS);
+  // In production no secret goes to stdout (logs are collected and kept): the office creates
+  // invitations in the application instead.
+  if (e.NODE_ENV === 'production') input.printDemoLinks = false;
   return input;
 }

@@ -47,9 +47,11 @@ export const linkFor = (links: DemoLink[], role: string, participantId?: string)
 export const delegateLinks = (links: DemoLink[]) => links.filter((l) => l.role === 'delegate');
 export const landOf = (link: DemoLink) => /^p-([A-Z]{2})-member$/.exec(link.participantId ?? '')?.[1] ?? '';
 
-/** Redeem an invitation like a browser: GET /i/:token → 303 with the session cookie. */
+/** Redeem an invitation like a browser: GET /i/:token shows the page, its button POSTs (with Origin) → 303 with the session cookie. */
 export async function redeem(baseUrl: string, token: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/i/${token}`, { redirect: 'manual' });
+  const page = await fetch(`${baseUrl}/i/${token}`, { redirect: 'manual' });
+  if (page.status !== 200) throw new Error(`redeem failed: ${page.status} ${page.headers.get('location')}`);
+  const res = await fetch(`${baseUrl}/i/${token}`, { method: 'POST', redirect: 'manual', headers: { origin: new URL(baseUrl).origin } });
   const setCookie = res.headers.get('set-cookie');
   if (res.status !== 303 || !setCookie) throw new Error(`redeem failed: ${res.status} ${res.headers.get('location')}`);
   return setCookie.split(';')[0];

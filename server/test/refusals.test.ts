@@ -67,7 +67,7 @@ describe('refusals: coded, and nothing appended', () => {
     await gone;
     const again = track(connect(server.url, { cookie: guestCookie }));
     expect(await handshakeOutcome(again)).toBe('auth.revoked');
-    const redeemAgain = await fetch(`${server.url}/i/${inv.token}`, { redirect: 'manual' });
+    const redeemAgain = await fetch(`${server.url}/i/${inv.token}`, { method: 'POST', redirect: 'manual', headers: { origin: server.url } });
     expect(redeemAgain.headers.get('location')).toBe('/invalid-link');
   });
 

@@ -93,6 +93,8 @@ export interface ServerToClientEvents {
   'meeting:public': (msg: PublicUpdate) => void;
   /** The session (invitation) was revoked; the socket is disconnected after this. */
   'session:revoked': (msg: { code: 'auth.revoked' }) => void;
+  /** This socket's invitation link was just redeemed in another browser (the holder may not know). */
+  'invitation:redeemed': (msg: { at: string }) => void;
   /**
    * A refusal that has no ack to travel in: a message sent without an ack callback, an unknown
    * event, rate limiting, or (to public followers) 'session.notPublic' before they are disconnected.

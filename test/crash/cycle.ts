@@ -71,7 +71,8 @@ function startChild(world: CrashWorld): Promise<Child> {
 }
 
 async function redeem(port: number, token: string): Promise<string> {
-  const res = await fetch(`http://127.0.0.1:${port}/i/${token}`, { redirect: 'manual' });
+  // The link's page asks; its button POSTs from our own origin.
+  const res = await fetch(`http://127.0.0.1:${port}/i/${token}`, { method: 'POST', redirect: 'manual', headers: { origin: `http://127.0.0.1:${port}` } });
   const cookie = res.headers.get('set-cookie');
   if (!cookie) throw new Error(`redeem failed (${res.status})`);
   return cookie.split(';')[0];

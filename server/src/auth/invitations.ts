@@ -31,11 +31,17 @@ export class Invitations {
     return { id, url: `${this.publicUrl}/i/${token}`, token };
   }
 
-  /** Exchange an invitation secret for a new session id (the cookie value); null if invalid or revoked. */
-  async redeem(token: string): Promise<{ sessionId: string; invitation: Invitation } | null> {
+  /** The invitation a secret stands for; null if invalid or revoked. Changes nothing. */
+  async lookup(token: string): Promise<Invitation | null> {
     if (token.length < 20 || token.length > 100) return null;
     const invitation = await this.store.invitationByTokenHash(secretHash(token));
-    if (!invitation || invitation.revokedAt) return null;
+    return invitation && !invitation.revokedAt ? invitation : null;
+  }
+
+  /** Exchange an invitation secret for a new session id (the cookie value); null if invalid or revoked. */
+  async redeem(token: string): Promise<{ sessionId: string; invitation: Invitation } | null> {
+    const invitation = await this.lookup(token);
+    if (!invitation) return null;
     const sessionId = newSecret();
     await this.store.createSession(secretHash(sessionId), invitation.id, new Date().toISOString());
     return { sessionId, invitation };
@@ -56,7 +62,9 @@ export class Invitations {
 
   /** Ends the session; returns its hash so its sockets can be told and disconnected. */
   async logout(sessionId: string): Promise<string> {
-    const sessionHash = secretHash(sessionId);
+    return this.logoutHash(secretHash(sessionId));
+  }
+  async logoutHash(sessionHash: string): Promise<string> {
     await this.store.deleteSession(sessionHash);
     return sessionHash;
   }

@@ -1,4 +1,4 @@
-import { PAGE_STYLE } from '../http/page-style.ts';
+import { escapeHtml, PAGE_STYLE } from '../http/page-style.ts';
 import {
   DMK_PROFILE, buildResultsProtocol, landName, publicationOf, type CircularState, type ProtocolWorkflowState,
   type ResultsProtocolModel,
@@ -88,7 +88,7 @@ export function searchResolutions(list: PublishedResolution[], query: ArchiveQue
 /** R-CIR-2: how a circular procedure ended, as the public page says it. */
 const CIRCULAR_OUTCOME: Record<string, string> = { adopted: 'angenommen', rejected: 'nicht angenommen', objected: 'durch Widerspruch beendet' };
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const esc = escapeHtml;
 
 /** The public page: plain, accessible HTML (lang=de, landmarks, a labelled search form). */
 export function publicationsPage(p: Publications, query: ArchiveQuery, found: PublishedResolution[]): string {

@@ -12,3 +12,6 @@ button{background:#0b4f9c;color:#fff;border:0;border-radius:4px;padding:.5rem 1r
 button.secondary{background:#fff;color:#0b4f9c;border:2px solid #0b4f9c}`;
 
 export const PAGE_STYLE_HASH = `'sha256-${createHash('sha256').update(PAGE_STYLE).digest('base64')}'`;
+
+/** Text for the server-rendered pages: every user-given string goes through this. */
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

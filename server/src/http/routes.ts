@@ -4,13 +4,14 @@ import { join, resolve } from 'node:path';
 import type { MeResponse } from '@plenum/shared';
 import type { Config } from '../config.ts';
 import { NewInvitation, type Invitations } from '../auth/invitations.ts';
-import { clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from '../auth/cookies.ts';
+import { clearedSessionCookie, readCookie, SESSION_COOKIE } from '../auth/cookies.ts';
 import type { EventStore, Invitation } from '../store/event-store.ts';
 import type { Metrics } from './metrics.ts';
 import type { Logger } from '../log.ts';
 import { securityHeaders } from './security-headers.ts';
 import { mayReadMetrics } from './metrics-access.ts';
 import { restLimits } from './rest-limits.ts';
+import { mountRedemption } from './redeem-routes.ts';
 
 interface Deps {
   config: Config;
@@ -22,6 +23,8 @@ interface Deps {
   onRevoked: (invitationId: string) => void;
   /** Tell the sockets of a logged-out session, then disconnect them. */
   onLoggedOut?: (sessionHash: string) => void;
+  /** Tell the other sessions of an invitation that it was just redeemed. */
+  onRedeemed?: (invitationId: string, at: string) => void;
   /** More routes (between sessions: protocol downloads, circulars, publications), mounted before the fallbacks. */
   mount?: (app: express.Express, api: Router) => void;
 }
@@ -37,20 +40,7 @@ export function createHttpApp(deps: Deps): express.Express {
   app.use(securityHeaders(config.publicUrl));
   app.use(['/api', '/i', '/publications'], ...restLimits(config.restPerMinute));
 
-  // Invitation redemption. Never log this URL: the path is the secret.
-  app.get('/i/:token', async (req, res) => {
-    try {
-      const redeemed = await invitations.redeem(String(req.params.token));
-      if (!redeemed) return res.redirect(303, '/invalid-link');
-      log.info({ invitationId: redeemed.invitation.id, role: redeemed.invitation.role }, 'invitation redeemed');
-      res.setHeader('Set-Cookie', sessionCookie(redeemed.sessionId, secure));
-      res.setHeader('Referrer-Policy', 'no-referrer');
-      return res.redirect(303, '/');
-    } catch (err) {
-      log.error({ err }, 'redeem failed');
-      return res.redirect(303, '/invalid-link');
-    }
-  });
+  mountRedemption(app, deps);
 
   app.get('/healthz', async (_req, res) => {
     const db = await store.ping().catch(() => false);

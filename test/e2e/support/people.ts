@@ -15,8 +15,8 @@ export const VIEWPORTS = {
 } as const;
 
 /**
- * Redeems a personal invitation link as that person would: open it, let the server set the
- * session cookie and redirect (GET /i/:token → 303 → / → the role's view).
+ * Redeems a personal invitation link as that person would: open it, press the page's button, let
+ * the server set the session cookie and redirect (GET /i/:token → POST → 303 → / → the role's view).
  */
 export async function arrive(
   browser: Browser, name: string, inviteUrl: string, viewport: { width: number; height: number },
@@ -29,6 +29,10 @@ export async function arrive(
   // Errors in the page are printed so that a failing step says why.
   page.on('pageerror', (error) => console.error(`[${name}] page error: ${error.message}`));
   await page.goto(inviteUrl, { waitUntil: 'domcontentloaded' });
+  await Promise.all([
+    page.waitForURL((url) => !url.pathname.startsWith('/i/'), { waitUntil: 'domcontentloaded' }),
+    page.locator('main form button[type=submit]').click(),
+  ]);
   return { name, context, page };
 }
 
