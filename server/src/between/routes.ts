@@ -1,21 +1,15 @@
 import express, { type Request, type Response, type Router } from 'express';
 import {
-  buildResultsProtocol, renderProtocolJson, renderProtocolMarkdown, type Actor, type ProtocolLang,
+  buildResultsProtocol, renderProtocolJson, renderProtocolMarkdown, type ProtocolLang,
 } from '@plenum/shared';
 import { readCookie, SESSION_COOKIE } from '../auth/cookies.ts';
 import type { Invitations } from '../auth/invitations.ts';
 import { PdfUnavailable, type ProtocolPdfRenderer } from '../protocol-pdf/pdf-renderer.ts';
-import { isStreamKind, type StreamKindName } from './kinds.ts';
+import { isStreamKind } from './kinds.ts';
+import { mayListStreams, mayUseStream } from '../auth/between-scope.ts';
 import type { BetweenService } from './service.ts';
 import { publications, publicationsPage, publishedProtocol, searchResolutions, type ArchiveQuery } from './publications.ts';
 
-/** Roles that take part between sessions (R-CHR-2 office; members and deputies as delegates). */
-const PARTICIPANT_ROLES = new Set<Actor['role']>(['office', 'chair', 'delegate']);
-/**
- * Stream kinds whose id is a meeting id (the results protocol R-PRT-2/3, the agenda record R-AGD-6):
- * only invitations for that meeting act on them, as only they may download its draft protocol.
- */
-const MEETING_STREAMS = new Set<StreamKindName>(['protocol', 'agenda']);
 const apiError = (res: Response, status: number, code: string, extra: Record<string, unknown> = {}) => res.status(status).json({ error: { code, ...extra } });
 
 /**
@@ -37,7 +31,7 @@ export function mountBetween(app: express.Express, api: Router, deps: { service:
     const lang: ProtocolLang = req.query.lang === 'en' ? 'en' : 'de';
     const meetingId = String(req.params.id);
     const s = await who(req);
-    const insider = s.ok && s.invitation.meetingId === meetingId && PARTICIPANT_ROLES.has(s.invitation.role);
+    const insider = s.ok && mayUseStream(s.invitation, 'protocol', meetingId);
     let model;
     if (insider) {
       const meeting = await service.meetingState(meetingId);
@@ -65,7 +59,7 @@ export function mountBetween(app: express.Express, api: Router, deps: { service:
   api.get('/meetings/:id/deadlines', async (req, res) => {
     const s = await who(req);
     if (!s.ok) return apiError(res, 401, s.code);
-    if (!PARTICIPANT_ROLES.has(s.invitation.role) || s.invitation.meetingId !== String(req.params.id)) return apiError(res, 403, 'auth.forbidden');
+    if (!mayUseStream(s.invitation, 'agenda', String(req.params.id))) return apiError(res, 403, 'auth.forbidden');
     const deadlines = await service.deadlines(String(req.params.id));
     if (!deadlines) return apiError(res, 404, 'session.notScheduled');
     return res.json(deadlines);
@@ -82,9 +76,9 @@ export function mountBetween(app: express.Express, api: Router, deps: { service:
     if (!isStreamKind(kind)) return apiError(res, 404, 'command.unknown');
     const s = await who(req);
     if (!s.ok) return apiError(res, 401, s.code);
-    if (!PARTICIPANT_ROLES.has(s.invitation.role)) return apiError(res, 403, 'auth.forbidden');
+    if (!mayListStreams(s.invitation)) return apiError(res, 403, 'auth.forbidden');
     // R-FUP-1: the follow-up record is internal: participants only, never on the public surface.
-    res.json(service.list(kind).map(({ id, seq, state }) => ({ id, seq, state })));
+    res.json(service.list(kind).filter(({ id }) => mayUseStream(s.invitation, kind, id)).map(({ id, seq, state }) => ({ id, seq, state })));
   });
 
   api.get('/between/:kind/:id', async (req, res) => {
@@ -92,7 +86,7 @@ export function mountBetween(app: express.Express, api: Router, deps: { service:
     if (!isStreamKind(kind)) return apiError(res, 404, 'command.unknown');
     const s = await who(req);
     if (!s.ok) return apiError(res, 401, s.code);
-    if (!PARTICIPANT_ROLES.has(s.invitation.role)) return apiError(res, 403, 'auth.forbidden');
+    if (!mayUseStream(s.invitation, kind, String(req.params.id))) return apiError(res, 403, 'auth.forbidden');
     const found = service.state(kind, String(req.params.id));
     if (found.seq === 0) return apiError(res, 404, 'stream.unknown');
     res.json(found);
@@ -105,8 +99,7 @@ export function mountBetween(app: express.Express, api: Router, deps: { service:
     if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(id)) return apiError(res, 400, 'command.invalid');
     const s = await who(req);
     if (!s.ok) return apiError(res, 401, s.code);
-    if (!PARTICIPANT_ROLES.has(s.invitation.role)) return apiError(res, 403, 'auth.forbidden');
-    if (MEETING_STREAMS.has(kind) && s.invitation.meetingId !== id) return apiError(res, 403, 'auth.forbidden');
+    if (!mayUseStream(s.invitation, kind, id)) return apiError(res, 403, 'auth.forbidden');
     // Idempotency (like the socket commands): header `Idempotency-Key` or body field `key`.
     // No body, or not JSON (express.json leaves req.body undefined): a malformed request, not a rule refusal.
     if (typeof req.body !== 'object' || req.body === null) return apiError(res, 400, 'command.invalid');

@@ -1,0 +1,23 @@
+import type { Invitation } from '../store/event-store.ts';
+
+/** Roles that take part between sessions (R-CHR-2 office; members and deputies as delegates). */
+const PARTICIPANT_ROLES = new Set<Invitation['role']>(['office', 'chair', 'delegate']);
+/**
+ * Stream kinds whose id is a meeting id (the results protocol R-PRT-2/3, the agenda record
+ * R-AGD-6): they belong to that meeting.
+ */
+const MEETING_STREAMS = new Set(['protocol', 'agenda']);
+
+/**
+ * The one place that says which between-sessions streams an invitation may read and act on.
+ * Meeting-keyed streams: only the invitations of that meeting, for reading, listing and acting.
+ * Conference-wide streams (circulars, extraordinary-session requests, the follow-up record): every
+ * participant of the conference; a Land's answer is still bound to its own Land by the decider.
+ */
+export function mayUseStream(invitation: Invitation, kind: string, streamId: string): boolean {
+  if (!PARTICIPANT_ROLES.has(invitation.role)) return false;
+  return !MEETING_STREAMS.has(kind) || invitation.meetingId === streamId;
+}
+
+/** May list streams of this kind at all (the list is then filtered with mayUseStream). */
+export const mayListStreams = (invitation: Invitation) => PARTICIPANT_ROLES.has(invitation.role);
