@@ -20,6 +20,8 @@ describe('F9/F10: an invitation link asks before it signs in, and never silently
     expect(res.status).toBe(200);
     expect(res.headers.get('set-cookie')).toBeNull();
     expect(res.headers.get('cache-control')).toBe('no-store');
+    // So that the browser sends its Origin on the POST, and never the secret path as Referer.
+    expect(res.headers.get('referrer-policy')).toBe('strict-origin');
     const html = await res.text();
     expect(html).toContain('<html lang="de">');
     expect(html).toMatch(/<form method="post"><button type="submit">Anmelden<\/button><\/form>/);

@@ -30,8 +30,10 @@ export function mountRedemption(app: Express, deps: Deps) {
     const s = await invitations.check(readCookie(req.headers.cookie, SESSION_COOKIE));
     return s.ok ? s : null;
   };
+  // With `no-referrer` a browser sends `Origin: null` on the form's POST; `strict-origin` sends the
+  // origin (which the POST checks) and, as Referer, never more than the origin (never the secret path).
   const page = (res: Response, status: number, html: string) =>
-    res.status(status).setHeader('Cache-Control', 'no-store').type('html').send(html);
+    res.status(status).setHeader('Cache-Control', 'no-store').setHeader('Referrer-Policy', 'strict-origin').type('html').send(html);
 
   app.get('/i/:token', async (req, res) => {
     const invitation = await invitations.lookup(String(req.params.token));
