@@ -2,6 +2,7 @@ import {
   AgendaRecordCommandSchema, CircularCommandSchema, CommandSchema, ExtraordinaryCommandSchema, FollowUpCommandSchema,
   ProtocolWorkflowCommandSchema,
 } from '@plenum/shared';
+import { seededRandom } from '../crash/cycle.ts';
 
 /**
  * Hostile values for the fuzzer: a seeded random source, plausible commands built from the
@@ -11,17 +12,8 @@ import {
  */
 export type Rng = () => number;
 
-/** mulberry32: small, fast, reproducible from a seed. */
-export function rng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The crash test's seeded PRNG (mulberry32): a failing run can be repeated with its seed. */
+export const rng = (seed: number): Rng => seededRandom(seed);
 export const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
 const int = (r: Rng, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
 
