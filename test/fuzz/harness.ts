@@ -171,7 +171,7 @@ export async function runFuzz(opts: { messages: number; seed?: number; leakMb?: 
       if (heapAtWarmup === null && sent >= opts.messages / 10) { gc?.(); heapAtWarmup = process.memoryUsage().heapUsed; }
       if (sent % 10_000 < batch) log(`${sent + n} / ${opts.messages}`);
       // A socket the server closed (it must not) is reopened so the run goes on, and counted.
-      for (const s of sockets) if (s.socket.disconnected) { report.crashes += 1; note('socket closed by server', s.role); s.socket.connect(); await new Promise((ok) => s.socket.once('connect', ok)); }
+      for (const s of sockets) if (s.socket.disconnected) { report.crashes += 1; note('socket closed by server', s.role); s.socket.connect(); await new Promise<void>((ok) => s.socket.once('connect', () => ok())); }
     }
     report.appendedByRefused = (runtime.seq - seqBefore - appendedByAnswers) + (await betweenEvents(server) - betweenBefore - betweenByAnswers);
     if (gc && heapAtWarmup !== null) {
