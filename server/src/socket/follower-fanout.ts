@@ -14,9 +14,9 @@ import type { PlenumServer, PlenumSocket } from './types.ts';
  * - **Computed and serialized once.** The projection is computed from the newest state when a
  *   slice starts and the state changed, encoded once as a Socket.IO packet and once as a
  *   WebSocket frame, and the same bytes are written to every follower.
- * - **Rolling, after the ack, in slices.** Followers are served `slice` sockets per macrotask, so
- *   the delegates' acks and the chair's events (the live room) never wait behind a pass
- *   (≈ 18 µs per socket: 10,000 followers ≈ 180 ms). A change during a pass reaches the followers
+ * - **Rolling, after the ack, in slices.** Followers are served at most `slice` sockets and
+ *   `sliceMs` per macrotask, so the delegates' acks and the chair's events (the live room) never
+ *   wait behind a pass (≈ 18 µs per socket: 10,000 followers ≈ 180 ms). A change during a pass reaches the followers
  *   not yet served in the same pass; only those already served wait for the next pass. Each
  *   follower gets a projection only if it is newer than the one it has.
  * - When the session stops being public, there is no projection any more: the followers are told
@@ -31,8 +31,10 @@ export const sliceChannel = channel('plenum:fanout:slice');
 export interface FanoutOptions {
   /** Minimum time between the starts of two passes (ms): each follower gets at most one update per interval. */
   intervalMs?: number;
-  /** Sockets written per macrotask. */
+  /** Sockets written per macrotask, at most. */
   slice?: number;
+  /** Time one slice may hold the loop (ms), at most (checked every 32 writes). */
+  sliceMs?: number;
   profile?: RulesProfile;
 }
 
@@ -59,11 +61,13 @@ export class FollowerFanout {
   private readonly busy = new Set<Promise<void>>();
   private readonly intervalMs: number;
   private readonly slice: number;
+  private readonly sliceMs: number;
   private readonly profile: RulesProfile;
 
   constructor(private readonly io: () => PlenumServer | null, options: FanoutOptions = {}) {
     this.intervalMs = options.intervalMs ?? 100;
     this.slice = options.slice ?? 250;
+    this.sliceMs = options.sliceMs ?? 4;
     this.profile = options.profile ?? DMK_PROFILE;
   }
 
@@ -110,22 +114,26 @@ export class FollowerFanout {
     try {
       const nsp = server.of('/');
       const ids = [...(nsp.adapter.rooms.get(feed.room) ?? [])];
-      for (let i = 0; i < ids.length && !feed.ended; i += this.slice) {
+      let i = 0;
+      while (i < ids.length && !feed.ended) {
         if (i > 0) await nextMacrotask();
-        const t0 = sliceChannel.hasSubscribers ? performance.now() : 0;
+        const t0 = performance.now();
         const latest = this.refresh(feed);
         if (!latest) break;
         served = true;
         let written = 0;
-        for (const id of ids.slice(i, i + this.slice)) {
-          const socket = nsp.sockets.get(id);
+        // At most `slice` sockets, and no longer than `sliceMs` (checked every 32 writes): on a
+        // loaded machine a write costs more, and the loop must still come back for the acks.
+        for (const end = Math.min(ids.length, i + this.slice); i < end; i++) {
+          if (written > 0 && written % 32 === 0 && performance.now() - t0 > this.sliceMs) break;
+          const socket = nsp.sockets.get(ids[i]!);
           if (!socket || (feed.sent.get(socket) ?? 0) >= latest.seq) continue;
           // The same packet and frame for everyone (engine.io writes the frame as is on WebSocket).
           socket.conn.write(latest.packet, { wsPreEncodedFrame: latest.frame } as WriteOptions);
           feed.sent.set(socket, latest.seq);
           written += 1;
         }
-        if (t0) sliceChannel.publish({ ms: performance.now() - t0, sockets: written });
+        if (sliceChannel.hasSubscribers) sliceChannel.publish({ ms: performance.now() - t0, sockets: written });
       }
     } finally {
       feed.running = false;
