@@ -67,9 +67,14 @@ export async function runSessions(o: SessionsOptions): Promise<SessionsResult> {
     const t0 = now();
     const seeded = await seedSessions(dataDir, o.count, 'http://127.0.0.1');
     const seedSeconds = round((now() - t0) / 1000);
-    // All followers and delegates connect from 127.0.0.1: lift the per-address caps, as the fan-out bench does.
+    // All followers and delegates connect from 127.0.0.1: lift the per-address caps (sockets, messages,
+    // snapshots, and REST for the 850 invitations redeemed), as the fan-out bench does.
     const started = await startPlenum({
-      dataDir, env: { DEMO: '0', SOCKETS_PER_IP: '1000000', SNAPSHOTS_PER_MINUTE: '1000000', RATE_PER_SECOND: '1000000', RATE_BURST: '1000000' },
+      dataDir,
+      env: {
+        DEMO: '0', SOCKETS_PER_IP: '1000000', SNAPSHOTS_PER_MINUTE: '1000000', RATE_PER_SECOND: '1000000', RATE_BURST: '1000000',
+        REST_PER_MINUTE_IP: '1000000', REST_PER_MINUTE_SESSION: '1000000',
+      },
     });
     server = started.server;
     const { url } = started;
