@@ -62,6 +62,12 @@ export const AgendaItemInput = z.object({
   standing: StandingItem.default('none'),
   /** R-PRT-3: barred from publication (personal data, official secrets). */
   barredFromPublication: z.boolean().default(false),
+  /**
+   * R-AGD-1 / R-FUP-1: of several registering Länder, the lead Land (federführend), who also
+   * tracks implementation. The decider fills it in (default: the first rapporteur Land); absent
+   * in items recorded before it existed.
+   */
+  leadLand: LandCode.nullable().optional(),
 });
 export type AgendaItemInput = z.infer<typeof AgendaItemInput>;
 

@@ -47,6 +47,8 @@ export const VIOLATION_CODES = [
   'followUp.notAdopted', 'followUp.notProposingLand', 'workingGroup.unknown', 'workingGroup.exists', 'workingGroup.closed',
   // agenda: an item's text is fixed once a vote on it was closed (R-VOT-5, R-PRT-1)
   'item.alreadyDecided',
+  // agenda: R-AGD-1 rapporteurs and lead Land, R-AGD-5 standing items
+  'item.bundRapporteur', 'item.leadLandNotRapporteur', 'item.standingRequired',
   // between sessions: GET of a procedure that has no events (HTTP 404)
   'stream.unknown',
   // drafts of the DMK-Arbeitsgremium and bracket papers (R-AGR-1..4)

@@ -17,6 +17,19 @@ function checkRapporteurs(c: MeetingContext, item: Partial<AgendaItemInput>): Ru
 }
 
 /**
+ * R-AGD-1: the registering Land(s) are rapporteurs, one of them the lead Land (default: the first);
+ * the Bund is rapporteur only of its own report (R-AGD-5), never of a proposal nor jointly with Länder.
+ */
+function withLeadLand(item: AgendaItemInput): AgendaItemInput | RuleViolation {
+  const lands = item.rapporteurs.filter((r) => r !== 'BUND');
+  if (item.rapporteurs.includes('BUND') && (item.kind !== 'report' || lands.length > 0)) {
+    return violation('item.bundRapporteur', 'R-AGD-1', { kind: item.kind });
+  }
+  if (item.leadLand && !lands.includes(item.leadLand)) return violation('item.leadLandNotRapporteur', 'R-AGD-1', { leadLand: item.leadLand });
+  return { ...item, leadLand: item.leadLand ?? lands[0] ?? null };
+}
+
+/**
  * R-AGD-1: every item is a proposal or a report, with its rapporteurs. R-AGD-2: an item added
  * once the session is open is a short-notice addition (reading), whatever the flag says.
  * R-AGD-6: so is a proposal for a regular session that reached the chair Land after D − 4 weeks.
@@ -26,10 +39,12 @@ export function addAgendaItem(c: MeetingContext, cmd: CommandOf<'addAgendaItem'>
   if (isViolation(session)) return session;
   const bad = checkRapporteurs(c, cmd.item);
   if (bad) return bad;
+  const item = withLeadLand(cmd.item);
+  if (isViolation(item)) return item;
   const itemId = cmd.itemId ?? c.newId('item');
   if (c.state.agenda.some((i) => i.id === itemId)) return violation('item.exists', undefined, { itemId });
   const shortNotice = cmd.shortNotice || session.status === 'open' || lateProposal(c, session, cmd.receivedAt);
-  return [ev(c, 'AgendaItemAdded', { itemId, item: cmd.item, shortNotice, position: c.state.agenda.length })];
+  return [ev(c, 'AgendaItemAdded', { itemId, item, shortNotice, position: c.state.agenda.length })];
 }
 
 /**
@@ -76,6 +91,13 @@ export function editAgendaItem(c: MeetingContext, cmd: CommandOf<'editAgendaItem
   }
   const bad = checkRapporteurs(c, changes);
   if (bad) return bad;
+  if (changes.rapporteurs !== undefined || changes.kind !== undefined || changes.leadLand !== undefined) {
+    const rapporteurs = changes.rapporteurs ?? item.rapporteurs;
+    const keep = item.leadLand && rapporteurs.includes(item.leadLand) ? item.leadLand : null;
+    const merged = withLeadLand({ ...item, ...changes, leadLand: changes.leadLand ?? keep });
+    if (isViolation(merged)) return merged;
+    return [ev(c, 'AgendaItemEdited', { itemId: item.id, changes: { ...changes, leadLand: merged.leadLand } })];
+  }
   return [ev(c, 'AgendaItemEdited', { itemId: item.id, changes })];
 }
 
@@ -85,6 +107,8 @@ export function removeAgendaItem(c: MeetingContext, cmd: CommandOf<'removeAgenda
   const item = findItem(c.state, cmd.itemId);
   if (isViolation(item)) return item;
   if (openVoteOnItem(c.state, item.id)) return violation('item.voteOpen', 'R-VOT-5', { itemId: item.id });
+  // R-AGD-5: both standing items are on every regular session's agenda ("sind ... vorzusehen").
+  if (session.kind === 'regular' && item.standing !== 'none') return violation('item.standingRequired', 'R-AGD-5', { standing: item.standing });
   return [ev(c, 'AgendaItemRemoved', { itemId: item.id })];
 }
 

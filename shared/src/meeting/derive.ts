@@ -13,12 +13,13 @@ const VOTING_KINDS = new Set(['member', 'permanentDeputy', 'temporaryDeputy']);
 
 /**
  * R-MEM-1, R-MEM-3: a participant may act for `land` when it is that Land's member or permanent
- * deputy of the session's chair period, or a temporary deputy named for this session.
+ * deputy of the session's chair period, or the temporary deputy named for this session (one per
+ * Land: a deputy replaced by a later naming no longer represents it).
  */
 export function isEntitledRepresentative(state: MeetingState, p: Participant | undefined, land?: LandCode): p is Participant {
   if (!p || !p.land || !VOTING_KINDS.has(p.kind)) return false;
   if (land !== undefined && p.land !== land) return false;
-  if (p.kind === 'temporaryDeputy') return true;
+  if (p.kind === 'temporaryDeputy') return !p.replacedBy;
   return state.session !== null && p.chairPeriod === state.session.chairPeriod;
 }
 

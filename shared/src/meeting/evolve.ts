@@ -74,10 +74,16 @@ function step(state: MeetingState, event: MeetingEvent, owned: Owned): MeetingSt
           [e.participantId]: {
             id: e.participantId, name: e.name, kind: e.kind, land: e.land, chairPeriod: e.chairPeriod, guestKind: e.guestKind,
             itemIds: e.itemIds, accompanies: e.accompanies, announcedAt: e.announcedAt, announcedLate: e.announcedLate,
-            registeredAt: e.at, registeredBy: e.by, presence: null, recordingConsent: false,
+            registeredAt: e.at, registeredBy: e.by, presence: null, recordingConsent: false, replacedBy: null,
           },
         },
       };
+    case 'TemporaryDeputyReplaced': {
+      const p = state.participants[e.participantId];
+      if (!p) return state;
+      // The replaced deputy no longer represents the Land: no longer present for it either.
+      return { ...state, participants: { ...state.participants, [p.id]: { ...p, replacedBy: e.replacedBy, presence: null } } };
+    }
     case 'AgendaItemAdded': {
       const item: AgendaItem = {
         ...e.item, id: e.itemId, shortNotice: e.shortNotice, admitted: !e.shortNotice, bundesratCleared: false, reportNoted: false, voteIds: [],

@@ -7,3 +7,4 @@ export * from './derive.ts';
 export * from './tally.ts';
 export * from './authorize.ts';
 export * from './decide.ts';
+export * from './views.ts';

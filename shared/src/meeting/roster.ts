@@ -36,12 +36,19 @@ export function nameRepresentative(c: MeetingContext, cmd: CommandOf<'nameRepres
   return register(c, cmd.participantId, cmd.name, cmd.kind, { land: cmd.land, chairPeriod: session.chairPeriod });
 }
 
-/** R-MEM-3: a temporary voting deputy for this session; the event records who named whom and when. */
+/**
+ * R-MEM-3: a temporary voting deputy for this session; the event records who named whom and when.
+ * One per Land: a new naming replaces the earlier deputy, who no longer represents the Land.
+ */
 export function nameTemporaryDeputy(c: MeetingContext, cmd: CommandOf<'nameTemporaryDeputy'>): Result {
   const session = needNotClosed(c.state);
   if (isViolation(session)) return session;
   if (!knownLand(c.profile, cmd.land)) return violation('land.unknown', 'R-MEM-3', { land: cmd.land });
-  return register(c, cmd.participantId, cmd.name, 'temporaryDeputy', { land: cmd.land });
+  const named = register(c, cmd.participantId, cmd.name, 'temporaryDeputy', { land: cmd.land });
+  if (isViolation(named)) return named;
+  const replacedBy = (named[0] as { participantId: string }).participantId;
+  const earlier = Object.values(c.state.participants).filter((p) => p.kind === 'temporaryDeputy' && p.land === cmd.land && !p.replacedBy);
+  return [...named, ...earlier.map((p) => ev(c, 'TemporaryDeputyReplaced', { participantId: p.id, replacedBy }))];
 }
 
 /** R-GST-1: guests are invited by the chair Land; they never vote. */

@@ -106,6 +106,8 @@ export const EventSchema = z.discriminatedUnion('type', [
     chairPeriod: z.number().int().nullable(), guestKind: GuestKind.nullable(), itemIds: z.array(Id).nullable(),
     accompanies: z.string().nullable(), announcedAt: IsoTime.nullable(), announcedLate: z.boolean(),
   }),
+  /** R-MEM-3: one temporary deputy per Land and session; a new naming replaces the earlier. */
+  ev('TemporaryDeputyReplaced', { participantId: Id, replacedBy: Id }),
   ev('AgendaItemAdded', { itemId: Id, item: AgendaItemInput, shortNotice: z.boolean(), position: z.number().int() }),
   ev('AgendaItemEdited', { itemId: Id, changes: AgendaItemInput.partial() }),
   ev('AgendaItemRemoved', { itemId: Id }),

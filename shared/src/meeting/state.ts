@@ -19,6 +19,8 @@ export interface Participant extends Omit<Body<EventOf<'ParticipantRegistered'>>
   /** R-SES-2: null when not checked in. */
   presence: { mode: AttendanceMode; since: string } | null;
   recordingConsent: boolean;
+  /** R-MEM-3: the temporary deputy named after this one (this one then no longer represents the Land). */
+  replacedBy: string | null;
 }
 
 export interface AgendaItem extends AgendaItemInput {
