@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { now, withTimeout } from '../lib/clock.ts';
 import { concat } from '../lib/stats.ts';
@@ -55,6 +56,9 @@ export class FollowerPool {
         serialization: 'advanced',
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       });
+      // The followers stand for other machines: on these shared cores they must not starve the
+      // server under test (either server alike), so they run at a lower priority.
+      try { setPriority(child.pid!, 10); } catch { /* not permitted: run at the same priority */ }
       pool.workers.push(new Worker(child));
     }
     await Promise.all(pool.workers.map((w) => w.calibrate()));
