@@ -7,8 +7,8 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
  * memory and CPU from the process itself, answered over the fork IPC channel.
  *
  * For Plenum (BENCH_PROBE_PLENUM=1) it also times where an ack's time goes: the commit (the
- * store's appendBatch, wrapped here), the whole batch (decide → commit → broadcast → acks, the
- * runtime's applyBatch when it exists) and each follower slice (the fan-out's diagnostics channel).
+ * event log's append, wrapped here), the whole batch (decide → commit → broadcast → acks, the
+ * runtime's applyBatch) and each follower slice (the fan-out's diagnostics channel).
  */
 /** The histogram records the whole interval between samples; the delay is what exceeds it. */
 const RESOLUTION_MS = 1;
@@ -42,12 +42,32 @@ function timeMethod(proto: Record<string, unknown> | undefined, name: string, in
   };
 }
 
+/**
+ * Where the commit and the batch live in the server's code (before and after the command pipeline
+ * became generic); the first that exists is timed, and none is no error (the figure stays empty).
+ */
+const TIMED: { into: number[]; candidates: [file: string, exported: string, method: string][] }[] = [
+  { into: samples.commit, candidates: [
+    ['../../server/src/store/sqlite/event-log.ts', 'SqliteEventLog', 'append'],
+    ['../../server/src/store/sqlite-store.ts', 'SqliteEventStore', 'appendBatch'],
+  ] },
+  { into: samples.batch, candidates: [
+    ['../../server/src/pipeline/stream-runtime.ts', 'StreamRuntime', 'applyBatch'],
+    ['../../server/src/meeting/runtime.ts', 'MeetingRuntime', 'applyBatch'],
+  ] },
+];
+
 if (process.env.BENCH_PROBE_PLENUM) {
   subscribe('plenum:fanout:slice', (m) => { samples.slice.push((m as { ms: number }).ms); });
-  const store = await import('../../server/src/store/sqlite-store.ts');
-  timeMethod(store.SqliteEventStore.prototype as unknown as Record<string, unknown>, 'appendBatch', samples.commit);
-  const runtime = await import('../../server/src/meeting/runtime.ts');
-  timeMethod(runtime.MeetingRuntime.prototype as unknown as Record<string, unknown>, 'applyBatch', samples.batch);
+  for (const { into, candidates } of TIMED) {
+    for (const [file, exported, method] of candidates) {
+      const mod = (await import(file).catch(() => null)) as Record<string, { prototype?: Record<string, unknown> }> | null;
+      const proto = mod?.[exported]?.prototype;
+      if (typeof proto?.[method] !== 'function') continue;
+      timeMethod(proto, method, into);
+      break;
+    }
+  }
 }
 
 if (process.send) {
