@@ -36,6 +36,10 @@ export type SessionKind = z.infer<typeof SessionKind>;
 export const Choice = z.enum(['yes', 'no', 'abstain']);
 export type Choice = z.infer<typeof Choice>;
 
+/** R-VOT-7: how a vote declared orally was given: by show of hands in the room, or by roll call. */
+export const OralMode = z.enum(['showOfHands', 'rollCall']);
+export type OralMode = z.infer<typeof OralMode>;
+
 /** R-AGD-1 */
 export const ItemKind = z.enum(['proposal', 'report']);
 export type ItemKind = z.infer<typeof ItemKind>;

@@ -21,6 +21,8 @@ export const VIOLATION_CODES = [
   // votes
   'quorum.notReached', 'vote.alreadyOpen', 'vote.unknown', 'vote.closed', 'vote.notInElectorate',
   'vote.notYourLand', 'vote.heldByTransfer',
+  // R-VOT-7: a vote declared orally for a Land (or its holder) not present
+  'vote.landAbsent',
   // transfers
   'proxy.self', 'proxy.chainForbidden', 'proxy.alreadyTransferred', 'proxy.unknown', 'proxy.revoked',
   'proxy.voteOpen', 'proxy.itemUnknown',

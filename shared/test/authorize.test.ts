@@ -19,6 +19,7 @@ const SAMPLE: Record<string, Command> = {
   setCurrentItem: { type: 'setCurrentItem', itemId: null },
   openVote: { type: 'openVote', motion: { kind: 'setPublic', public: true } },
   castVote: { type: 'castVote', voteId: 'v', land: 'BW', choice: 'yes' },
+  recordVote: { type: 'recordVote', voteId: 'v', land: 'BW', choice: 'yes', mode: 'showOfHands' },
   closeVote: { type: 'closeVote', voteId: 'v' }, cancelVote: { type: 'cancelVote', voteId: 'v' },
   noteReport: { type: 'noteReport', itemId: 'i' },
   transferVote: { type: 'transferVote', to: 'BY', scope: { kind: 'untilRevoked' } },
@@ -41,11 +42,11 @@ describe('authorize: the role table', () => {
   });
   it('R-CHR-2: the office prepares', () => {
     expect(allowed(office)).toEqual(['addAgendaItem', 'announceStaff', 'checkIn', 'checkOut', 'editAgendaItem', 'inviteGuest', 'nameChair',
-      'nameRepresentative', 'nameTemporaryDeputy', 'removeAgendaItem', 'scheduleSession', 'setItPlrCoordination'].sort());
+      'nameRepresentative', 'nameTemporaryDeputy', 'recordVote', 'removeAgendaItem', 'scheduleSession', 'setItPlrCoordination'].sort());
   });
   it('the chair runs the session', () => {
     expect(allowed(chair)).toEqual(['addAgendaItem', 'cancelVote', 'checkIn', 'checkOut', 'closeSession', 'closeVote', 'endFloor', 'giveFloor',
-      'giveRecordingConsent', 'nameTemporaryDeputy', 'noteReport', 'openSession', 'openVote', 'requestFloor', 'setCurrentItem', 'startRecording',
+      'giveRecordingConsent', 'nameTemporaryDeputy', 'noteReport', 'openSession', 'openVote', 'recordVote', 'requestFloor', 'setCurrentItem', 'startRecording',
       'stopRecording', 'withdrawFloorRequest', 'withdrawRecordingConsent'].sort());
   });
   it('R-MEM-2: a member acts for itself and its Land', () => {

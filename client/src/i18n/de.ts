@@ -54,6 +54,7 @@ const violation: Record<ViolationCode, string> = {
   'vote.notInElectorate': 'Dieses Land ist in dieser Abstimmung nicht stimmberechtigt.',
   'vote.notYourLand': 'Sie können nur für Ihr Land oder übertragene Stimmen abstimmen.',
   'vote.heldByTransfer': 'Die Stimme dieses Landes ist übertragen und wird vom anderen Land abgegeben.',
+  'vote.landAbsent': 'Dieses Land (oder das Land, das seine Stimme führt) ist nicht anwesend; seine Stimme kann nicht erfasst werden.',
   'proxy.self': 'Eine Stimme kann nicht an das eigene Land übertragen werden.',
   'proxy.chainForbidden': 'Eine übertragene Stimme kann nicht weitergegeben werden.',
   'proxy.alreadyTransferred': 'Die Stimme ist für diesen Bereich bereits übertragen.',

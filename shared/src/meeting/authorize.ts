@@ -17,12 +17,14 @@ type Role = Actor['role'];
 const OFFICE: CommandType[] = [
   'scheduleSession', 'nameRepresentative', 'nameTemporaryDeputy', 'inviteGuest', 'announceStaff', 'nameChair',
   'addAgendaItem', 'editAgendaItem', 'removeAgendaItem', 'setItPlrCoordination', 'checkIn', 'checkOut',
+  // R-VOT-7: at the chair's side, the office may record votes declared orally.
+  'recordVote',
 ];
 /** The chair runs the session. */
 const CHAIR: CommandType[] = [
   'openSession', 'closeSession', 'setCurrentItem', 'openVote', 'closeVote', 'cancelVote', 'noteReport',
   'giveFloor', 'endFloor', 'startRecording', 'stopRecording', 'checkIn', 'checkOut', 'nameTemporaryDeputy', 'addAgendaItem',
-  'requestFloor', 'withdrawFloorRequest', 'giveRecordingConsent', 'withdrawRecordingConsent',
+  'requestFloor', 'withdrawFloorRequest', 'giveRecordingConsent', 'withdrawRecordingConsent', 'recordVote',
 ];
 /** Participants acting for themselves. */
 const SELF: CommandType[] = ['checkIn', 'checkOut', 'giveRecordingConsent', 'withdrawRecordingConsent', 'requestFloor', 'withdrawFloorRequest'];

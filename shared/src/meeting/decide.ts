@@ -11,7 +11,8 @@ import { closeSession, openSession, scheduleSession } from './session.ts';
 import { announceStaff, inviteGuest, nameChair, nameRepresentative, nameTemporaryDeputy } from './roster.ts';
 import { addAgendaItem, editAgendaItem, noteReport, removeAgendaItem, setCurrentItem, setItPlrCoordination } from './agenda.ts';
 import { checkIn, checkOut } from './attendance.ts';
-import { cancelVote, castVote, closeVote, openVote } from './votes.ts';
+import { cancelVote, closeVote, openVote } from './votes.ts';
+import { castVote, recordVote } from './ballots.ts';
 import { addDeclaration, revokeTransfer, transferVote } from './representation.ts';
 import { giveRecordingConsent, startRecording, stopRecording, withdrawRecordingConsent } from './recording.ts';
 import { endFloor, giveFloor, requestFloor, withdrawFloorRequest } from './speakers.ts';
@@ -30,7 +31,7 @@ const HANDLERS: { [K in CommandType]: Handler<K> } = {
   nameRepresentative, nameTemporaryDeputy, inviteGuest, announceStaff, nameChair,
   addAgendaItem, editAgendaItem, removeAgendaItem, setItPlrCoordination, setCurrentItem, noteReport,
   checkIn, checkOut,
-  openVote, castVote, closeVote, cancelVote,
+  openVote, castVote, recordVote, closeVote, cancelVote,
   transferVote, revokeTransfer, addDeclaration,
   giveRecordingConsent, withdrawRecordingConsent, startRecording, stopRecording,
   requestFloor, withdrawFloorRequest, giveFloor, endFloor,

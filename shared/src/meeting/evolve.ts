@@ -107,7 +107,9 @@ function step(state: MeetingState, event: MeetingEvent, owned: Owned): MeetingSt
     case 'SessionClosed':
       return state.session ? { ...state, session: { ...state.session, status: 'closed', closedAt: e.at } } : state;
     case 'ParticipantCheckedIn':
-      return patchParticipant(state, e.participantId, { presence: { mode: e.mode, since: e.at } });
+      return patchParticipant(state, e.participantId, {
+        presence: { mode: e.mode, since: e.at, recordedBy: e.by.participantId === e.participantId ? null : e.by },
+      });
     case 'ParticipantCheckedOut':
       return patchParticipant(state, e.participantId, { presence: null });
     case 'QuorumChanged':
@@ -126,13 +128,15 @@ function step(state: MeetingState, event: MeetingEvent, owned: Owned): MeetingSt
     case 'VoteCast':
       return patchVote(state, e.voteId, (v) => {
         const prev = own(v.ballots, e.land);
-        const entry = { choice: e.choice, participantId: e.participantId, at: e.at };
+        // A log written before R-VOT-7 has no `oral`: those votes came from devices.
+        const oral = e.oral ?? null;
+        const entry = { choice: e.choice, participantId: e.participantId, at: e.at, oral };
         return {
           ...v,
           ballots: setKey(v.ballots, e.land, {
-            choice: e.choice, participantId: e.participantId, castBy: e.castBy, at: e.at,
+            choice: e.choice, participantId: e.participantId, castBy: e.castBy, at: e.at, oral,
             history: prev ? append(prev.history, entry, owned) : [entry],
-            // R-MEM-2: the conflict as of this cast (decide recomputes it; converging clears it).
+            // R-MEM-2 / R-VOT-7: the conflict as of this entry (decide recomputes it; converging clears it).
             conflict: e.conflict,
           }, owned),
         };

@@ -3,7 +3,7 @@ import { LandCode } from '../profile.ts';
 import { ActorRole } from '../context.ts';
 import {
   AgendaItemInput, AttendanceMode, Choice, DecisionRule, Explanation, GuestKind, Id, IsoDate, IsoTime, ItPlrCoordination,
-  LongText, Motion, ParticipantKind, SessionFormat, SessionKind, ShortText, TransferScope,
+  LongText, Motion, OralMode, ParticipantKind, SessionFormat, SessionKind, ShortText, TransferScope,
 } from '../model.ts';
 import { DECLARATION_MAX_CHARS } from '../limits.ts';
 
@@ -51,6 +51,11 @@ export const CommandSchema = z.discriminatedUnion('type', [
   cmd('openVote', { motion: Motion }),
   /** R-MEM-2, R-MEM-4: `land` is the delegate's own Land or a Land whose vote it holds by transfer. */
   cmd('castVote', { voteId: Id, land: LandCode, choice: Choice }),
+  /**
+   * R-VOT-7: the chair (or the office at the chair's side) records a vote declared orally in
+   * `land`'s slot: the Land's own, or a transferred one, cast by its holder (R-MEM-4).
+   */
+  cmd('recordVote', { voteId: Id, land: LandCode, choice: Choice, mode: OralMode }),
   cmd('closeVote', { voteId: Id }),
   cmd('cancelVote', { voteId: Id }),
   /** R-AGD-5: a Bund report is taken note of, without a vote. */
@@ -126,11 +131,20 @@ export const EventSchema = z.discriminatedUnion('type', [
     quorumAtOpen: z.object({ present: z.number().int(), required: z.number().int() }),
   }),
   /** R-MEM-2: one slot per Land; the last choice counts; `conflict` when representatives disagree. */
-  ev('VoteCast', { voteId: Id, land: LandCode, choice: Choice, castBy: LandCode, participantId: Id, conflict: z.boolean() }),
+  /**
+   * R-VOT-7: `oral` is how a vote declared orally was given (null: from a device); `participantId`
+   * is then the person who recorded it, and `by` their role.
+   */
+  ev('VoteCast', {
+    voteId: Id, land: LandCode, choice: Choice, castBy: LandCode, participantId: Id, conflict: z.boolean(),
+    oral: OralMode.nullable().default(null),
+  }),
   ev('VoteClosed', {
     voteId: Id, explanation: Explanation,
     /** Every Land's final choice (null: did not answer), for the protocol (R-PRT-1). */
     choices: z.record(LandCode, Choice.nullable()),
+    /** R-VOT-7: the Länder whose counting entry was declared orally, and how. */
+    oral: z.record(LandCode, OralMode).default({}),
   }),
   ev('VoteCancelled', { voteId: Id }),
   /** R-AGD-2 / R-AGD-3 / R-SES-4 effects of adopted procedural motions. */

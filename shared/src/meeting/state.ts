@@ -1,5 +1,5 @@
 import type { LandCode } from '../profile.ts';
-import type { AgendaItemInput, AttendanceMode, Choice, Explanation } from '../model.ts';
+import type { AgendaItemInput, AttendanceMode, Choice, Explanation, OralMode } from '../model.ts';
 import type { EventBy, EventOf } from './schema.ts';
 
 /**
@@ -16,8 +16,11 @@ export interface Participant extends Omit<Body<EventOf<'ParticipantRegistered'>>
   id: string;
   registeredAt: string;
   registeredBy: EventBy;
-  /** R-SES-2: null when not checked in. */
-  presence: { mode: AttendanceMode; since: string } | null;
+  /**
+   * R-SES-2: null when not checked in. `recordedBy`: who checked the participant in, when it was
+   * not the participant (the chair's roll call, R-VOT-7, or the office); null for a self check-in.
+   */
+  presence: { mode: AttendanceMode; since: string; recordedBy: EventBy | null } | null;
   recordingConsent: boolean;
   /** R-MEM-3: the temporary deputy named after this one (this one then no longer represents the Land). */
   replacedBy: string | null;
@@ -38,12 +41,18 @@ export interface AgendaItem extends AgendaItemInput {
 
 export interface Ballot {
   choice: Choice;
+  /** The representative who cast it from a device, or who recorded it when declared orally. */
   participantId: string;
   castBy: LandCode;
   at: string;
-  /** R-MEM-2: every change, with the person who made it. */
-  history: { choice: Choice; participantId: string; at: string }[];
-  /** R-MEM-2: another representative's latest choice in this round differs from the current one (as of the last cast). */
+  /** R-VOT-7: how the counting entry was declared orally; null: from a device. */
+  oral: OralMode | null;
+  /** R-MEM-2: every change, with the person who made it (R-VOT-7: and whether it was declared orally). */
+  history: { choice: Choice; participantId: string; at: string; oral: OralMode | null }[];
+  /**
+   * R-MEM-2 / R-VOT-7: another representative's latest choice, or the chair's record, differs from
+   * the current one (as of the last entry).
+   */
   conflict: boolean;
 }
 

@@ -1,6 +1,6 @@
 import type { LandCode, RulesProfile } from '../profile.ts';
 import { own } from '../record.ts';
-import type { Choice, DecisionRule, Explanation } from '../model.ts';
+import type { Choice, DecisionRule, Explanation, OralMode } from '../model.ts';
 import type { Electorate } from './schema.ts';
 import type { VoteRound } from './state.ts';
 import { yesNeeded } from '../threshold.ts';
@@ -25,6 +25,16 @@ export function countChoices(electorate: Electorate, ballots: Record<LandCode, B
     else t[c] += 1;
   }
   return t;
+}
+
+/** R-VOT-7: the Länder of the electorate whose counting entry was declared orally, and how. */
+export function oralEntries(electorate: Electorate, ballots: Record<LandCode, { oral?: OralMode | null }>): Record<LandCode, OralMode> {
+  const oral: Record<LandCode, OralMode> = {};
+  for (const land of Object.keys(electorate)) {
+    const mode = own(ballots, land)?.oral;
+    if (mode) oral[land] = mode;
+  }
+  return oral;
 }
 
 export function liveTally(vote: Pick<VoteRound, 'electorate' | 'ballots'>): Tally {

@@ -4,10 +4,10 @@ import { violation, isViolation, type RuleViolation } from '../violations.ts';
 import type { CommandOf, MeetingEvent } from './schema.ts';
 import type { AgendaItem, Participant, VoteRound } from './state.ts';
 import { electorateFor, entitledRepresentatives, landsParticipantMayCast, motionItemId, quorumStatus } from './derive.ts';
-import { decideOutcome } from './tally.ts';
+import { decideOutcome, oralEntries } from './tally.ts';
 import { ev, findItem, needOpen, needOpenVote, ownParticipant, type MeetingContext, type Result } from './guards.ts';
 
-/** A round: opened with its text, rule and electorate frozen (R-VOT-5), cast (R-MEM-2), closed or cancelled. */
+/** A round: opened with its text, rule and electorate frozen (R-VOT-5), closed or cancelled. Its ballots: ballots.ts. */
 
 interface MotionPlan { decisionRule: DecisionRule; ruleId: string; text: string }
 
@@ -65,53 +65,6 @@ export function openVote(c: MeetingContext, cmd: CommandOf<'openVote'>): Result 
   })];
 }
 
-/**
- * Why `me` may not set `land`'s slot (landsParticipantMayCast said no). Entitlement itself is
- * checked by authorize before any handler runs.
- */
-function castRefusal(me: Participant, land: string, castBy: string): RuleViolation {
-  if (me.presence === null) return violation('participant.notPresent', 'R-VOT-3', { participantId: me.id });
-  if (me.land === land) return violation('vote.heldByTransfer', 'R-MEM-4', { land, heldBy: castBy });
-  return violation('vote.notYourLand', 'R-MEM-2', { land });
-}
-
-/**
- * R-MEM-2: one slot per Land, last choice counts, every change logged with the person.
- * R-MEM-4: a transferred vote is cast by the holder with `land: from`, never by the giver.
- */
-export function castVote(c: MeetingContext, cmd: CommandOf<'castVote'>): Result {
-  const vote = needOpenVote(c.state, cmd.voteId);
-  if (isViolation(vote)) return vote;
-  const slot = own(vote.electorate, cmd.land);
-  if (!slot) return violation('vote.notInElectorate', 'R-VOT-2', { land: cmd.land });
-  const me = ownParticipant(c);
-  let who: string;
-  if (c.actor.role === 'system') {
-    // The system (demo loader) casts for a named representative of the casting Land.
-    const rep = me ?? entitledRepresentatives(c.state, slot.castBy)[0];
-    if (!rep) return violation('participant.unknown', 'R-MEM-2', { land: slot.castBy });
-    who = rep.id;
-  } else {
-    if (!me) return violation('participant.unknown');
-    if (!landsParticipantMayCast(c.state, vote, me.id).includes(cmd.land)) return castRefusal(me, cmd.land, slot.castBy);
-    who = me.id;
-  }
-  return [ev(c, 'VoteCast', {
-    voteId: vote.id, land: cmd.land, choice: cmd.choice, castBy: slot.castBy, participantId: who, conflict: conflictWith(c, vote, cmd.land, who, cmd.choice),
-  })];
-}
-
-/**
- * R-MEM-2 conflict, recomputed on every cast: another person's latest choice for this slot in
- * this round differs from this one. It clears when they converge; the history keeps every entry.
- */
-function conflictWith(c: MeetingContext, vote: VoteRound, land: string, who: string, choice: string): boolean {
-  if (!c.profile.interpretations.recordRepresentativeConflicts) return false;
-  const latestByOthers = new Map<string, string>();
-  for (const h of own(vote.ballots, land)?.history ?? []) if (h.participantId !== who) latestByOthers.set(h.participantId, h.choice);
-  return [...latestByOthers.values()].some((other) => other !== choice);
-}
-
 /** R-VOT-3: quorum recorded at the close; R-VOT-1/2, R-AGD-2/3: the outcome with its explanation; then the motion's effect. */
 export function closeVote(c: MeetingContext, cmd: CommandOf<'closeVote'>): Result {
   const vote = needOpenVote(c.state, cmd.voteId);
@@ -122,7 +75,8 @@ export function closeVote(c: MeetingContext, cmd: CommandOf<'closeVote'>): Resul
   const { explanation, choices } = decideOutcome({
     decisionRule: vote.decisionRule, electorate, ballots: vote.ballots, quorum, profile: c.profile, ruleId: vote.ruleId,
   });
-  const events: MeetingEvent[] = [ev(c, 'VoteClosed', { voteId: vote.id, explanation, choices })];
+  const oral = oralEntries(electorate, vote.ballots);
+  const events: MeetingEvent[] = [ev(c, 'VoteClosed', { voteId: vote.id, explanation, choices, oral })];
   if (explanation.outcome === 'adopted') {
     const m = vote.motion;
     if (m.kind === 'admitShortNotice') events.push(ev(c, 'ShortNoticeItemAdmitted', { itemId: m.itemId, voteId: vote.id }));

@@ -1,4 +1,4 @@
-import type { Choice, Explanation, Motion, Paragraph, TransferScope } from '../model.ts';
+import type { Choice, Explanation, Motion, Paragraph, TransferScope, OralMode } from '../model.ts';
 import { DMK_PROFILE, type LandCode, type RulesProfile } from '../profile.ts';
 import { itemOutcome, paragraphOutcomes } from './outcomes.ts';
 import type { MeetingEvent, MeetingState } from '../meeting/index.ts';
@@ -29,9 +29,11 @@ export interface ProtocolLandVote {
   viaTransfer: boolean;
   participantId: string | null;
   participantName: string | null;
-  /** R-MEM-2: at the close, the representatives' latest choices in this round differed (the final Ballot.conflict). */
+  /** R-MEM-2 / R-VOT-7: at the close, the representatives' or the chair's latest entries differed (the final Ballot.conflict). */
   conflict: boolean;
   changes: number;
+  /** R-VOT-7: the counting entry was declared orally (show of hands, roll call) and recorded by `participantId`; null: a device. */
+  oral: OralMode | null;
 }
 
 export interface ProtocolVote {
@@ -151,6 +153,7 @@ export function buildResultsProtocol(
         participantName: nameOf(ballot?.participantId ?? null),
         conflict: ballot?.conflict ?? false,
         changes: Math.max(0, (ballot?.history.length ?? 0) - 1),
+        oral: ballot?.oral ?? null,
       };
     }),
   });
