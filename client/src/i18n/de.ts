@@ -425,6 +425,7 @@ export const de = {
     choicesCaption: 'Stimmen der Länder',
     castBy: 'durch {{land}}',
     notInElectorate: 'bei Eröffnung nicht anwesend',
+    notInElectorateShort: 'fehlte bei Eröffnung',
     connecting: 'Verbindung wird hergestellt …',
     agenda: 'Tagesordnung',
     state: {

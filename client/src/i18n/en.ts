@@ -422,6 +422,7 @@ export const en: Messages = {
     choicesCaption: 'Votes of the Länder',
     castBy: 'cast by {{land}}',
     notInElectorate: 'not present at the opening',
+    notInElectorateShort: 'absent at opening',
     connecting: 'Connecting …',
     agenda: 'Agenda',
     state: {

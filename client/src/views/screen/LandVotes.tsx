@@ -25,13 +25,14 @@ export function LandVotes({ vote }: { vote: VoteRound }) {
     if (!slot) {
       // R-VOT-5: the electorate froze at the open; a Land that checked in later is present now
       // but not in this round, which is what this says (not "absent").
-      return { state: 'absent', text: t('screen.notInElectorate'), testId: `not-entitled-${land}`, attrs: {} };
+      return { state: 'absent', text: t('screen.notInElectorate'), short: t('screen.notInElectorateShort'), testId: `not-entitled-${land}`, attrs: {} };
     }
     if (open) {
       const voted = Boolean(vote.ballots[land]);
       return {
         state: voted ? 'voted' : 'waiting',
         text: voted ? t('screen.hasVoted') : t('screen.notYetVoted'),
+        short: null,
         testId: `voted-${land}`,
         attrs: { 'data-voted': voted },
       };
@@ -40,6 +41,7 @@ export function LandVotes({ vote }: { vote: VoteRound }) {
     return {
       state: choice ?? 'none',
       text: choice ? t(`choice.${choice}`) : t('choice.notVoted'),
+      short: null,
       testId: `choice-${land}`,
       attrs: { 'data-choice': choice ?? 'none' },
     };
@@ -59,7 +61,9 @@ export function LandVotes({ vote }: { vote: VoteRound }) {
               <span className="visually-hidden">: </span>
               <span className="screen-land-state">
                 {c.state === 'voted' && <span aria-hidden="true">✓ </span>}
-                {c.text}
+                {/* The compact layout (half a video call) shows the short form; screen readers get the full one. */}
+                <span className={c.short ? 'state-long' : undefined}>{c.text}</span>
+                {c.short && <span className="state-short" aria-hidden="true">{c.short}</span>}
                 {by && <span className="screen-land-by"> ({by})</span>}
               </span>
             </li>
