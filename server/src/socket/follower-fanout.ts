@@ -51,7 +51,7 @@ interface Feed {
   sent: WeakMap<PlenumSocket, number>;
   lastPassAt: number;
   running: boolean;
-  timer: NodeJS.Timeout | null;
+  timer: NodeJS.Timeout | NodeJS.Immediate | null;
   /** The session stopped being public: tell and disconnect after the running pass. */
   ended: boolean;
 }
@@ -100,9 +100,9 @@ export class FollowerFanout {
       const p = this.pass(meetingId, feed).finally(() => this.busy.delete(p));
       this.busy.add(p);
     };
-    // Even without a wait, not before the next macrotask: the ack and the live room go first.
-    if (wait === 0) { feed.timer = setTimeout(start, 0); return; }
-    feed.timer = setTimeout(start, wait);
+    // Even without a wait, not before the next macrotask: the ack and the live room go first
+    // (setImmediate, not a 1 ms timer: nothing else to wait for).
+    feed.timer = wait === 0 ? setImmediate(start) : setTimeout(start, wait);
   }
 
   private async pass(meetingId: string, feed: Feed) {
