@@ -4,6 +4,7 @@ import { Server } from 'socket.io';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublicUpdate } from '@plenum/shared';
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { FollowerFanout, textFrame } from '../src/socket/follower-fanout.ts';
 import type { PlenumServer } from '../src/socket/types.ts';
 import { chair, landCodes, openSessionWith } from '../../shared/test/support/scenario.ts';
@@ -89,6 +90,36 @@ describe('follower fan-out: one coalesced projection, the same bytes to all', ()
       expect(seqs).toEqual([seqOf() - 1, seqOf()]);
       expect(r.at(-1)!.projection.vote!.voted).toEqual(['BW', 'BY']);
     }
+  });
+
+  it('a change during a pass: the followers not yet served get it in the same pass, those already served in the next one', async () => {
+    const fanout = new FollowerFanout(() => io, { slice: 7, intervalMs: 0 }); // 4 slices
+    const { s, voteId } = publicSession();
+    const seqOf = () => 2000 + s.events.length;
+    s.cast(voteId, 'BW', 'yes');
+    fanout.update(ROOM, MEETING, { ...s.state, seq: seqOf() });
+    const first = seqOf();
+    // After the first slice has been written, a cast commits.
+    let slices = 0;
+    const onSlice = () => {
+      if (++slices !== 1) return;
+      s.cast(voteId, 'BY', 'no');
+      fanout.update(ROOM, MEETING, { ...s.state, seq: seqOf() });
+    };
+    subscribe('plenum:fanout:slice', onSlice);
+    try {
+      await fanout.idle();
+    } finally {
+      unsubscribe('plenum:fanout:slice', onSlice);
+    }
+    const before = received.map((r) => r.length);
+    await settle(Math.max(...before));
+    for (let k = 0; k < 500 && received.some((r) => r.at(-1)!.projection.seq !== seqOf()); k++) await new Promise((r) => setTimeout(r, 10));
+    const got = received.map((r) => r.filter((u) => u.projection.seq >= first).map((u) => u.projection.seq));
+    // Every follower ends with the newest picture; the first slice got the older one first.
+    for (const seqs of got) expect(seqs.at(-1)).toBe(seqOf());
+    expect(got.filter((seqs) => seqs.length === 2)).toHaveLength(7);
+    expect(got.filter((seqs) => seqs.length === 1)).toHaveLength(N - 7);
   });
 
   it('R-SES-4: when the session stops being public, followers get no projection of it, are told and disconnected', async () => {

@@ -111,6 +111,7 @@ export class FollowerFanout {
     feed.running = true;
     feed.lastPassAt = performance.now();
     let served = false;
+    let firstSeq = 0;
     try {
       const nsp = server.of('/');
       const ids = [...(nsp.adapter.rooms.get(feed.room) ?? [])];
@@ -120,6 +121,7 @@ export class FollowerFanout {
         const t0 = performance.now();
         const latest = this.refresh(feed);
         if (!latest) break;
+        if (!served) firstSeq = latest.seq;
         served = true;
         let written = 0;
         // At most `slice` sockets, and no longer than `sliceMs` (checked every 32 writes): on a
@@ -139,9 +141,10 @@ export class FollowerFanout {
       feed.running = false;
     }
     if (feed.ended) return this.end(meetingId, feed);
-    // Changed during the pass: those served before the change need the newer picture. Without
-    // followers nothing was projected; the next change (or a join's own projection) covers it.
-    if (feed.dirty && served) this.schedule(meetingId, feed);
+    // Changed during the pass (or since its last slice): those served before the change need the
+    // newer picture. Without followers nothing was projected; the next change (or a join's own
+    // projection) covers it.
+    if (served && (feed.dirty || (feed.latest?.seq ?? 0) > firstSeq)) this.schedule(meetingId, feed);
   }
 
   /** The projection of the newest state, encoded once; null when the session is no longer public. */
