@@ -43,7 +43,8 @@ export interface RunningServer {
 export const dbFile = (dataDir: string) => join(dataDir, 'plenum.sqlite');
 
 /** Start the whole server: HTTP + Socket.IO on one port, the SQLite log in the data folder. */
-export async function startServer(input: ConfigInput = {}): Promise<RunningServer> {
+/** `clock`: the time source of the scheduler (tests move it; production uses the system clock). */
+export async function startServer(input: ConfigInput = {}, options: { clock?: () => Date } = {}): Promise<RunningServer> {
   const base = resolveConfig(input);
   const log = createLogger(base.logLevel);
   const store = new SqliteEventStore(dbFile(base.dataDir));
@@ -64,7 +65,7 @@ export async function startServer(input: ConfigInput = {}): Promise<RunningServe
   const config = resolveConfig(input, port);
   const invitations = new Invitations(store, config.publicUrl);
   const pdf = new ProtocolPdfRenderer(config.pdf);
-  const between = createBetween({ store, registry, invitations: () => invitations, profile: DMK_PROFILE, log, pdf });
+  const between = createBetween({ store, registry, invitations: () => invitations, profile: DMK_PROFILE, log, pdf, clock: options.clock, maxOverdueMs: config.schedulerMaxOverdueMs });
   afterMeetingAppend = between.service.onMeetingAppended;
 
   const app = createHttpApp({
@@ -74,6 +75,7 @@ export async function startServer(input: ConfigInput = {}): Promise<RunningServe
       io.to(invitationRoom(invitationId)).emit('session:revoked', { code: 'auth.revoked' });
       io.in(invitationRoom(invitationId)).disconnectSockets(true);
     },
+    confirmClock: () => between.scheduler.confirmClock(),
     onRedeemed: (invitationId, at) => { io?.to(invitationRoom(invitationId)).emit('invitation:redeemed', { at }); },
     onLoggedOut: (sessionHash) => {
       if (!io) return;

@@ -28,6 +28,8 @@ export const ConfigSchema = z.object({
   }).prefault({}),
   /** REST requests per minute, per address and per cookie session. */
   restPerMinute: z.object({ perIp: z.number().int().positive().default(600), perSession: z.number().int().positive().default(300) }).prefault({}),
+  /** A scheduled deadline overdue by more than this (a clock jump) waits for an operator's confirmation. */
+  schedulerMaxOverdueMs: z.number().int().positive().default(3_600_000),
   /** Protocol PDF worker: time limit per rendering, renderings waiting, PDFs kept. */
   pdf: z.object({ timeoutMs: z.number().int().positive(), maxQueue: z.number().int().positive(), cacheSize: z.number().int().positive() })
     .partial().default({}),
@@ -57,6 +59,7 @@ const EnvSchema = z.object({
   RATE_BURST: z.string().optional(),
   DEMO: z.enum(['0', '1', 'true', 'false']).optional(),
   NODE_ENV: z.string().optional(),
+  SCHEDULER_MAX_OVERDUE_MS: z.string().regex(/^\d+$/).optional(),
   SOCKETS_PER_SESSION: z.string().optional(),
   SOCKETS_PER_IP: z.string().optional(),
   SNAPSHOTS_PER_MINUTE: z.string().optional(),
@@ -93,5 +96,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ConfigInput
   // In production no secret goes to stdout (logs are collected and kept): the office creates
   // invitations in the application instead.
   if (e.NODE_ENV === 'production') input.printDemoLinks = false;
+  if (e.SCHEDULER_MAX_OVERDUE_MS) input.schedulerMaxOverdueMs = Number(e.SCHEDULER_MAX_OVERDUE_MS);
   return input;
 }

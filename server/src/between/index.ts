@@ -15,10 +15,10 @@ export { BetweenService, BetweenScheduler, BetweenStore, mountBetween };
 
 /** Everything between sessions, wired once by app.ts: store, service, scheduler, routes. */
 export function createBetween(deps: {
-  store: SqliteEventStore; registry: MeetingRegistry; invitations: () => Invitations; profile: RulesProfile; log: Logger; pdf: ProtocolPdfRenderer; clock?: () => Date;
+  store: SqliteEventStore; registry: MeetingRegistry; invitations: () => Invitations; profile: RulesProfile; log: Logger; pdf: ProtocolPdfRenderer; clock?: () => Date; maxOverdueMs?: number;
 }) {
   const service = new BetweenService(new BetweenStore(deps.store.db), { store: deps.store, registry: deps.registry }, deps.profile, deps.log, deps.clock);
-  const scheduler = new BetweenScheduler(service, deps.log, deps.clock);
+  const scheduler = new BetweenScheduler(service, deps.log, deps.clock, deps.maxOverdueMs);
   return {
     service,
     scheduler,

@@ -1,6 +1,7 @@
 import type { CircularState, ProtocolWorkflowState } from '@plenum/shared';
 import type { BetweenService } from './service.ts';
 import type { Logger } from '../log.ts';
+import { OverdueGuard } from './overdue-guard.ts';
 
 /** setTimeout cannot wait longer than ~24.8 days; look again at least this often. */
 const MAX_WAIT_MS = 6 * 3_600_000;
@@ -21,9 +22,22 @@ export class BetweenScheduler {
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
   private running: Promise<number> | null = null;
+  /** Deadlines overdue by more than the bound wait for an operator (a clock jump, F12). */
+  readonly guard: OverdueGuard;
 
-  constructor(private readonly service: BetweenService, private readonly log: Logger, private readonly clock: () => Date = () => new Date()) {
+  constructor(
+    private readonly service: BetweenService, private readonly log: Logger, private readonly clock: () => Date = () => new Date(),
+    maxOverdueMs = 3_600_000,
+  ) {
+    this.guard = new OverdueGuard(maxOverdueMs);
     service.onAppended(() => this.plan());
+  }
+
+  /** The operator says the clock is right: what is due now runs. */
+  confirmClock(): Promise<number> {
+    this.guard.confirm(this.clock().getTime());
+    this.log.warn({ at: this.clock().toISOString() }, 'operator confirmed the clock: overdue scheduled actions run now');
+    return this.tick();
   }
 
   /** Everything with a due time that the decider would still accept. */
@@ -52,6 +66,10 @@ export class BetweenScheduler {
     for (const action of this.pending()) {
       // Strictly after the last millisecond of the period.
       if (Date.parse(action.due) >= now) continue;
+      if (!this.guard.allows(`${action.kind}:${action.id}`, action.due, now)) {
+        this.log.error({ action, now: new Date(now).toISOString() }, 'CLOCK: a scheduled action is overdue by more than the bound; held until an operator confirms the clock (POST /operator/confirm-clock)');
+        continue;
+      }
       const outcome = await this.service.execute(action.kind, action.id, action.command, { role: 'system', participantId: null });
       if ('data' in outcome) fired += 1;
       else this.log.warn({ action, error: outcome.error }, 'scheduled action refused');

@@ -23,6 +23,8 @@ interface Deps {
   onRevoked: (invitationId: string) => void;
   /** Tell the sockets of a logged-out session, then disconnect them. */
   onLoggedOut?: (sessionHash: string) => void;
+  /** The operator confirms the clock after a jump: held scheduled actions run. */
+  confirmClock?: () => Promise<number>;
   /** Tell the other sessions of an invitation that it was just redeemed. */
   onRedeemed?: (invitationId: string, at: string) => void;
   /** More routes (between sessions: protocol downloads, circulars, publications), mounted before the fallbacks. */
@@ -50,6 +52,12 @@ export function createHttpApp(deps: Deps): express.Express {
   app.get('/metrics', (req, res) => {
     if (!mayReadMetrics(req, config.metricsToken)) return res.status(404).type('text/plain').send('Not found');
     res.type('text/plain').send(metrics.text());
+  });
+
+  // Operator actions: the same access as /metrics (this machine, or the bearer of METRICS_TOKEN).
+  app.post('/operator/confirm-clock', async (req, res) => {
+    if (!mayReadMetrics(req, config.metricsToken) || !deps.confirmClock) return res.status(404).type('text/plain').send('Not found');
+    res.json({ fired: await deps.confirmClock() });
   });
 
   const api: Router = express.Router();
