@@ -20,6 +20,9 @@ import { invitationRoom, sessionRoom, type PlenumServer } from './socket/types.t
 import { printDemoLinks, seedDemo, type DemoLink } from './demo/seed-demo.ts';
 import { createBetween } from './between/index.ts';
 import { ProtocolPdfRenderer } from './protocol-pdf/pdf-renderer.ts';
+import { loadOrCreateCheckpointKey } from './verify/checkpoint-key.ts';
+import { CheckpointBook, type CheckpointProblem } from './verify/checkpoints.ts';
+import { checkLogAtStart, TamperedLogError } from './verify/start-check.ts';
 
 export interface RunningServer {
   url: string;
@@ -48,12 +51,32 @@ export async function startServer(input: ConfigInput = {}, options: { clock?: ()
   const base = resolveConfig(input);
   const log = createLogger(base.logLevel);
   const store = new SqliteEventStore(dbFile(base.dataDir));
+  // Tamper evidence: signed checkpoints of every chain head, checked before anything is served.
+  const checkpoints = new CheckpointBook(
+    join(base.dataDir, 'checkpoints.jsonl'),
+    loadOrCreateCheckpointKey(base.checkpointKeyFile ?? join(base.dataDir, 'keys', 'checkpoint-ed25519.pem')),
+  );
+  const chainSource = { streams: () => store.meetings(), read: (stream: string, after: number) => store.read(stream, after) };
+  const tampered: CheckpointProblem[] = await checkLogAtStart(dbFile(base.dataDir), checkpoints, chainSource);
+  if (tampered.length > 0) {
+    log.fatal({ problems: tampered }, 'TAMPERED: the event log does not verify');
+    if (!base.readOnlyOnTamper) {
+      await store.close();
+      throw new TamperedLogError(tampered);
+    }
+  }
   const metrics = new Metrics();
   let io: PlenumServer | null = null;
   const broadcast = broadcaster(() => io, { intervalMs: base.publicIntervalMs, profile: DMK_PROFILE });
   // After-append listener for between sessions (R-FUP-1: adopted resolutions), set once it exists.
   let afterMeetingAppend: AppendedListener = () => {};
-  const registry = new MeetingRegistry(store, DMK_PROFILE, log, (...args) => { broadcast(...args); afterMeetingAppend(...args); });
+  const registry = new MeetingRegistry(store, DMK_PROFILE, log, (...args) => {
+    const [meetingId, events] = args;
+    const head = events.at(-1);
+    if (head) checkpoints.record(meetingId, head.seq, head.hash);
+    broadcast(...args);
+    afterMeetingAppend(...args);
+  });
 
   const httpServer = createServer();
   await new Promise<void>((resolveListen, reject) => {
@@ -95,7 +118,8 @@ export async function startServer(input: ConfigInput = {}, options: { clock?: ()
   const limits = new PersonLimits(config.limits, config.rateLimit);
   io.use(handshake(config, invitations, limits));
   // Before the handlers: a person's limits run first on every message.
-  io.on('connection', (socket) => guardSocket(socket, limits, metrics));
+  const readOnly = new Set(tampered.map((p) => p.stream));
+  io.on('connection', (socket) => guardSocket(socket, limits, metrics, (meetingId) => readOnly.has(meetingId) || readOnly.has('database')));
   registerHandlers(io, { registry, invitations, metrics, log });
 
   const demoLinks = config.demo ? await seedDemo(store, registry, invitations, log) : null;

@@ -28,6 +28,10 @@ export const ConfigSchema = z.object({
   }).prefault({}),
   /** REST requests per minute, per address and per cookie session. */
   restPerMinute: z.object({ perIp: z.number().int().positive().default(600), perSession: z.number().int().positive().default(300) }).prefault({}),
+  /** The Ed25519 key that signs checkpoints of the log (its own file, never in the database); default <dataDir>/keys/checkpoint-ed25519.pem. */
+  checkpointKeyFile: z.string().min(1).optional(),
+  /** Serve a log that does not verify read-only (every command refused log.tampered) instead of refusing to start. */
+  readOnlyOnTamper: z.boolean().default(false),
   /** A scheduled deadline overdue by more than this (a clock jump) waits for an operator's confirmation. */
   schedulerMaxOverdueMs: z.number().int().positive().default(3_600_000),
   /** Protocol PDF worker: time limit per rendering, renderings waiting, PDFs kept. */
@@ -59,6 +63,8 @@ const EnvSchema = z.object({
   RATE_BURST: z.string().optional(),
   DEMO: z.enum(['0', '1', 'true', 'false']).optional(),
   NODE_ENV: z.string().optional(),
+  CHECKPOINT_KEY_FILE: z.string().optional(),
+  READ_ONLY_ON_TAMPER: z.enum(['0', '1']).optional(),
   SCHEDULER_MAX_OVERDUE_MS: z.string().regex(/^\d+$/).optional(),
   SOCKETS_PER_SESSION: z.string().optional(),
   SOCKETS_PER_IP: z.string().optional(),
@@ -96,6 +102,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ConfigInput
   // In production no secret goes to stdout (logs are collected and kept): the office creates
   // invitations in the application instead.
   if (e.NODE_ENV === 'production') input.printDemoLinks = false;
+  if (e.CHECKPOINT_KEY_FILE) input.checkpointKeyFile = e.CHECKPOINT_KEY_FILE;
+  if (e.READ_ONLY_ON_TAMPER) input.readOnlyOnTamper = e.READ_ONLY_ON_TAMPER === '1';
   if (e.SCHEDULER_MAX_OVERDUE_MS) input.schedulerMaxOverdueMs = Number(e.SCHEDULER_MAX_OVERDUE_MS);
   return input;
 }

@@ -10,6 +10,7 @@ const violation: Record<ViolationCode, string> = {
   'message.tooLarge': 'Die Nachricht ist zu groß.',
   'rate.limited': 'Zu viele Anfragen in kurzer Zeit. Bitte einen Moment warten.',
   'rate.bytes': 'Zu viele Daten in kurzer Zeit gesendet. Die Verbindung wird neu aufgebaut.',
+  'log.tampered': 'Das Sitzungsprotokoll dieser Sitzung hat die Prüfung nicht bestanden. Die Sitzung ist nur lesbar; bitte die Geschäftsstelle verständigen.',
   'limit.connections': 'Zu viele gleichzeitige Verbindungen. Bitte schließen Sie andere Fenster von Plenum.',
   'idempotency.keyReused': 'Diese Anfrage wurde bereits mit anderem Inhalt gesendet.',
   'protocol.version': 'Die Anwendung ist veraltet. Bitte die Seite neu laden.',

@@ -7,6 +7,7 @@ const violation: Record<ViolationCode, string> = {
   'message.tooLarge': 'The message is too large.',
   'rate.limited': 'Too many requests in a short time. Please wait a moment.',
   'rate.bytes': 'Too much data sent in a short time. The connection is being re-established.',
+  'log.tampered': 'This meeting’s record failed its integrity check. The meeting is read-only; please inform the secretariat.',
   'limit.connections': 'Too many connections at once. Please close other Plenum windows.',
   'idempotency.keyReused': 'This request was already sent with different content.',
   'protocol.version': 'The app is out of date. Please reload the page.',

@@ -19,7 +19,7 @@ function refuse(socket: PlenumSocket, ack: unknown, code: ErrorPayload['code']) 
  * - each message then draws on the person's shared allowance (and joins and resyncs on the
  *   snapshot allowance); a refused one is answered `rate.limited` and never reaches a handler.
  */
-export function guardSocket(socket: PlenumSocket, limits: PersonLimits, metrics: Metrics) {
+export function guardSocket(socket: PlenumSocket, limits: PersonLimits, metrics: Metrics, readOnly: (meetingId: string) => boolean = () => false) {
   const person = socket.data.personKey;
   socket.conn.on('packet', (packet: EnginePacket) => {
     if (packet.type !== 'message' || socket.disconnected) return;
@@ -30,6 +30,12 @@ export function guardSocket(socket: PlenumSocket, limits: PersonLimits, metrics:
     socket.disconnect(true);
   });
   socket.use(([event, ...args], next) => {
+    // A log that did not verify at start and is served read-only (READ_ONLY_ON_TAMPER=1).
+    const meetingId = (args[0] as { meetingId?: unknown } | undefined)?.meetingId;
+    if (event === 'meeting:command' && typeof meetingId === 'string' && readOnly(meetingId)) {
+      metrics.command(true);
+      return refuse(socket, args.at(-1), 'log.tampered');
+    }
     void limits.takeMessage(person, String(event)).then((refusal) => {
       if (!refusal) return next();
       metrics.command(true);

@@ -1,0 +1,142 @@
+import Database from 'better-sqlite3';
+import { cpSync, rmSync } from 'node:fs';
+import type { EventOf } from '@plenum/shared';
+import { dbFile, startServer } from '../src/app.ts';
+import { rowHash } from '../src/store/hash.ts';
+import { TamperedLogError } from '../src/verify/start-check.ts';
+import {
+  closeAll, delegateLinks, landOf, linkFor, login, MEETING, must, openAndCheckIn, send, startTestServer, tmpDataDir, type Client,
+} from './helpers.ts';
+
+interface Row { rowid: number; meeting_id: string; seq: number; at: string; actor_role: string; actor_participant: string | null; type: string; json: string; prev_hash: string; hash: string }
+
+let recorded: string;
+/** A data folder with a closed vote (12 yes, 0 no), its log checkpointed by the server that wrote it. */
+beforeAll(async () => {
+  const server = await startTestServer();
+  const chair = await login(server, linkFor(server.links, 'chair'));
+  const delegates = await Promise.all(delegateLinks(server.links).slice(0, 12).map((l) => login(server, l)));
+  await openAndCheckIn(chair, delegates);
+  const opened = await must(chair, { type: 'openVote', motion: { kind: 'resolution', itemId: 'top-2a', paragraph: null } });
+  const voteId = (opened.events[0].event as EventOf<'VoteOpened'>).voteId;
+  const links = delegateLinks(server.links);
+  await Promise.all(delegates.map((d, i) => send(d, { type: 'castVote', voteId, land: landOf(links[i]), choice: 'yes' })));
+  await must(chair, { type: 'closeVote', voteId });
+  closeAll([chair, ...delegates] as Client[]);
+  recorded = server.dataDir;
+  await server.stop(false);
+}, 120_000);
+afterAll(() => rmSync(recorded, { recursive: true, force: true }));
+
+/** A copy of the recorded data folder, changed behind the server's back. */
+function tamperedCopy(change: (db: Database.Database) => void): string {
+  const dir = tmpDataDir();
+  cpSync(recorded, dir, { recursive: true });
+  const db = new Database(dbFile(dir));
+  try { change(db); } finally { db.close(); }
+  return dir;
+}
+const start = (dataDir: string, readOnlyOnTamper = false) =>
+  startServer({ port: 0, host: '127.0.0.1', logLevel: 'silent', printDemoLinks: false, dataDir, readOnlyOnTamper });
+
+async function refusal(dataDir: string): Promise<TamperedLogError> {
+  try {
+    const s = await start(dataDir);
+    await s.close();
+  } catch (err) {
+    if (err instanceof TamperedLogError) return err;
+    throw err;
+  }
+  throw new Error('the server started on a tampered log');
+}
+const rows = (db: Database.Database) => db.prepare('SELECT rowid, * FROM events WHERE meeting_id = ? ORDER BY seq').all(MEETING) as Row[];
+
+/** Rewrite rows from `fromSeq` on with a new chain (what an attacker with the file and the code can do). */
+function rehash(db: Database.Database, fromSeq: number) {
+  const all = rows(db);
+  let prev = all.find((r) => r.seq === fromSeq - 1)?.hash ?? '0'.repeat(64);
+  for (const r of all.filter((x) => x.seq >= fromSeq)) {
+    const hash = rowHash(prev, { meetingId: r.meeting_id, seq: r.seq, at: r.at, actorRole: r.actor_role, actorParticipant: r.actor_participant, type: r.type, json: r.json });
+    db.prepare('UPDATE events SET prev_hash = ?, hash = ? WHERE rowid = ?').run(prev, hash, r.rowid);
+    prev = hash;
+  }
+}
+
+describe('F4: a tampered log is not served; the message names the row', () => {
+  it('the untouched log starts, and keeps serving', async () => {
+    const dir = tamperedCopy(() => {});
+    const s = await start(dir);
+    await s.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a vote flipped, VoteClosed counts adjusted and the chain re-hashed: the row no longer matches the signed checkpoint', async () => {
+    const dir = tamperedCopy((db) => {
+      const all = rows(db);
+      const cast = all.find((r) => r.type === 'VoteCast')!;
+      db.prepare('UPDATE events SET json = ? WHERE rowid = ?').run(cast.json.replace('"choice":"yes"', '"choice":"no"'), cast.rowid);
+      const land = (JSON.parse(cast.json) as { land: string }).land;
+      const closed = all.find((r) => r.type === 'VoteClosed')!;
+      const e = JSON.parse(closed.json) as { explanation: { yes: number; no: number }; choices: Record<string, string> };
+      e.explanation.yes -= 1; e.explanation.no += 1; e.choices[land] = 'no';
+      db.prepare('UPDATE events SET json = ? WHERE rowid = ?').run(JSON.stringify(e), closed.rowid);
+      rehash(db, cast.seq);
+    });
+    const err = await refusal(dir);
+    expect(err.problems).toContainEqual(expect.objectContaining({ stream: MEETING, reason: expect.stringContaining('re-hashed') }));
+    expect(err.message).toMatch(new RegExp(`${MEETING}, seq \\d+: row hash`));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('the last rows deleted (the vote reopened): truncation against the signed checkpoint, naming where the log ends', async () => {
+    const dir = tamperedCopy((db) => {
+      const closed = rows(db).find((r) => r.type === 'VoteClosed')!;
+      db.prepare('DELETE FROM events WHERE meeting_id = ? AND seq >= ?').run(MEETING, closed.seq);
+      db.prepare('DELETE FROM snapshots').run();
+    });
+    const err = await refusal(dir);
+    expect(err.problems[0]!.reason).toMatch(/the log ends at seq \d+, a signed checkpoint says \d+ \(rows were deleted\)/);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('every event of the meeting deleted → refused, naming the meeting', async () => {
+    const dir = tamperedCopy((db) => {
+      db.prepare('DELETE FROM events WHERE meeting_id = ?').run(MEETING);
+      db.prepare('DELETE FROM snapshots').run();
+    });
+    const err = await refusal(dir);
+    expect(err.problems.map((p) => p.stream)).toContain(MEETING);
+    expect(err.message).toMatch(/deleted/);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('unparseable event JSON → a clear message naming the row, not a bare SyntaxError', async () => {
+    const dir = tamperedCopy((db) => {
+      const r = rows(db)[3]!;
+      db.prepare('UPDATE events SET json = ? WHERE rowid = ?').run('{"type": "CheckedIn", ', r.rowid);
+    });
+    const err = await refusal(dir);
+    expect(err.name).toBe('TamperedLogError');
+    expect(err.problems[0]).toMatchObject({ stream: MEETING, seq: 4 });
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('READ_ONLY_ON_TAMPER=1: the meeting is served read-only: joins work, every command → log.tampered', async () => {
+    const dir = tamperedCopy((db) => {
+      const last = rows(db).at(-1)!;
+      db.prepare('DELETE FROM events WHERE rowid = ?').run(last.rowid);
+      db.prepare('DELETE FROM snapshots').run();
+    });
+    const s = await start(dir, true);
+    try {
+      const chair = await login(s, s.demoLinks?.find((l) => l.role === 'chair') ?? { url: '' }).catch(() => null);
+      // The demo links were printed on the first start only; a new invitation for the chair:
+      const inv = await s.invitations.create(MEETING, { role: 'chair', participantId: 'p-chair', label: 'Vorsitz' });
+      const c = chair ?? await login(s, inv);
+      const res = await send(c, { type: 'openVote', motion: { kind: 'resolution', itemId: 'top-5', paragraph: null } });
+      expect(res).toEqual({ error: { code: 'log.tampered' } });
+      c.disconnect();
+    } finally { await s.close(); }
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
