@@ -47,6 +47,8 @@ describe.skipIf(availability.kind !== 'found')('a whole DMK session in Chromium 
   let office: Person;
   let chair: Person;
   let screen: Person;
+  /** Follows /public/<meeting> without an invitation once the session is public (R-SES-4). */
+  let publicViewer: Person;
   const delegates = {} as Record<LandCode, Person>;
   const networks = {} as Record<LandCode, FlakyNetwork>;
   const axe: AxeSummary[] = [];
@@ -238,6 +240,29 @@ describe.skipIf(availability.kind !== 'found')('a whole DMK session in Chromium 
     expect(await chair.page.getByTestId('land-row-SL').getAttribute('data-presence')).toBe('absent');
   }, 30_000);
 
+  it('R-SES-4: the session goes public by its decision; the room screen shows the QR code and address of the public view, which a visitor opens', async () => {
+    await chair.page.locator('.vote-panel form input[type="radio"][value="setPublic"]').check();
+    await chair.page.getByTestId('open-vote').click();
+    await waitForOpenVote(chair.page, 'open-vote-panel');
+    await screenIs('voteOpen', null);
+    // Two thirds of the 13 in the electorate suffice (R-SES-4: consensus, else two-thirds majority).
+    for (const land of PRESENT.slice(0, 9)) { await waitForOpenVote(delegates[land].page, `ballot-${land}`); await vote(delegates[land], land, 'yes'); }
+    await closeVote(chair.page);
+    await screenIs('result', null);
+    const link = screen.page.getByTestId('public-link');
+    await link.getByTestId('public-qr').waitFor({ state: 'visible' });
+    const address = (await link.locator('.screen-public-url').innerText()).trim();
+    expect(address).toBe(`${new URL(server.baseUrl).host}/public/${DEMO_MEETING_ID}`);
+    // A visitor types the short address: no cookie, no invitation.
+    const context = await browser.newContext({ viewport: VIEWPORTS.screen, locale: 'de-DE', reducedMotion: 'reduce' });
+    publicViewer = { name: 'public viewer', context, page: await context.newPage() };
+    await publicViewer.page.goto(`http://${address}`, { waitUntil: 'domcontentloaded' });
+    await publicViewer.page.getByTestId('public-view').waitFor({ state: 'visible' });
+    await until('public viewer online', attr(publicViewer.page.getByTestId('connection-status'), 'data-status'), (v) => v === 'online');
+    await screenshot(screen.page, '05-screen-public-qr');
+    mark('session public');
+  }, 90_000);
+
   it('R-VOT-2: TOP 6 — 9 yes, 2 no, 1 abstain, and Saarland yes cast by Berlin → base 13, needed 9, yes 10 → adopted everywhere', async () => {
     // The chair calls up TOP 6 and opens the vote on it.
     await chair.page.getByTestId('agenda-item-top-6').getByRole('button').first().click();
@@ -410,13 +435,13 @@ describe.skipIf(availability.kind !== 'found')('a whole DMK session in Chromium 
     // A planned restart (SIGTERM: the server closes every socket, "io server disconnect") and a
     // crash (kill -9), each while the vote is open and a phone taps its vote with the server down:
     // every page reconnects by itself, without a reload, and the queued vote is counted once.
-    const everyone = [office, chair, screen, ...ALL_LANDS.map((l) => delegates[l])];
+    const everyone = [office, chair, screen, publicViewer, ...ALL_LANDS.map((l) => delegates[l])];
     for (const p of everyone) await p.page.evaluate(() => { (window as unknown as { plenumLoaded: boolean }).plenumLoaded = true; });
     for (const [signal, land] of [['SIGTERM', 'MV'], ['SIGKILL', 'NI']] as const) {
       const phone = delegates[land];
       await server.restart(signal, async () => {
         for (const p of [phone, chair, screen]) await until(`${p.name} sees the server gone (${signal})`, attr(p.page.getByTestId('connection-status'), 'data-status'), (v) => v !== 'online');
-        await until('the screen says it is offline', async () => screen.page.getByTestId('offline-banner').isVisible(), (v) => v);
+        for (const p of [screen, publicViewer]) await until(`${p.name} says it is offline`, async () => p.page.getByTestId('offline-banner').isVisible(), (v) => v);
         await phone.page.getByTestId(`ballot-${land}`).getByTestId('vote-abstain').click();
         await phone.page.getByTestId('pending-count').waitFor({ state: 'visible' });
       });
