@@ -32,8 +32,8 @@ export const ConfigSchema = z.object({
   checkpointKeyFile: z.string().min(1).optional(),
   /** Serve a log that does not verify read-only (every command refused log.tampered) instead of refusing to start. */
   readOnlyOnTamper: z.boolean().default(false),
-  /** A scheduled deadline overdue by more than this (a clock jump) waits for an operator's confirmation. */
-  schedulerMaxOverdueMs: z.number().int().positive().default(3_600_000),
+  /** A scheduled deadline overdue by more than this (3 days: a weekend off is normal, a clock jump is not) waits for an operator. */
+  schedulerMaxOverdueMs: z.number().int().positive().default(3 * 86_400_000),
   /** Protocol PDF worker: time limit per rendering, renderings waiting, PDFs kept. */
   pdf: z.object({ timeoutMs: z.number().int().positive(), maxQueue: z.number().int().positive(), cacheSize: z.number().int().positive() })
     .partial().default({}),

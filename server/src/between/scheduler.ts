@@ -27,7 +27,7 @@ export class BetweenScheduler {
 
   constructor(
     private readonly service: BetweenService, private readonly log: Logger, private readonly clock: () => Date = () => new Date(),
-    maxOverdueMs = 3_600_000,
+    maxOverdueMs = 3 * 86_400_000,
   ) {
     this.guard = new OverdueGuard(maxOverdueMs);
     service.onAppended(() => this.plan());
