@@ -42,3 +42,23 @@ describe('F6: between-sessions reads are scoped to the invitation\'s meeting (R-
     expect(own.map((s) => s.id)).toEqual([MEETING]);
   });
 });
+
+describe('strict between-sessions commands (found by the fuzzer)', () => {
+  it('R-PRT-2: sendProtocolDraft with fields the server supplies itself (meetingId, sessionDay, a prototype key) → 400 command.invalid, nothing appended', async () => {
+    const server = await startTestServer();
+    try {
+      const office = await redeem(server.url, tokenOf(linkFor(server.links, 'office')));
+      const rt = (await server.registry.get(MEETING))!;
+      const chair = { role: 'chair' as const, participantId: 'p-chair' };
+      await rt.execute('st-open', { type: 'openSession' }, chair);
+      await rt.execute('st-close', { type: 'closeSession' }, chair);
+      const forged = await api(server, `/api/between/protocol/${MEETING}`, office, {
+        command: JSON.parse('{"type":"sendProtocolDraft","meetingId":"2025-05-01","sessionDay":"top-5","prototype":{"x":1}}'),
+      });
+      expect(forged.status).toBe(400);
+      expect(forged.body).toMatchObject({ error: { code: 'command.invalid' } });
+      expect((await Promise.resolve(server.between.service.state('protocol', MEETING))).seq).toBe(0);
+      expect((await api(server, `/api/between/protocol/${MEETING}`, office, { command: { type: 'sendProtocolDraft' } })).status).toBe(200);
+    } finally { await server.stop(); }
+  });
+});

@@ -107,6 +107,8 @@ export class BetweenService {
     // The server, not the client, supplies what the decider must trust: the roster and the session day.
     if (kind === 'circular' && isType(raw, 'startCircular')) command = { ...raw, procedureId: id, roster: await this.roster(now) };
     if (kind === 'protocol' && isType(raw, 'sendProtocolDraft')) {
+      // The client names only the type; anything else it sends is refused, not silently replaced.
+      if (Object.keys(raw as object).length !== 1) return { error: { code: 'command.invalid', details: { reason: 'sendProtocolDraft takes no fields' } } };
       const meeting = await this.meetingState(id);
       const session = meeting?.state.session;
       if (!session || session.status !== 'closed') return { error: { code: 'protocol.sessionNotClosed', rule: 'R-PRT-2' } };
