@@ -28,7 +28,7 @@ describe('office: between sessions panel', () => {
     render(<BetweenPanel />);
     expect(calls).toHaveLength(0);
     const user = userEvent.setup();
-    await user.click(screen.getByText('Umlaufverfahren (R-CIR-1..3)'));
+    await user.click(screen.getByText('Umlaufverfahren'));
     expect(await screen.findByText('Eilbeschluss Cybersicherheit')).toBeInTheDocument();
     expect(screen.getByText(/angenommen; Widerspruchsfrist bis .*Zustimmungen 12\/11, Konsens/)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Ergebnis mitteilen' }));

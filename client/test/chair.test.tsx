@@ -39,11 +39,12 @@ describe('chair console', () => {
     expect(screen.getByTestId('transfer-held-BE')).toHaveTextContent('führt Stimme von Brandenburg');
   });
 
-  it('R-MEM-3: the Länder table keeps its headers; a temporary deputy sits in the representation cell', () => {
+  it('R-MEM-3: the Länder table (attendance tab) keeps its headers; a temporary deputy sits in the representation cell', async () => {
     const m = quorate();
     m.run({ type: 'nameTemporaryDeputy', land: 'TH', name: 'Staatssekretärin Thüringen', participantId: 'p-TH-temp' }, office);
     seed(m, chair);
     render(<ChairConsole />);
+    await userEvent.setup().click(screen.getByRole('tab', { name: 'Anwesenheit' }));
     const table = screen.getByRole('table', { name: /Anwesenheit, Vertretung/ });
     const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent);
     expect(headers).toEqual(['Land', 'Anwesenheit', 'Vertreten durch', 'Stimmübertragungen']);

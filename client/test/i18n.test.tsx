@@ -41,9 +41,10 @@ describe('i18n', () => {
     await user.click(screen.getByTestId('open-vote'));
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveAttribute('data-code', 'quorum.notReached');
-    expect(alert).toHaveTextContent('Nicht beschlussfähig: Es sind nicht genug Länder anwesend. (R-VOT-3)');
+    expect(alert).toHaveTextContent(/^Nicht beschlussfähig: Es sind nicht genug Länder anwesend\.$/);
+    expect(alert).toHaveAttribute('data-rule', 'R-VOT-3');
     await user.click(screen.getByTestId('lang-switch'));
-    expect(screen.getByRole('alert')).toHaveTextContent('No quorum: not enough Länder are present. (R-VOT-3)');
+    expect(screen.getByRole('alert')).toHaveTextContent(/^No quorum: not enough Länder are present\.$/);
   });
 
   it('an error code from the server that the client does not know is still shown, with the code', async () => {

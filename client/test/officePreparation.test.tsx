@@ -64,18 +64,41 @@ describe('office: agenda items', () => {
     await user.click(form.getByRole('button', { name: 'Änderungen speichern' }));
     const alert = await itemRow('top-5').findByRole('alert');
     expect(alert).toHaveAttribute('data-code', 'item.voteOpen');
-    expect(alert).toHaveTextContent('Während einer laufenden Abstimmung kann der Punkt nicht geändert werden. (R-VOT-5)');
+    expect(alert).toHaveTextContent(/^Während einer laufenden Abstimmung kann der Punkt nicht geändert werden\.$/);
+    expect(alert).toHaveAttribute('data-rule', 'R-VOT-5');
     // The form stays open with the input, nothing changed.
     expect(form.getByLabelText('Titel')).toHaveValue(`${m.state.agenda.find((i) => i.id === 'top-5')!.title} (neu)`);
   });
 
-  it('removes an item from the agenda', async () => {
+  it('removes an item from the agenda', { timeout: 30_000 }, async () => {
     const m = demoMeeting();
     const { commands, user } = officeOn(m);
     await user.click(itemRow('top-10').getByRole('button', { name: 'Entfernen: TOP 10' }));
+    // The demo session is open: removing asks first.
+    await user.click(screen.getByTestId('confirm-ok'));
     expect(commands[0].command).toEqual({ type: 'removeAgendaItem', itemId: 'top-10' });
     expect(screen.queryByTestId('office-item-top-10')).not.toBeInTheDocument();
     expect(m.state.agenda.some((i) => i.id === 'top-10')).toBe(false);
+  });
+
+  it('during the live session, removing an item asks first; afterwards it can be undone (the same item comes back)', { timeout: 30_000 }, async () => {
+    const m = demoMeeting();
+    expect(m.state.session?.status).toBe('open');
+    const { commands, user } = officeOn(m);
+    await user.click(itemRow('top-10').getByRole('button', { name: 'Entfernen: TOP 10' }));
+    expect(screen.getByTestId('confirm-dialog')).toHaveAccessibleName('TOP 10 während der laufenden Sitzung entfernen?');
+    await user.click(screen.getByTestId('confirm-cancel'));
+    expect(commands).toHaveLength(0);
+    await user.click(itemRow('top-10').getByRole('button', { name: 'Entfernen: TOP 10' }));
+    await user.click(screen.getByTestId('confirm-ok'));
+    expect(commands[0].command).toEqual({ type: 'removeAgendaItem', itemId: 'top-10' });
+    expect(await screen.findByTestId('undo-remove')).toHaveTextContent('TOP 10 wurde entfernt.');
+    const before = m.state.agenda.length;
+    await user.click(screen.getByRole('button', { name: 'Rückgängig machen' }));
+    expect(commands[1].command).toMatchObject({ type: 'addAgendaItem', itemId: 'top-10', item: { number: 'TOP 10' } });
+    expect(m.state.agenda).toHaveLength(before + 1);
+    expect(await screen.findByTestId('office-item-top-10')).toBeInTheDocument();
+    expect(screen.queryByTestId('undo-remove')).not.toBeInTheDocument();
   });
 
   it('R-AGD-4: sets the IT-Planungsrat coordination state of an item', async () => {

@@ -79,21 +79,23 @@ async function main() {
       await delegates[land].send({ type: 'checkIn', mode: land === 'HB' || land === 'MV' ? 'remote' : 'room' });
     }
     await phone.getByTestId('check-in-room').click();
-    await delegates.SL.send({ type: 'transferVote', to: 'BE', scope: 'session' }).catch((e) => console.warn(String(e)));
-    await shoot(office, 'office-1440');
-    await shoot(screen, 'screen-waiting-1920');
+    await delegates.SL.send({ type: 'transferVote', to: 'BE', scope: { kind: 'untilRevoked' } });
+    await chairActor.send({ type: 'setCurrentItem', itemId: 'top-5' });
+    await delegates.NW.send({ type: 'requestFloor' });
+    await delegates.HH.send({ type: 'requestFloor' });
+    await delegates.BY.send({ type: 'requestFloor' });
+    await chairActor.send({ type: 'giveFloor' });
+    await shoot(office, 'office-1440x900');
+    await shoot(screen, 'screen-item-1920');
 
-    const state = await chair.evaluate(() => document.querySelector('.vote-panel select option:nth-child(2)')?.getAttribute('value'));
-    await chair.locator('.vote-panel form input[type="radio"][value="resolution"]').check();
-    if (state) await chair.locator('.vote-panel form select').first().selectOption(state);
     await chair.getByTestId('open-vote').click();
     await chair.getByTestId('close-vote').waitFor();
-    // The votes come in from the phones: 9 yes, 1 no, 1 abstain, the rest still open.
-    const choices: Record<string, string> = { BW: 'yes', BY: 'yes', BB: 'yes', HB: 'yes', HH: 'yes', HE: 'yes', NI: 'yes', NW: 'no', RP: 'abstain', SN: 'yes', ST: 'yes' };
     const open = await currentVoteId(delegates.BW.socket, delegates.BW.meetingId);
+    // The votes come in from the phones: 9 yes, 1 no, 1 abstain, Saarland's by Berlin; three still open.
+    const choices: Record<string, string> = { BW: 'yes', BY: 'yes', BB: 'yes', HB: 'yes', HH: 'yes', HE: 'yes', NI: 'yes', NW: 'no', RP: 'abstain', SN: 'yes', ST: 'no' };
     for (const [land, choice] of Object.entries(choices)) await delegates[land].send({ type: 'castVote', voteId: open, land, choice });
-    // A conflict: Berlin's deputy is not here, so show a transfer instead — Saarland's vote cast by Berlin.
-    await delegates.BE.send({ type: 'castVote', voteId: open, land: 'SL', choice: 'yes' }).catch((e) => console.warn(String(e)));
+    await delegates.BE.send({ type: 'castVote', voteId: open, land: 'SL', choice: 'yes' });
+    await chair.evaluate(() => window.scrollTo(0, 0));
     await shoot(chair, 'chair-vote-1440x900');
     await shoot(screen, 'screen-vote-1920');
     await shoot(phone, 'phone-vote-390x844');
@@ -103,8 +105,14 @@ async function main() {
     await shoot(screen, 'screen-vote-640x720');
     await screen.setViewportSize({ width: 1920, height: 1080 });
 
-    await chairActor.send({ type: 'closeVote', voteId: open });
+    await chair.getByTestId('close-vote').click();
+    await chair.getByTestId('confirm-dialog').waitFor();
+    await shoot(chair, 'chair-confirm-close-1440x900');
+    await chair.getByTestId('confirm-ok').click();
+    await chair.getByTestId('outcome').waitFor();
     await shoot(chair, 'chair-result-1440x900');
+    await chair.setViewportSize({ width: 1280, height: 800 });
+    await shoot(chair, 'chair-result-1280x800');
     await shoot(screen, 'screen-result-1920');
     const dark = await page(browser, link('screen'), { width: 1920, height: 1080 }, 'dark');
     await shoot(dark, 'screen-result-1920-dark');

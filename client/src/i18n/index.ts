@@ -102,5 +102,6 @@ export function useLang(): Lang {
 export function errorMessage(t: (key: string, opts?: Record<string, unknown>) => string, error: ErrorPayload): string {
   const key = `violation.${error.code}`;
   const text = i18next.exists(key) ? t(key, { ...(error.details ?? {}) }) : t('errors.unknownCode', { code: error.code });
-  return error.rule ? `${text} (${error.rule})` : text;
+  // The rule ID is for support, not for the room: ErrorAlert keeps it in data-rule.
+  return text;
 }

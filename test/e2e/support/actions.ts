@@ -53,8 +53,17 @@ export async function waitForOpenVote(page: Page, testId: string): Promise<void>
   await page.getByTestId(testId).first().waitFor({ state: 'visible', ...WAIT });
 }
 
+/**
+ * The chair closes the round. While Länder have not voted, the console asks first ("3 Länder haben
+ * nicht abgestimmt – trotzdem schließen?"); the chair confirms.
+ */
 export async function closeVote(chair: Page): Promise<void> {
   await chair.getByTestId('close-vote').click();
+  const confirm = chair.getByTestId('confirm-ok');
+  await Promise.race([
+    confirm.waitFor({ state: 'visible', ...WAIT }).then(() => confirm.click()).catch(() => {}),
+    chair.getByTestId('close-vote').waitFor({ state: 'detached', ...WAIT }).catch(() => {}),
+  ]);
   await chair.getByTestId('close-vote').waitFor({ state: 'detached', ...WAIT });
 }
 

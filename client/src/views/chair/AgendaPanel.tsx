@@ -46,9 +46,6 @@ export function AgendaPanel() {
           );
         })}
       </ol>
-      {currentItemId && (
-        <button type="button" onClick={() => run({ type: 'setCurrentItem', itemId: null })}>{t('chair.agenda.clearCurrent')}</button>
-      )}
       <ErrorAlert error={error} />
     </section>
   );

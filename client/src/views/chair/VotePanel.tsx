@@ -7,6 +7,8 @@ import { useCurrentVote, useLandName } from '../common/hooks.ts';
 import { motionLabel } from '../common/MotionLabel.ts';
 import { Outcome } from '../common/Outcome.tsx';
 import { Tally } from '../common/Tally.tsx';
+import { ConfirmButton } from '../common/ConfirmButton.tsx';
+import { VoteTimer } from './VoteTimer.tsx';
 import { useCommand } from '../common/useCommand.ts';
 
 type MotionKind = Motion['kind'];
@@ -18,8 +20,9 @@ export function VotePanel() {
   return (
     <section aria-labelledby="vote-heading" className="panel vote-panel">
       <h2 id="vote-heading">{t('chair.vote.heading')}</h2>
-      {vote?.status === 'open' ? <OpenVote vote={vote} /> : <OpenVoteForm />}
+      {/* After a close the result comes first; the form for the next round follows. */}
       {vote && vote.status !== 'open' && <Outcome vote={vote} headingLevel={3} />}
+      {vote?.status === 'open' ? <OpenVote vote={vote} /> : <OpenVoteForm />}
     </section>
   );
 }
@@ -91,51 +94,39 @@ function OpenVote({ vote }: { vote: VoteRound }) {
   const landName = useLandName();
   const close = useCommand();
   const cancel = useCommand();
-  const conflicts = Object.entries(vote.ballots).filter(([, b]) => b.conflict).map(([land]) => land);
+  const missing = Object.keys(vote.electorate).filter((land) => !vote.ballots[land]);
+  const cast = Object.keys(vote.ballots).length;
   return (
     <div className="stack" data-testid="open-vote-panel">
       <p className="vote-motion"><strong>{motionLabel(t, state, vote.motion)}</strong></p>
-      <p className="muted">{t('chair.vote.rule', { rule: vote.ruleId, decisionRule: t(`decisionRule.${vote.decisionRule}`) })}</p>
-      <p className="muted">{t('chair.vote.quorumAtOpen', { count: vote.quorumAtOpen.present, required: vote.quorumAtOpen.required })}</p>
+      <p className="muted vote-basis">
+        {t(`decisionRule.${vote.decisionRule}`)} · {t('chair.vote.quorumAtOpen', { count: vote.quorumAtOpen.present, required: vote.quorumAtOpen.required })}
+      </p>
       <Tally vote={vote} />
-      {conflicts.length > 0 && (
-        <p className="warning" role="alert" data-testid="vote-conflicts">
-          {t('chair.vote.conflicts', { lands: conflicts.map(landName).join(', ') })}
-        </p>
-      )}
-      <table className="ballots-table">
-        <caption>{t('chair.vote.perLand')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('chair.lands.land')}</th>
-            <th scope="col">{t('chair.vote.castBy')}</th>
-            <th scope="col">{t('chair.vote.choice')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {Object.entries(vote.electorate).map(([land, e]) => {
-            const ballot = vote.ballots[land];
-            return (
-              <tr key={land} data-testid={`ballot-row-${land}`} data-choice={ballot?.choice ?? 'none'} className={ballot?.conflict ? 'conflict' : undefined}>
-                <th scope="row">{landName(land)}</th>
-                <td>{e.castBy === land ? '–' : t('chair.vote.byTransfer', { land: landName(e.castBy) })}</td>
-                <td>
-                  {ballot ? t(`choice.${ballot.choice}`) : t('choice.notVoted')}
-                  {ballot?.conflict && <strong className="conflict-flag"> {t('chair.vote.conflict')}</strong>}
-                  {ballot && ballot.history.length > 1 && <span className="muted"> {t('chair.vote.changes', { count: ballot.history.length - 1 })}</span>}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      <div className="button-row">
-        <button type="button" className="primary" data-testid="close-vote" disabled={close.pending} onClick={() => close.run({ type: 'closeVote', voteId: vote.id })}>
+      <div className="not-voted" data-testid="not-voted">
+        <h3>{t('chair.vote.notVotedHeading', { count: missing.length })}</h3>
+        {missing.length > 0 && (
+          <ul className="land-chips">{missing.map((land) => <li key={land} className="land-chip" data-testid={`not-voted-${land}`}>{landName(land)}</li>)}</ul>
+        )}
+      </div>
+      <VoteTimer voteId={vote.id} />
+      <div className="button-row vote-controls">
+        <ConfirmButton testId="close-vote" className="primary" disabled={close.pending} onConfirm={() => close.run({ type: 'closeVote', voteId: vote.id })}
+          confirmation={missing.length === 0 ? null : {
+            title: t('confirm.closeVote.title', { count: missing.length }),
+            body: <p>{t('confirm.closeVote.body', { count: missing.length, lands: missing.map(landName).join(', ') })}</p>,
+            confirmLabel: t('confirm.closeVote.confirm'),
+          }}>
           {t('chair.vote.close')}
-        </button>
-        <button type="button" className="danger" data-testid="cancel-vote" disabled={cancel.pending} onClick={() => cancel.run({ type: 'cancelVote', voteId: vote.id })}>
+        </ConfirmButton>
+        <ConfirmButton testId="cancel-vote" className="danger" disabled={cancel.pending} onConfirm={() => cancel.run({ type: 'cancelVote', voteId: vote.id })}
+          confirmation={{
+            title: t('confirm.cancelVote.title'),
+            body: <p>{t('confirm.cancelVote.body', { count: cast })}</p>,
+            confirmLabel: t('confirm.cancelVote.confirm'),
+          }}>
           {t('chair.vote.cancel')}
-        </button>
+        </ConfirmButton>
       </div>
       <ErrorAlert error={close.error ?? cancel.error} />
     </div>

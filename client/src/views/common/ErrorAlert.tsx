@@ -7,7 +7,7 @@ export function ErrorAlert({ error, testId }: { error: ErrorPayload | null; test
   const { t } = useTranslation();
   if (!error) return null;
   return (
-    <p className="error" role="alert" data-testid={testId ?? 'error'} data-code={error.code}>
+    <p className="error" role="alert" data-testid={testId ?? 'error'} data-code={error.code} data-rule={error.rule}>
       {errorMessage(t, error)}
     </p>
   );

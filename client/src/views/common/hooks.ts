@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LandCode, Participant, VoteRound } from '@plenum/shared';
 import { useLang } from '../../i18n/index.ts';
@@ -27,4 +27,14 @@ export function useCurrentVote(): VoteRound | null {
     for (const v of Object.values(votes)) if (!latest || v.openedAt >= latest.openedAt) latest = v;
     return latest;
   });
+}
+
+/** The current time, ticking every `everyMs` while mounted (running speaking time, vote timer). */
+export function useNow(everyMs = 1000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), everyMs);
+    return () => window.clearInterval(timer);
+  }, [everyMs]);
+  return now;
 }

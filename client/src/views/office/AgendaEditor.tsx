@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItem } from '@plenum/shared';
 import { useMeeting } from '../../store/index.ts';
+import { ConfirmButton } from '../common/ConfirmButton.tsx';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { useLandName } from '../common/hooks.ts';
 import { ItemFlags } from '../common/ItemText.tsx';
@@ -15,6 +16,15 @@ export function AgendaEditor() {
   const { t } = useTranslation();
   const agenda = useMeeting((s) => s.state.agenda);
   const { run, error, pending } = useCommand();
+  const undo = useCommand();
+  const [removed, setRemoved] = useState<AgendaItem | null>(null);
+
+  // Undo puts the same item (same id and text) back, at the end of the agenda.
+  const restore = async (item: AgendaItem) => {
+    const { id, shortNotice, admitted: _a, bundesratCleared: _b, reportNoted: _r, voteIds: _v, ...input } = item;
+    const res = await undo.run({ type: 'addAgendaItem', item: input, shortNotice, itemId: id });
+    if ('data' in res) setRemoved(null);
+  };
 
   const add = async (draft: Draft) => {
     const { shortNotice, paragraphs, ...rest } = draft;
@@ -26,8 +36,15 @@ export function AgendaEditor() {
     <section aria-labelledby="office-agenda-heading" className="panel">
       <h2 id="office-agenda-heading">{t('chair.agenda.heading')}</h2>
       <ol className="agenda-list" data-testid="office-agenda">
-        {agenda.map((item) => <AgendaRow key={item.id} item={item} />)}
+        {agenda.map((item) => <AgendaRow key={item.id} item={item} onRemoved={setRemoved} />)}
       </ol>
+      {removed && (
+        <div className="info undo" role="status" data-testid="undo-remove">
+          {t('office.agenda.removed', { number: removed.number })}{' '}
+          <button type="button" className="small" disabled={undo.pending} onClick={() => restore(removed)}>{t('office.agenda.undo')}</button>
+          <ErrorAlert error={undo.error} />
+        </div>
+      )}
       <AgendaItemForm mode="add" initial={EMPTY_DRAFT} idPrefix="agenda-add" pending={pending} onSubmit={add}>
         <ErrorAlert error={error} />
       </AgendaItemForm>
@@ -36,8 +53,9 @@ export function AgendaEditor() {
 }
 
 /** One item: its facts, the IT-PLR coordination state (R-AGD-4), edit (refused while voted on: R-VOT-5), remove. */
-function AgendaRow({ item }: { item: AgendaItem }) {
+function AgendaRow({ item, onRemoved }: { item: AgendaItem; onRemoved: (item: AgendaItem) => void }) {
   const { t } = useTranslation();
+  const live = useMeeting((s) => s.state.session?.status === 'open');
   const landName = useLandName();
   const { run, error, pending, clear } = useCommand();
   const [editing, setEditing] = useState(false);
@@ -72,9 +90,15 @@ function AgendaRow({ item }: { item: AgendaItem }) {
         <button type="button" className="small" aria-expanded={editing} onClick={() => { clear(); setEditing(!editing); }} aria-label={`${t('office.agenda.edit')}: ${item.number}`}>
           {t('office.agenda.edit')}
         </button>
-        <button type="button" className="small danger" disabled={pending} onClick={() => run({ type: 'removeAgendaItem', itemId: item.id })} aria-label={`${t('office.agenda.remove')}: ${item.number}`}>
+        <ConfirmButton className="small danger" testId={`remove-${item.id}`} disabled={pending} ariaLabel={`${t('office.agenda.remove')}: ${item.number}`}
+          onConfirm={async () => { if ('data' in await run({ type: 'removeAgendaItem', itemId: item.id })) onRemoved(item); }}
+          confirmation={live ? {
+            title: t('confirm.removeItem.title', { number: item.number }),
+            body: <p>{item.voteIds.length > 0 ? t('confirm.removeItem.decided') : t('confirm.removeItem.live')}</p>,
+            confirmLabel: t('confirm.removeItem.confirm'),
+          } : null}>
           {t('office.agenda.remove')}
-        </button>
+        </ConfirmButton>
       </div>
       {editing && (
         <AgendaItemForm mode="edit" initial={draftOf(item)} idPrefix={`agenda-edit-${item.id}`} pending={pending} onSubmit={save} onCancel={() => { clear(); setEditing(false); }} />

@@ -13,16 +13,16 @@ import { postBetween } from '../../betweenApi.ts';
 /** Texts of this panel, German first; added as their own i18next bundle so the panel stays in one folder. */
 const TEXT = {
   de: {
-    heading: 'Zwischen den Sitzungen', protocol: 'Ergebnisprotokoll (R-PRT-1)', german: 'Deutsch', english: 'Englisch',
-    publications: 'Veröffentlichungen (öffentliche Seite)', circulars: 'Umlaufverfahren (R-CIR-1..3)', none: 'Keine Umlaufverfahren.',
+    heading: 'Zwischen den Sitzungen', protocol: 'Ergebnisprotokoll', german: 'Deutsch', english: 'Englisch',
+    publications: 'Veröffentlichungen (öffentliche Seite)', circulars: 'Umlaufverfahren', none: 'Keine Umlaufverfahren.',
     title: 'Titel', text: 'Beschlussvorschlag', proposingLand: 'Antragstellendes Land', start: 'Umlaufverfahren starten',
     deadline: 'Widerspruchsfrist bis', agreements: 'Zustimmungen', communicate: 'Ergebnis mitteilen', publish: 'Veröffentlichen',
     status: { running: 'läuft', objected: 'Widerspruch – Beratung in der Sitzung', adopted: 'angenommen', rejected: 'nicht angenommen', none: '–' },
     consensus: 'Konsens', published: 'veröffentlicht',
   },
   en: {
-    heading: 'Between sessions', protocol: 'Results protocol (R-PRT-1)', german: 'German', english: 'English',
-    publications: 'Publications (public page)', circulars: 'Circular procedures (R-CIR-1..3)', none: 'No circular procedures.',
+    heading: 'Between sessions', protocol: 'Results protocol', german: 'German', english: 'English',
+    publications: 'Publications (public page)', circulars: 'Circular procedures', none: 'No circular procedures.',
     title: 'Title', text: 'Proposal', proposingLand: 'Proposing Land', start: 'Start circular procedure',
     deadline: 'Objections until', agreements: 'Agreements', communicate: 'Communicate result', publish: 'Publish',
     status: { running: 'running', objected: 'objection – goes to a session', adopted: 'adopted', rejected: 'not adopted', none: '–' },

@@ -1,0 +1,89 @@
+import { useTranslation } from 'react-i18next';
+import type { Ballot, LandCode, VoteRound } from '@plenum/shared';
+import { useLang } from '../../i18n/index.ts';
+import { formatTime } from '../../format.ts';
+import { useMeeting } from '../../store/index.ts';
+import { useCurrentVote, useLandName } from '../common/hooks.ts';
+import { motionLabel } from '../common/MotionLabel.ts';
+import { LandsOverview } from './LandsOverview.tsx';
+
+/**
+ * Who cast which vote, per Land: the choice, the person who set it (and for a transferred vote, the
+ * holding Land), and for a conflict between representatives of one Land (R-MEM-2) every entry
+ * with its author and time — the last one counts. Without any round yet: the Länder present.
+ */
+export function BallotsPanel() {
+  const { t } = useTranslation();
+  const vote = useCurrentVote();
+  return (
+    <section aria-labelledby="ballots-heading" className="panel ballots-panel">
+      <h2 id="ballots-heading">{vote ? t('chair.vote.perLand') : t('chair.lands.heading')}</h2>
+      {vote ? <BallotsTable vote={vote} /> : <LandsOverview />}
+    </section>
+  );
+}
+
+function BallotsTable({ vote }: { vote: VoteRound }) {
+  const { t } = useTranslation();
+  const landName = useLandName();
+  const state = useMeeting((s) => s.state);
+  const conflicts = Object.entries(vote.ballots).filter(([, b]) => b.conflict).map(([land]) => land);
+  return (
+    <>
+      {vote.status !== 'open' && <p className="muted">{t('chair.vote.lastRound', { motion: motionLabel(t, state, vote.motion) })}</p>}
+      {conflicts.length > 0 && (
+        <p className="warning" role="alert" data-testid="vote-conflicts">
+          {t('chair.vote.conflicts', { lands: conflicts.map(landName).join(', ') })}
+        </p>
+      )}
+      <table className="ballots-table">
+        <caption className="visually-hidden">{t('chair.vote.perLandCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('chair.lands.land')}</th>
+            <th scope="col">{t('chair.vote.choice')}</th>
+            <th scope="col">{t('chair.vote.castBy')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {Object.entries(vote.electorate).map(([land, e]) => {
+            const ballot = vote.ballots[land];
+            return (
+              <tr key={land} data-testid={`ballot-row-${land}`} data-choice={ballot?.choice ?? 'none'} className={ballot?.conflict ? 'conflict' : undefined}>
+                <th scope="row">{landName(land)}</th>
+                <td className={`choice-cell choice-cell-${ballot?.choice ?? 'none'}`}>
+                  {ballot ? t(`choice.${ballot.choice}`) : <span className="muted">{t('choice.notVoted')}</span>}
+                  {ballot?.conflict && <strong className="conflict-flag"> {t('chair.vote.conflict')}</strong>}
+                </td>
+                <td data-testid={`cast-by-${land}`}>
+                  {e.castBy !== land && <span className="transfer-note">{t('chair.vote.byTransfer', { land: landName(e.castBy) })}</span>}
+                  {ballot && <CastBy ballot={ballot} land={land} />}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+/** The author of the counting entry; with a conflict or a change, every entry in order. */
+function CastBy({ ballot }: { ballot: Ballot; land: LandCode }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const participants = useMeeting((s) => s.state.participants);
+  const who = (id: string) => {
+    const p = participants[id];
+    // The member is the usual case; any other representative is named with their role.
+    return p ? (p.kind === 'member' ? p.name : `${p.name} (${t(`kind.${p.kind}`)})`) : id;
+  };
+  if (ballot.history.length <= 1 && !ballot.conflict) return <span className="cast-by">{who(ballot.participantId)}</span>;
+  return (
+    <ol className="ballot-history">
+      {ballot.history.map((h, i) => (
+        <li key={`${h.at}-${i}`}>{who(h.participantId)}: {t(`choice.${h.choice}`)} <span className="muted">({formatTime(h.at, lang)})</span></li>
+      ))}
+    </ol>
+  );
+}
