@@ -91,14 +91,14 @@ const CIRCULAR_OUTCOME: Record<string, string> = { adopted: 'angenommen', reject
 const esc = escapeHtml;
 
 /** The public page: plain, accessible HTML (lang=de, landmarks, a labelled search form). */
-export function publicationsPage(p: Publications, query: ArchiveQuery, found: PublishedResolution[]): string {
+export function publicationsPage(p: Publications, query: ArchiveQuery, found: PublishedResolution[], stylesheet: string | null = null): string {
   const lands = DMK_PROFILE.lands.map((l) => `<option value="${l.code}"${query.land === l.code ? ' selected' : ''}>${esc(l.name)}</option>`).join('');
   const landList = (codes: string[]) => codes.map((c) => (c === 'BUND' ? 'Bund' : esc(landName(DMK_PROFILE, c)))).join(', ');
   return `<!doctype html>
 <html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Veröffentlichungen – Digitalministerkonferenz</title>
-<style>${PAGE_STYLE}</style></head>
-<body><header><h1>Veröffentlichungen der Digitalministerkonferenz</h1>
+<style>${PAGE_STYLE}</style>${stylesheet ? `<link rel="stylesheet" href="${esc(stylesheet)}">` : ''}</head>
+<body class="server-page publications"><header><h1>Veröffentlichungen der Digitalministerkonferenz</h1>
 <p>Genehmigte Ergebnisprotokolle und Beschlüsse (GO 3.2.4). Als Daten: <a href="/api/publications">JSON</a>.</p></header>
 <main>
 <section aria-labelledby="protocols"><h2 id="protocols">Ergebnisprotokolle</h2>
@@ -111,7 +111,7 @@ ${p.protocols.length ? `<ul>${p.protocols.map((x) => `<li>${esc(x.title)}, ${esc
 <label for="from">von (Datum)</label><input id="from" name="from" type="date" value="${esc(query.from ?? '')}">
 <label for="to">bis (Datum)</label><input id="to" name="to" type="date" value="${esc(query.to ?? '')}">
 <p><button type="submit">Suchen</button></p></form>
-<p role="status">${found.length} Beschluss/Beschlüsse gefunden.</p>
+<p role="status">${found.length === 1 ? '1 Beschluss gefunden.' : `${found.length} Beschlüsse gefunden.`}</p>
 ${found.map((r) => `<article><h3>${esc(r.number ? `${r.number}: ` : '')}${esc(r.title)}</h3>
 <p class="meta">${r.source === 'circular' ? `Umlaufverfahren, ${esc(CIRCULAR_OUTCOME[r.outcome] ?? r.outcome)}` : 'Sitzung'}, ${esc(r.date)}; ${landList(r.lands)}</p>
 <pre>${esc(r.text)}</pre>${r.notAdoptedParagraphs.length ? `<p class="meta">Nicht angenommen und daher nicht veröffentlicht: Ziffer ${esc(r.notAdoptedParagraphs.join(', '))}.</p>` : ''}${r.declarations.length ? `<h4>Protokollerklärungen</h4><ul>${r.declarations.map((d) => `<li>${landList([d.land])}: ${esc(d.text)}</li>`).join('')}</ul>` : ''}</article>`).join('')}

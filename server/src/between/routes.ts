@@ -8,6 +8,7 @@ import { PdfUnavailable, type ProtocolPdfRenderer } from '../protocol-pdf/pdf-re
 import { isStreamKind } from './kinds.ts';
 import { mayListStreams, mayUseStream } from '../auth/between-scope.ts';
 import type { BetweenService } from './service.ts';
+import { clientStylesheet } from '../http/client-stylesheet.ts';
 import { publications, publicationsPage, publishedProtocol, searchResolutions, type ArchiveQuery } from './publications.ts';
 
 const apiError = (res: Response, status: number, code: string, extra: Record<string, unknown> = {}) => res.status(status).json({ error: { code, ...extra } });
@@ -114,7 +115,7 @@ export function mountBetween(app: express.Express, api: Router, deps: { service:
   app.get('/publications', async (req, res) => {
     const all = await publications(service);
     const query = archiveQuery(req);
-    res.type('text/html; charset=utf-8').send(publicationsPage(all, query, searchResolutions(all.resolutions, query)));
+    res.type('text/html; charset=utf-8').send(publicationsPage(all, query, searchResolutions(all.resolutions, query), clientStylesheet()));
   });
 }
 
