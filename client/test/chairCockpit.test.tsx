@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DEMO_MEETING_ID } from '@plenum/shared';
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import ChairConsole from '../src/views/chair/ChairConsole.tsx';
@@ -117,6 +118,17 @@ describe('chair cockpit: confirmations and who cast what', () => {
     ]);
     expect(screen.getByTestId('ballot-row-BE')).toHaveTextContent('Konflikt');
     expect(screen.getByTestId('vote-conflicts')).toHaveTextContent('Berlin');
+  });
+
+  it('R-SES-4: the session tab links the public view, with a QR code, and says it shows only a public session', SLOW, async () => {
+    const m = quorate();
+    seed(m, chair);
+    render(<ChairConsole />);
+    await userEvent.setup().click(screen.getByRole('tab', { name: 'Sitzung und Aufzeichnung' }));
+    const link = screen.getByTestId('public-url');
+    expect(link).toHaveAttribute('href', `${window.location.origin}/public/${DEMO_MEETING_ID}`);
+    expect(screen.getByTestId('public-link')).toHaveTextContent('Die Sitzung ist nicht öffentlich');
+    expect(await screen.findByTestId('public-qr')).toHaveAttribute('alt', 'QR-Code der öffentlichen Ansicht');
   });
 
   describe('clocks', () => {

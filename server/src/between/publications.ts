@@ -98,7 +98,7 @@ export function publicationsPage(p: Publications, query: ArchiveQuery, found: Pu
 <html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Veröffentlichungen – Digitalministerkonferenz</title>
 <style>${PAGE_STYLE}</style>${stylesheet ? `<link rel="stylesheet" href="${esc(stylesheet)}">` : ''}</head>
-<body class="server-page publications"><header><h1>Veröffentlichungen der Digitalministerkonferenz</h1>
+<body class="server-page publications"><header><h1>Veröffentlichungen der Digital&shy;minister&shy;konferenz</h1>
 <p>Genehmigte Ergebnisprotokolle und Beschlüsse (GO 3.2.4). Als Daten: <a href="/api/publications">JSON</a>.</p></header>
 <main>
 <section aria-labelledby="protocols"><h2 id="protocols">Ergebnisprotokolle</h2>

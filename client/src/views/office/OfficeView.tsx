@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useMeeting } from '../../store/index.ts';
 import { Layout } from '../common/Layout.tsx';
+import { PublicLink } from '../common/PublicLink.tsx';
 import { AgendaEditor } from './AgendaEditor.tsx';
 import { InvitationsPanel } from './InvitationsPanel.tsx';
 import { GuestsPanel, RosterPanel } from './RosterPanel.tsx';
@@ -21,9 +22,11 @@ export default function OfficeView() {
           <li><a href="#guests-heading">{t('office.guests.heading')}</a></li>
           <li><a href="#office-agenda-heading">{t('chair.agenda.heading')}</a></li>
           <li><a href="#invitations-heading">{t('office.invitations.heading')}</a></li>
+          <li><a href="#public-link-heading">{t('publicLink.heading')}</a></li>
         </ul>
       </nav>
       <SchedulePanel />
+      <section className="panel" aria-labelledby="public-link-heading"><PublicLink headingLevel={2} /></section>
       <RosterPanel />
       <GuestsPanel />
       <AgendaEditor />
