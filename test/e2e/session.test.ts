@@ -522,6 +522,9 @@ describe.skipIf(availability.kind !== 'found')('a whole DMK session in Chromium 
     await screenshot(page, '09-chair-top9-substantive-open');
     await screenshot(delegates.RP.page, '09-delegate-RP-top9-ballot');
     await page.getByTestId('cancel-vote').click();
+    // Cancelling discards votes: the console asks first, naming that consequence.
+    expect(await page.getByTestId('confirm-dialog').innerText()).toContain('Abstimmung abbrechen?');
+    await page.getByTestId('confirm-ok').click();
     await until('cancelled', attr(page.getByTestId('outcome').first(), 'data-outcome'), (v) => v === 'cancelled');
     mark('TOP 9');
   }, 90_000);
