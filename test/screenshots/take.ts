@@ -24,7 +24,8 @@ let keyCounter = 0;
 
 /** A person at the session without a browser: redeems the link for its cookie, joins, sends commands. */
 async function actor(server: RunningServer, url: string): Promise<{ socket: Socket; meetingId: string; send: (command: object) => Promise<Ack> }> {
-  const res = await fetch(url, { redirect: 'manual' });
+  // The link's page asks first; its button POSTs (with our Origin) and the answer sets the cookie.
+  const res = await fetch(url, { method: 'POST', redirect: 'manual', headers: { origin: server.baseUrl } });
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
   const me = await (await fetch(`${server.baseUrl}/api/me`, { headers: { cookie } })).json() as { meetingId: string };
   const meetingId = me.meetingId;
@@ -45,7 +46,14 @@ async function page(browser: Browser, url: string, viewport: { width: number; he
   const p = await context.newPage();
   p.on('pageerror', (e) => console.error(`page error at ${url}: ${e.message}`));
   p.on('response', (r) => { if (r.url().endsWith('.woff2')) fontsLoaded.add(r.url().replace(/^.*\//, '')); });
-  await p.goto(url, { waitUntil: 'networkidle' });
+  await p.goto(url, { waitUntil: 'domcontentloaded' });
+  if (new URL(p.url()).pathname.startsWith('/i/')) {
+    await Promise.all([
+      p.waitForURL((u) => !u.pathname.startsWith('/i/'), { waitUntil: 'domcontentloaded' }),
+      p.locator('main form button[type=submit]').click(),
+    ]);
+  }
+  await p.waitForLoadState('networkidle');
   return p;
 }
 
