@@ -530,7 +530,17 @@ describe.skipIf(availability.kind !== 'found')('a whole DMK session in Chromium 
   }, 90_000);
 
   it('R-SES-2: the chair closes the session; the screen says so instead of the last result', async () => {
+    // A closed session cannot be reopened: the console asks first and names the items left.
+    // "Zurück" (the focused, safe choice) prevents an accidental close.
     await chair.page.getByRole('button', { name: 'Sitzung schließen' }).click();
+    const question = chair.page.getByTestId('confirm-dialog');
+    expect(await question.innerText()).toMatch(/Tagesordnungspunkte sind nicht behandelt: .*TOP 5/);
+    expect(await chair.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('confirm-cancel');
+    await chair.page.keyboard.press('Enter');
+    await question.waitFor({ state: 'detached' });
+    expect(await chair.page.getByTestId('session-status').innerText()).toBe('eröffnet');
+    await chair.page.getByRole('button', { name: 'Sitzung schließen' }).click();
+    await chair.page.getByTestId('confirm-ok').click();
     await until('screen: session closed', screenShows, (v) => v.state === 'closed');
     expect(await screen.page.getByTestId('screen-closed').innerText()).toContain('Die Sitzung ist geschlossen.');
     expect(await screen.page.getByTestId('outcome').count()).toBe(0);

@@ -122,6 +122,9 @@ async function main() {
     await chair.setViewportSize({ width: 1280, height: 800 });
     await shoot(chair, 'chair-result-1280x800');
     await shoot(screen, 'screen-result-1920');
+    await screen.setViewportSize({ width: 1280, height: 720 });
+    await shoot(screen, 'screen-result-1280x720');
+    await screen.setViewportSize({ width: 1920, height: 1080 });
     const dark = await page(browser, link('screen'), { width: 1920, height: 1080 }, 'dark');
     await shoot(dark, 'screen-result-1920-dark');
     await shoot(phone, 'phone-result-320x568');

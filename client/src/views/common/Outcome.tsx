@@ -35,7 +35,8 @@ export function Outcome({ vote, headingLevel = 2, banner = false }: { vote: Vote
         <span className="outcome-word">{word}</span>
         {detail && <span className="outcome-method" data-testid="outcome-detail">{detail}</span>}
       </p>
-      {e && (
+      {/* The room screen shows the counts in its bars beside the banner. */}
+      {e && !banner && (
         <p className="outcome-counts" data-testid="outcome-counts">
           {t('outcome.counts', { yes: e.yes, no: e.no, abstain: e.abstain })}
           {e.notVoted > 0 && ` · ${t('outcome.notVoted', { count: e.notVoted })}`}
