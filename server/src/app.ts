@@ -23,6 +23,7 @@ import { ProtocolPdfRenderer } from './protocol-pdf/pdf-renderer.ts';
 import { loadOrCreateCheckpointKey } from './verify/checkpoint-key.ts';
 import { CheckpointBook, type CheckpointProblem } from './verify/checkpoints.ts';
 import { checkLogAtStart, TamperedLogError } from './verify/start-check.ts';
+import { joinDraftsRoom, mountDrafts, seedDemoDraft, type DraftDeps } from './drafts/index.ts';
 
 export interface RunningServer {
   url: string;
@@ -91,8 +92,23 @@ export async function startServer(input: ConfigInput = {}, options: { clock?: ()
   const between = createBetween({ store, registry, invitations: () => invitations, profile: DMK_PROFILE, log, pdf, clock: options.clock, maxOverdueMs: config.schedulerMaxOverdueMs });
   afterMeetingAppend = between.service.onMeetingAppended;
 
+  const draftDeps: DraftDeps = {
+    invitations, log, io: () => io as unknown as ReturnType<DraftDeps['io']>,
+    execute: (kind, id, command, actor, key) => between.service.execute(kind, id, command, actor, key),
+    state: async (kind, id) => between.service.state(kind, id),
+    meetingState: async (meetingId) => (await registry.get(meetingId))?.current ?? null,
+    meetingCommand: async (meetingId, command, actor, key) => {
+      const rt = await registry.get(meetingId);
+      return rt ? (await rt.execute(key, command, actor)).ack : { error: { code: 'session.notScheduled' } };
+    },
+  };
   const app = createHttpApp({
-    config, store, invitations, metrics, log, mount: between.mount,
+    config, store, invitations, metrics, log,
+    mount: (expressApp, api) => {
+      // Before the generic between-sessions routes: draft commands broadcast and reach the agenda.
+      mountDrafts(api, draftDeps);
+      between.mount(expressApp, api);
+    },
     onRevoked: (invitationId) => {
       if (!io) return;
       io.to(invitationRoom(invitationId)).emit('session:revoked', { code: 'auth.revoked' });
@@ -121,10 +137,12 @@ export async function startServer(input: ConfigInput = {}, options: { clock?: ()
   const readOnly = new Set(tampered.map((p) => p.stream));
   io.on('connection', (socket) => guardSocket(socket, limits, metrics, (meetingId) => readOnly.has(meetingId) || readOnly.has('database')));
   registerHandlers(io, { registry, invitations, metrics, log });
+  joinDraftsRoom(io as unknown as Parameters<typeof joinDraftsRoom>[0]);
 
   const demoLinks = config.demo ? await seedDemo(store, registry, invitations, log) : null;
   if (demoLinks && config.printDemoLinks) printDemoLinks(demoLinks);
   else if (demoLinks) log.warn({ links: demoLinks.length }, 'demo meeting created; its invitation links are not printed (NODE_ENV=production); DEMO=0 starts without it');
+  if (demoLinks) await seedDemoDraft(draftDeps, log);
 
   await between.scheduler.start();
   const url = `http://127.0.0.1:${port}`;

@@ -4,6 +4,7 @@ import {
   initialProtocolWorkflowState, type DecideContext, type RuleViolation,
   decideAgendaRecord, evolveAgendaRecord, initialAgendaRecordState,
   AgendaRecordEventSchema, CircularEventSchema, ExtraordinaryEventSchema, FollowUpEventSchema, ProtocolWorkflowEventSchema,
+  decideDraft, evolveDraft, initialDraftState, DraftEventSchema, decideAssignments, evolveAssignments, initialAssignmentState, AssignmentEventSchema,
 } from '@plenum/shared';
 
 /** The between-sessions deciders, addressed by a stream kind (agenda: R-AGD-6 records of a meeting). */
@@ -23,6 +24,9 @@ export const STREAM_KINDS = {
   extraordinary: kind({ initial: initialExtraordinaryState, evolve: evolveExtraordinary, decide: decideExtraordinary, schema: ExtraordinaryEventSchema }),
   followup: kind({ initial: initialFollowUpState, evolve: evolveFollowUp, decide: decideFollowUp, schema: FollowUpEventSchema }),
   agenda: kind({ initial: initialAgendaRecordState, evolve: evolveAgendaRecord, decide: decideAgendaRecord, schema: AgendaRecordEventSchema }),
+  // R-AGR-1..3: a draft resolution of the Arbeitsgremium; R-AGR-4: working-group assignments (one stream, id 'dmk').
+  draft: kind({ initial: initialDraftState, evolve: evolveDraft, decide: decideDraft, schema: DraftEventSchema }),
+  assignment: kind({ initial: initialAssignmentState, evolve: evolveAssignments, decide: decideAssignments, schema: AssignmentEventSchema }),
 } as const;
 export type StreamKindName = keyof typeof STREAM_KINDS;
 export const isStreamKind = (k: string): k is StreamKindName => Object.hasOwn(STREAM_KINDS, k);

@@ -119,7 +119,7 @@ export class BetweenService {
     const session = kind === 'agenda' ? (await this.meetingState(id))?.state.session : null;
     const { seq, state } = this.state(kind, id);
     const result = STREAM_KINDS[kind].decide(state, command, {
-      now: now.toISOString(), actor, newId: (p) => (p === 'circ' ? id : newId(p)), profile: this.profile, roster: await this.roster(now),
+      now: now.toISOString(), actor, newId: (p) => (p === 'circ' || p === 'draft' ? id : newId(p)), profile: this.profile, roster: await this.roster(now),
       ...(session ? { session: { date: session.date, kind: session.kind } } : {}),
     });
     if (!result.ok) return { error: { code: result.code, ...(result.rule ? { rule: result.rule } : {}), ...(result.details ? { details: result.details } : {}) } };
