@@ -11,6 +11,7 @@ const DelegateView = lazy(() => import('./views/delegate/DelegateView.tsx'));
 const ScreenView = lazy(() => import('./views/screen/ScreenView.tsx'));
 const OfficeView = lazy(() => import('./views/office/OfficeView.tsx'));
 const PublicView = lazy(() => import('./views/public/PublicView.tsx'));
+const DraftsView = lazy(() => import('./views/drafts/DraftsView.tsx'));
 
 const HOME: Record<ActorRole, string> = {
   chair: '/chair', delegate: '/delegate', office: '/office', screen: '/screen',
@@ -25,8 +26,12 @@ export function homeFor(role: ActorRole): string {
 
 /** Which paths a role may open; anything else sends it to its home. */
 function allowed(role: ActorRole, path: string): boolean {
-  return path === HOME[role] || path === '/screen';
+  return path === HOME[role] || path === '/screen' || (isDraftsPath(path) && DRAFT_ROLES.has(role));
 }
+
+/** The Arbeitsgremium's drafts (R-AGR-1): the office, the chair and the Länder's officers. */
+const DRAFT_ROLES = new Set<ActorRole>(['office', 'chair', 'delegate']);
+const isDraftsPath = (path: string) => path === '/drafts' || /^\/drafts\/[^/]+$/.test(path);
 
 function MeetingConnection({ meetingId, anonymous, children }: { meetingId: string; anonymous: boolean; children: React.ReactNode }) {
   useEffect(() => {
@@ -41,6 +46,7 @@ function ViewFor({ path }: { path: string }) {
     path === '/chair' ? <ChairConsole /> :
     path === '/delegate' ? <DelegateView /> :
     path === '/office' ? <OfficeView /> :
+    isDraftsPath(path) ? <DraftsView /> :
     <ScreenView />;
   return <Suspense fallback={<LoadingPage />}>{view}</Suspense>;
 }
@@ -82,6 +88,6 @@ export function App() {
       </MeetingConnection>
     );
   }
-  if (ROLE_PATHS.includes(path)) return <SignedIn path={path} />;
+  if (ROLE_PATHS.includes(path) || isDraftsPath(path)) return <SignedIn path={path} />;
   return <NotFoundPage />;
 }
