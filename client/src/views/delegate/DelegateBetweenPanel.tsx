@@ -8,6 +8,7 @@ import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { DelegateCircularItem } from './DelegateCircularItem.tsx';
 import { getJson, postBetween } from '../../betweenApi.ts';
 import { newIdempotencyKey } from '../../store/key.ts';
+import { DraftsLink } from '../drafts/DraftsLink.tsx';
 
 interface Loaded {
   circulars: { id: string; state: CircularState }[];
@@ -84,6 +85,7 @@ export default function DelegateBetweenPanel({ me }: { me: Participant }) {
   return (
     <section aria-labelledby="between-delegate-heading" className="panel" data-testid="delegate-between">
       <h2 id="between-delegate-heading">{t('betweenDelegate.heading')}</h2>
+      <DraftsLink />
       <details onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
         <summary>{t('betweenDelegate.show')}</summary>
         {!canAct && <p className="notice" data-testid="temporary-deputy-notice">{t('betweenDelegate.temporaryDeputy')}</p>}

@@ -11,8 +11,9 @@ import { announce } from '../common/announcer.tsx';
 import { homeFor } from '../../App.tsx';
 import { bracketNumbers, DraftEditor } from './DraftEditor.tsx';
 import { useDrafts, type DraftRow } from './useDrafts.ts';
-import { newActionKey } from '../between/request.ts';
+import { newIdempotencyKey } from '../../store/key.ts';
 import './texts.ts';
+import './drafts.css';
 
 /**
  * The drafts of the DMK-Arbeitsgremium (R-AGR-1..4) for the office, the chair and the Länder's
@@ -49,7 +50,7 @@ export default function DraftsView() {
     <Layout role={t(role ? `role.${role}` : 'role.office')} className="drafts">
       <h1>{t('drafts.title')}</h1>
       <p>
-        <a href={role ? homeFor(role) : '/'} onClick={(e) => { e.preventDefault(); navigate(role ? homeFor(role) : '/'); }}>{t('drafts.back')}</a>
+        <a href={role ? homeFor(role) : '/'} onClick={(e) => { e.preventDefault(); navigate(role ? homeFor(role) : '/'); }}>{t('drafts.home')}</a>
         {' · '}{land ? t('drafts.myLand', { land: landName(DMK_PROFILE, land) }) : role === 'office' ? t('drafts.office') : ''}
         {' · '}<span data-testid="drafts-live">{live ? t('drafts.live') : t('drafts.offline')}</span>
       </p>
@@ -182,7 +183,7 @@ function CreateDraft({ office, act }: { office: boolean; act: (id: string, c: un
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const paragraphs = form.text.split('\n').map((l) => l.replace(/^\s*(?:\(\d+\)|\d+[.)])\s+/, '').trim()).filter(Boolean);
-    const id = `draft-${newActionKey().replace(/[^a-z0-9]/gi, '').slice(3, 15)}`;
+    const id = `draft-${newIdempotencyKey().replace(/[^a-z0-9]/gi, '').slice(3, 15)}`;
     const refused = await act(id, { type: 'createDraft', title: form.title, paragraphs, ...(office ? { leadLand: form.leadLand } : {}) });
     setError(refused);
     if (!refused) navigate(`/drafts/${encodeURIComponent(id)}`);

@@ -3,7 +3,7 @@ import i18next from 'i18next';
 /** Texts of the drafts views (R-AGR-1..4), German first; their own i18next bundle, like the between panel. */
 const TEXT = {
   de: {
-    title: 'Entwürfe des DMK-Arbeitsgremiums', back: 'Zurück zur Übersicht', myLand: 'Ihr Land: {{land}}', office: 'Geschäftsstelle',
+    title: 'Entwürfe des DMK-Arbeitsgremiums', back: 'Zurück zur Übersicht der Entwürfe', home: 'Zur Sitzungsansicht', myLand: 'Ihr Land: {{land}}', office: 'Geschäftsstelle',
     none: 'Noch keine Entwürfe.', create: 'Neuer Beschlussentwurf', draftTitle: 'Titel', paragraphs: 'Text (ein Absatz je Zeile oder nummerierte Absätze)',
     leadLand: 'Federführendes Land', import: 'Text aus DOCX- oder Textdatei übernehmen', createSubmit: 'Entwurf anlegen',
     mine: 'Entwürfe mit Beteiligung Ihres Landes', held: 'Klammern, die Ihr Land hält', alone: 'Hier hält Ihr Land allein', others: 'Weitere Entwürfe',
@@ -28,7 +28,7 @@ const TEXT = {
     live: 'Live', offline: 'Keine Live-Verbindung – Änderungen erscheinen nach dem Neuladen.',
   },
   en: {
-    title: 'Drafts of the DMK working body', back: 'Back to the overview', myLand: 'Your Land: {{land}}', office: 'Office',
+    title: 'Drafts of the DMK working body', back: 'Back to the drafts overview', home: 'To the session view', myLand: 'Your Land: {{land}}', office: 'Office',
     none: 'No drafts yet.', create: 'New draft resolution', draftTitle: 'Title', paragraphs: 'Text (one paragraph per line, or numbered paragraphs)',
     leadLand: 'Lead Land', import: 'Take text from a DOCX or text file', createSubmit: 'Create draft',
     mine: 'Drafts your Land takes part in', held: 'Brackets your Land holds', alone: 'Your Land holds alone', others: 'Other drafts',

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import type { DraftState, ErrorPayload } from '@plenum/shared';
-import { postBetween } from '../between/request.ts';
+import { postBetween } from '../../betweenApi.ts';
 
 export interface DraftRow { id: string; seq: number; state: DraftState }
 interface DraftChanged { kind: string; id: string; seq: number; state: unknown; types: string[] }

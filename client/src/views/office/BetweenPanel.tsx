@@ -9,6 +9,7 @@ import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { OfficeDeadlines } from './OfficeDeadlines.tsx';
 import { OfficeFollowUp } from './OfficeFollowUp.tsx';
 import { postBetween } from '../../betweenApi.ts';
+import { DraftsLink } from '../drafts/DraftsLink.tsx';
 
 /** Texts of this panel, German first; added as their own i18next bundle so the panel stays in one folder. */
 const TEXT = {
@@ -91,6 +92,7 @@ export function BetweenPanel() {
         </>
       )}
       <p><a href="/publications">{t('between.publications')}</a></p>
+      <DraftsLink />
       {meetingId && <OfficeDeadlines meetingId={meetingId} fmt={fmt} />}
 
       <details onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
