@@ -1,6 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { openBrackets, renderParagraphs, snapshotOf, type DraftState, type ErrorPayload } from '@plenum/shared';
+import type { DraftState, ErrorPayload } from '@plenum/shared';
+// Runtime helpers from their own files: the shared index would bring zod into the bundle.
+import { openBrackets, snapshotOf } from '@plenum/shared/src/drafts/state.ts';
+import { renderParagraphs } from '@plenum/shared/src/drafts/render.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { BracketCard, type Abilities } from './BracketCard.tsx';
 import { CallPanel } from './CallPanel.tsx';

@@ -1,6 +1,7 @@
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { bracketsByLand, heldAlone, openBrackets, type ErrorPayload } from '@plenum/shared';
+import type { ErrorPayload } from '@plenum/shared';
+import { bracketsByLand, heldAlone, openBrackets } from '@plenum/shared/src/drafts/state.ts';
 import { DMK_PROFILE, landName } from '@plenum/shared/src/dmkProfile.ts';
 import { useLang } from '../../i18n/index.ts';
 import { navigate, usePath } from '../../router.ts';

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { compareVersions, type DraftState, type ErrorPayload } from '@plenum/shared';
+import type { DraftState, ErrorPayload } from '@plenum/shared';
+import { compareVersions } from '@plenum/shared/src/drafts/compare.ts';
 import type { Abilities } from './BracketCard.tsx';
 
 /** Versions v1, v2 …: cut one, compare each with the one before (changes marked), exports, the agenda (R-AGR-3). */
