@@ -125,9 +125,16 @@ describe.skipIf(availability.kind !== 'found')('bracket paper edited live by the
     await b1.getByRole('button', { name: 'Auflösen' }).click();
     for (const p of everyone()) await p.page.getByTestId('mark-b1').waitFor({ state: 'detached' });
 
-    // K2: Hesse (alone) and Bavaria (its own proposal) hold it; Bavaria releases in the browser, Hesse's officer over HTTP.
-    await bracketCard(by.page, 'b2').getByRole('button', { name: 'Klammer freigeben (einverstanden)' }).click();
+    // K2: Hesse (alone) and Bavaria (its own proposal) hold it. The office calls it live: Bavaria is told
+    // (a bracket it holds is called) and answers "einverstanden"; Hesse's officer gives way over HTTP.
+    await bracketCard(office.page, 'b2').getByRole('button', { name: 'Klammer aufrufen' }).click();
+    await allSee('bracket-call', 'Aufgerufen: Klammer K2');
+    await by.page.getByTestId('draft-notices').filter({ hasText: 'Klammer K2 in „Digitale Teilhabe“, die Ihr Land hält, ist aufgerufen.' }).waitFor();
+    await screenshot(by.page, 'drafts-call-by-390');
+    await by.page.getByTestId('bracket-call').getByRole('button', { name: 'einverstanden' }).click();
     await allSee('holders-b2', 'gehalten von HE');
+    await office.page.getByTestId('bracket-call').locator('[data-answer="agree"]', { hasText: 'BY' }).waitFor();
+    await screenshot(office.page, 'drafts-call-office-1440');
     const he = await browser.newContext();
     await he.request.get(linkFor('delegate', 'p-HE-member'));
     const left = await he.request.post(`${server.baseUrl}/api/between/draft/draft-top-7`, { data: { command: { type: 'leaveBracket', bracketId: 'b2' } }, headers: { origin: server.baseUrl } });

@@ -1,7 +1,7 @@
 import { DMK_PROFILE, landName, type RulesProfile } from '../profile.ts';
 import type { BracketSnapshot, VersionSnapshot } from './schema.ts';
 import { snapshotOf, type DraftState } from './state.ts';
-import { renderParagraphs, type RenderedParagraph } from './render.ts';
+import { bracketNumber, renderParagraphs, type RenderedParagraph } from './render.ts';
 
 /**
  * A bracket paper as the exports print it (DOCX, PDF, Markdown): the text with its brackets
@@ -16,7 +16,7 @@ export interface BracketPaper {
   coLands: string[];
   agreed: boolean;
   paragraphs: RenderedParagraph[];
-  /** Number of each open bracket (1, 2 …) by its id. */
+  /** Number of each open bracket (K1, K2 … as set, stable while others resolve) by its id. */
   numbers: Record<string, number>;
   brackets: { number: number; paragraph: number; text: string; holders: string[]; alternatives: { land: string; text: string }[] }[];
 }
@@ -31,9 +31,9 @@ export function bracketPaperOf(s: DraftState, version?: number, profile: RulesPr
     for (const seg of p.segments) {
       if (seg.kind !== 'bracket') continue;
       const b: BracketSnapshot = seg.bracket;
-      numbers[b.id] = brackets.length + 1;
+      numbers[b.id] = bracketNumber(b.id);
       brackets.push({
-        number: brackets.length + 1, paragraph: p.number, text: seg.text,
+        number: numbers[b.id]!, paragraph: p.number, text: seg.text,
         holders: b.holders.map((h) => landName(profile, h.land)),
         alternatives: b.alternatives.map((a) => ({ land: landName(profile, a.land), text: a.text })),
       });

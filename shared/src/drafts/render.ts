@@ -25,6 +25,9 @@ export function renderParagraphs(v: Pick<VersionSnapshot, 'paragraphs' | 'openBr
   });
 }
 
+/** A bracket's number: the order in which it was set (b3 → 3), so K3 stays K3 in every view and version. */
+export const bracketNumber = (bracketId: string): number => Number(/^b(\d+)$/.exec(bracketId)?.[1] ?? 0);
+
 /** "BY, HE" — the Länder holding a bracket. */
 export const holdersOf = (b: BracketSnapshot): string => b.holders.map((h) => h.land).join(', ');
 

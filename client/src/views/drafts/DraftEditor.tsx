@@ -3,17 +3,15 @@ import { useTranslation } from 'react-i18next';
 import type { DraftState, ErrorPayload } from '@plenum/shared';
 // Runtime helpers from their own files: the shared index would bring zod into the bundle.
 import { openBrackets, snapshotOf } from '@plenum/shared/src/drafts/state.ts';
-import { renderParagraphs } from '@plenum/shared/src/drafts/render.ts';
+import { bracketNumber, renderParagraphs } from '@plenum/shared/src/drafts/render.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { BracketCard, type Abilities } from './BracketCard.tsx';
 import { CallPanel } from './CallPanel.tsx';
 import { VersionsPanel } from './VersionsPanel.tsx';
 
-/** Bracket numbers K1, K2 … in reading order of the current text. */
+/** Bracket numbers K1, K2 … in the order set, stable while others resolve (as in the exported papers). */
 export function bracketNumbers(s: DraftState): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const p of renderParagraphs(snapshotOf(s, 0, null))) for (const seg of p.segments) if (seg.kind === 'bracket') out[seg.bracket.id] = Object.keys(out).length + 1;
-  return out;
+  return Object.fromEntries(s.bracketOrder.map((id) => [id, bracketNumber(id)]));
 }
 
 /** The draft editor: numbered paragraphs with their brackets, the live call, versions. */
