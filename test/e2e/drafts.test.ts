@@ -4,7 +4,7 @@ import { chromiumAvailability, launchChromium } from './support/chromium.ts';
 import { buildClientIfStale } from './support/build.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 import { arrive, type Person } from './support/people.ts';
-import { until } from './support/actions.ts';
+import { switchLanguage, until } from './support/actions.ts';
 import { checkAccessibility, formatAxeReport, type AxeSummary } from './support/axe.ts';
 import { screenshot } from './support/artifacts.ts';
 
@@ -76,6 +76,11 @@ describe.skipIf(availability.kind !== 'found')('bracket paper edited live by the
     await screenshot(by.page, 'drafts-editor-by-390');
     axe.push(await checkAccessibility(office.page, 'drafts-office', 'de'));
     axe.push(await checkAccessibility(by.page, 'drafts-by', 'de'));
+    await switchLanguage(office.page, 'en');
+    await office.page.getByTestId('holders-b2').filter({ hasText: 'held by HE' }).waitFor();
+    axe.push(await checkAccessibility(office.page, 'drafts-office', 'en'));
+    await screenshot(office.page, 'drafts-editor-office-1440-en');
+    await switchLanguage(office.page, 'de');
     expect(axe.filter((a) => a.total > 0).map((a) => a.findings)).toEqual([]);
   });
 
