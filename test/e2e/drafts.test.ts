@@ -141,7 +141,8 @@ describe.skipIf(availability.kind !== 'found')('bracket paper edited live by the
     await office.page.getByTestId('bracket-call').locator('[data-answer="agree"]', { hasText: 'BY' }).waitFor();
     await screenshot(office.page, 'drafts-call-office-1440');
     const he = await browser.newContext();
-    await he.request.get(linkFor('delegate', 'p-HE-member'));
+    // Redeem Hesse's link as its page does: GET shows the page, POST sets the session cookie.
+    await he.request.post(linkFor('delegate', 'p-HE-member'), { headers: { origin: server.baseUrl }, maxRedirects: 0 });
     const left = await he.request.post(`${server.baseUrl}/api/between/draft/draft-top-7`, { data: { command: { type: 'leaveBracket', bracketId: 'b2' } }, headers: { origin: server.baseUrl } });
     expect(left.status()).toBe(200);
     await he.close();
