@@ -35,7 +35,7 @@ describe('F5: limits per person and per address, not per socket', () => {
       expect(await handshakeOutcome(again)).toBe('connected');
       closeAll([...sockets, again]);
     } finally { await server.stop(); }
-  });
+  }, 180_000);
 
   it('one address is capped too (public followers without a cookie): socketsPerIp', async () => {
     const server = await startTestServer({ limits: { socketsPerIp: 25 } });
