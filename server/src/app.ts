@@ -87,7 +87,11 @@ export async function startServer(input: ConfigInput = {}, options: { clock?: ()
   const port = (httpServer.address() as AddressInfo).port;
   // Defaults for the public URL and origins depend on the port actually bound (port 0 in tests).
   const config = resolveConfig(input, port);
-  const invitations = new Invitations(store, config.publicUrl);
+  const invitations = new Invitations(
+    store, config.publicUrl,
+    { idleMs: config.sessionIdleMinutes * 60_000, absoluteMs: config.sessionAbsoluteHours * 3_600_000 },
+    options.clock ? () => options.clock!().getTime() : Date.now,
+  );
   const pdf = new ProtocolPdfRenderer(config.pdf);
   const between = createBetween({ store, registry, invitations: () => invitations, profile: DMK_PROFILE, log, pdf, clock: options.clock, maxOverdueMs: config.schedulerMaxOverdueMs });
   afterMeetingAppend = between.service.onMeetingAppended;

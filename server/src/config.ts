@@ -32,6 +32,9 @@ export const ConfigSchema = z.object({
   checkpointKeyFile: z.string().min(1).optional(),
   /** Serve a log that does not verify read-only (every command refused log.tampered) instead of refusing to start. */
   readOnlyOnTamper: z.boolean().default(false),
+  /** Cookie sessions end after this long unused (idle) and this long after the link was redeemed (absolute). */
+  sessionIdleMinutes: z.number().positive().default(24 * 60),
+  sessionAbsoluteHours: z.number().positive().default(7 * 24),
   /** A scheduled deadline overdue by more than this (3 days: a weekend off is normal, a clock jump is not) waits for an operator. */
   schedulerMaxOverdueMs: z.number().int().positive().default(3 * 86_400_000),
   /** Protocol PDF worker: time limit per rendering, renderings waiting, PDFs kept. */
@@ -63,6 +66,8 @@ const EnvSchema = z.object({
   RATE_BURST: z.string().optional(),
   DEMO: z.enum(['0', '1', 'true', 'false']).optional(),
   NODE_ENV: z.string().optional(),
+  SESSION_IDLE_MINUTES: z.string().regex(/^\d+$/).optional(),
+  SESSION_ABSOLUTE_HOURS: z.string().regex(/^\d+$/).optional(),
   CHECKPOINT_KEY_FILE: z.string().optional(),
   READ_ONLY_ON_TAMPER: z.enum(['0', '1']).optional(),
   SCHEDULER_MAX_OVERDUE_MS: z.string().regex(/^\d+$/).optional(),
@@ -102,6 +107,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ConfigInput
   // In production no secret goes to stdout (logs are collected and kept): the office creates
   // invitations in the application instead.
   if (e.NODE_ENV === 'production') input.printDemoLinks = false;
+  if (e.SESSION_IDLE_MINUTES) input.sessionIdleMinutes = Number(e.SESSION_IDLE_MINUTES);
+  if (e.SESSION_ABSOLUTE_HOURS) input.sessionAbsoluteHours = Number(e.SESSION_ABSOLUTE_HOURS);
   if (e.CHECKPOINT_KEY_FILE) input.checkpointKeyFile = e.CHECKPOINT_KEY_FILE;
   if (e.READ_ONLY_ON_TAMPER) input.readOnlyOnTamper = e.READ_ONLY_ON_TAMPER === '1';
   if (e.SCHEDULER_MAX_OVERDUE_MS) input.schedulerMaxOverdueMs = Number(e.SCHEDULER_MAX_OVERDUE_MS);

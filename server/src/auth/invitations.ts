@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { EventStore, Invitation } from '../store/event-store.ts';
 import { newId } from '../meeting/runtime.ts';
 import { newSecret, secretHash } from './secrets.ts';
+import { SessionClock, type SessionLifetime } from './session-lifetime.ts';
 
 /** Roles an invitation can carry: every role except the anonymous public follower and the system. */
 export const InvitableRole = ActorRole.exclude(['public', 'system']);
@@ -19,7 +20,14 @@ export type SessionCheck =
 
 /** Personal invitations and the sessions they are exchanged for. Secrets are never stored or logged. */
 export class Invitations {
-  constructor(private readonly store: EventStore, private readonly publicUrl: string) {}
+  private readonly sessionClock: SessionClock;
+
+  constructor(
+    private readonly store: EventStore, private readonly publicUrl: string,
+    lifetime: SessionLifetime = { idleMs: 24 * 3_600_000, absoluteMs: 7 * 86_400_000 }, now: () => number = Date.now,
+  ) {
+    this.sessionClock = new SessionClock(lifetime, now);
+  }
 
   async create(meetingId: string, input: NewInvitation): Promise<{ id: string; url: string; token: string }> {
     const token = newSecret();
@@ -42,20 +50,26 @@ export class Invitations {
   async redeem(token: string): Promise<{ sessionId: string; invitation: Invitation } | null> {
     const invitation = await this.lookup(token);
     if (!invitation) return null;
-    const sessionId = newSecret();
+    const sessionId = this.sessionClock.newSessionId(newSecret());
+    this.sessionClock.use(secretHash(sessionId), sessionId);
     await this.store.createSession(secretHash(sessionId), invitation.id, new Date().toISOString());
     return { sessionId, invitation };
   }
 
   async check(sessionId: string | null): Promise<SessionCheck> {
-    if (!sessionId || sessionId.length > 100) return { ok: false, code: 'auth.required' };
-    return this.checkHash(secretHash(sessionId));
+    if (!sessionId || sessionId.length > 120) return { ok: false, code: 'auth.required' };
+    return this.checkHash(secretHash(sessionId), sessionId);
   }
 
   /** The same check by the session id's hash (kept by a socket, which must not hold the secret). */
-  async checkHash(sessionHash: string): Promise<SessionCheck> {
+  async checkHash(sessionHash: string, sessionId: string | null = null): Promise<SessionCheck> {
     const invitation = await this.store.sessionInvitation(sessionHash);
     if (!invitation) return { ok: false, code: 'auth.required' };
+    // Expired (idle or absolute): the session ends here; the person redeems their link again.
+    if (!this.sessionClock.use(sessionHash, sessionId)) {
+      await this.store.deleteSession(sessionHash);
+      return { ok: false, code: 'auth.required' };
+    }
     if (invitation.revokedAt) return { ok: false, code: 'auth.revoked' };
     return { ok: true, invitation, actor: { role: invitation.role, participantId: invitation.participantId }, sessionHash };
   }
@@ -65,6 +79,7 @@ export class Invitations {
     return this.logoutHash(secretHash(sessionId));
   }
   async logoutHash(sessionHash: string): Promise<string> {
+    this.sessionClock.forget(sessionHash);
     await this.store.deleteSession(sessionHash);
     return sessionHash;
   }
