@@ -24,7 +24,7 @@ const ok = (...events: CircularEvent[]): CircularDecideResult => ({ ok: true, ev
 export function decideCircular(state: CircularState, command: unknown, ctx: DecideContext): CircularDecideResult {
   try {
     const parsed = parseBetweenCommand(CircularCommandSchema, command);
-    if (!parsed.ok) return parsed;
+    if (isViolation(parsed)) return parsed;
     return decideParsed(state, parsed.command, ctx, ctx.profile ?? DMK_PROFILE);
   } catch (error) {
     return violation('internal.error', undefined, { message: error instanceof Error ? error.message : String(error) });

@@ -65,7 +65,7 @@ export type ExtraordinaryDecideResult = { ok: true; events: ExtraordinaryEvent[]
 export function decideExtraordinary(s: ExtraordinaryState, command: unknown, ctx: DecideContext): ExtraordinaryDecideResult {
   try {
     const parsed = parseBetweenCommand(ExtraordinaryCommandSchema, command);
-    if (!parsed.ok) return parsed;
+    if (isViolation(parsed)) return parsed;
     const c = parsed.command;
     const who = memberOrPermanentDeputy(ctx.roster, ctx.actor, 'R-SES-1');
     if (isViolation(who)) return who;

@@ -22,7 +22,7 @@ export type ConferenceDecideResult = { ok: true; events: ConferenceEvent[] } | R
 export function decideConference(s: ConferenceState, command: unknown, ctx: ConferenceContext): ConferenceDecideResult {
   try {
     const parsed = parseBetweenCommand(ConferenceCommandSchema, command);
-    if (!parsed.ok) return parsed;
+    if (isViolation(parsed)) return parsed;
     return decideParsed(s, parsed.command, ctx, ctx.profile ?? DMK_PROFILE);
   } catch (error) {
     return violation('internal.error', undefined, { message: error instanceof Error ? error.message : String(error) });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ActorRole, type DecideContext } from '../context.ts';
 import { Id, IsoTime, LongText } from '../model.ts';
-import { violation, type RuleViolation } from '../violations.ts';
+import { isViolation, violation, type RuleViolation } from '../violations.ts';
 import { eventBy } from '../circular/context.ts';
 import { parseBetweenCommand } from '../circular/parse.ts';
 import type { AgendaDeadlineRecord, ShorterAgendaPeriod } from './agenda.ts';
@@ -64,7 +64,7 @@ export type AgendaRecordDecideResult = { ok: true; events: AgendaRecordEvent[] }
 export function decideAgendaRecord(s: AgendaRecordState, command: unknown, ctx: DecideContext): AgendaRecordDecideResult {
   try {
     const parsed = parseBetweenCommand(AgendaRecordCommandSchema, command);
-    if (!parsed.ok) return parsed;
+    if (isViolation(parsed)) return parsed;
     // R-CHR-2: the chair Land's office prepares the session.
     if (ctx.actor.role !== 'office') return violation('auth.forbidden', 'R-AGD-6');
     const at = eventBy(ctx);

@@ -1,4 +1,4 @@
-import { violation, type RuleViolation } from '../violations.ts';
+import { isViolation, violation, type RuleViolation } from '../violations.ts';
 import { parseBetweenCommand } from '../circular/parse.ts';
 import { berlinDate } from '../calendar/index.ts';
 import { AssignmentCommandSchema, type AssignmentEvent } from './schema.ts';
@@ -38,7 +38,7 @@ export type AssignmentDecideResult = { ok: true; events: AssignmentEvent[] } | R
 export function decideAssignments(s: AssignmentState, command: unknown, ctx: DraftContext): AssignmentDecideResult {
   try {
     const parsed = parseBetweenCommand(AssignmentCommandSchema, command);
-    if (!parsed.ok) return parsed;
+    if (isViolation(parsed)) return parsed;
     const c = parsed.command;
     const by = { at: ctx.now, by: { role: ctx.actor.role, participantId: ctx.actor.participantId } };
     switch (c.type) {

@@ -1,6 +1,6 @@
 import type { DecideContext } from '../context.ts';
 import { DMK_PROFILE, type LandCode } from '../profile.ts';
-import { violation, type RuleViolation } from '../violations.ts';
+import { isViolation, violation, type RuleViolation } from '../violations.ts';
 import { parseBetweenCommand } from '../circular/parse.ts';
 import { DraftCommandSchema, type DraftCommand, type DraftEvent, type Span } from './schema.ts';
 import { openBrackets, snapshotOf, type DraftBracket, type DraftState } from './state.ts';
@@ -20,7 +20,7 @@ const event = <T extends DraftEvent['type']>(ctx: DraftContext, type: T, body: B
 export function decideDraft(state: DraftState, command: unknown, ctx: DraftContext): DraftDecideResult {
   try {
     const parsed = parseBetweenCommand(DraftCommandSchema, command);
-    if (!parsed.ok) return parsed;
+    if (isViolation(parsed)) return parsed;
     if (parsed.command.type !== 'createDraft' && state.draftId === null) return violation('draft.notStarted', 'R-AGR-2');
     const result = decideParsed(state, parsed.command, ctx);
     return Array.isArray(result) ? { ok: true, events: result } : result;

@@ -91,7 +91,7 @@ export type FollowUpDecideResult = { ok: true; events: FollowUpEvent[] } | RuleV
 export function decideFollowUp(s: FollowUpState, command: unknown, ctx: DecideContext): FollowUpDecideResult {
   try {
     const parsed = parseBetweenCommand(FollowUpCommandSchema, command);
-    if (!parsed.ok) return parsed;
+    if (isViolation(parsed)) return parsed;
     const c = parsed.command;
     const at = eventBy(ctx);
     const role = ctx.actor.role;

@@ -1,4 +1,5 @@
 import { decide, evolve, initialState, type MeetingEvent, type MeetingState } from '../meeting/index.ts';
+import { isViolation } from '../violations.ts';
 import type { Actor } from '../context.ts';
 import { DEMO_MEETING_ID, demoCommands, demoParticipantId } from '../demo.ts';
 import { DMK_PROFILE } from '../profile.ts';
@@ -21,7 +22,7 @@ export function runExampleSession(): SessionRecord {
   const apply = (command: unknown, actor: Actor = system) => {
     clock += 60_000;
     const r = decide(state, command, { now: new Date(clock).toISOString(), actor, newId: (p) => `${p}-${++ids}`, profile: DMK_PROFILE });
-    if (!r.ok) throw new Error(`${JSON.stringify(command)} refused: ${r.code} ${JSON.stringify(r.details ?? {})}`);
+    if (isViolation(r)) throw new Error(`${JSON.stringify(command)} refused: ${r.code} ${JSON.stringify(r.details ?? {})}`);
     for (const e of r.events) { state = evolve(state, e); events.push(e); }
     return r.events;
   };

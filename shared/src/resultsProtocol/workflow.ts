@@ -90,7 +90,7 @@ export type ProtocolWorkflowDecideResult = { ok: true; events: ProtocolWorkflowE
 export function decideProtocolWorkflow(s: ProtocolWorkflowState, command: unknown, ctx: DecideContext): ProtocolWorkflowDecideResult {
   try {
     const parsed = parseBetweenCommand(ProtocolWorkflowCommandSchema, command);
-    if (!parsed.ok) return parsed;
+    if (isViolation(parsed)) return parsed;
     const c = parsed.command;
     const profile = ctx.profile ?? DMK_PROFILE;
     const at = eventBy(ctx);
