@@ -4,9 +4,10 @@ import { useLandName } from '../common/hooks.ts';
 
 /**
  * The item on the screen: number and title (clamped by CSS, whole in the text and the tooltip),
- * its rapporteurs, and with `full` the proposal's paragraphs as far as the screen has room.
+ * its rapporteurs (and `detail`: what a round on it decides), and with `full` the proposal's
+ * paragraphs as far as the screen has room.
  */
-export function ScreenItem({ item, label, full = false }: { item: AgendaItem; label: string; full?: boolean }) {
+export function ScreenItem({ item, label, full = false, detail }: { item: AgendaItem; label: string; full?: boolean; detail?: string }) {
   const { t } = useTranslation();
   const landName = useLandName();
   return (
@@ -17,6 +18,7 @@ export function ScreenItem({ item, label, full = false }: { item: AgendaItem; la
       </p>
       <p className="screen-item-meta">
         {t('item.rapporteurs')}: {item.rapporteurs.map(landName).join(', ')}
+        {detail && <> · <strong className="screen-motion-inline">{detail}</strong></>}
       </p>
       {full && item.paragraphs.length > 0 && (
         <ol className="screen-paragraphs">

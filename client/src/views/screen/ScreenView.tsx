@@ -37,13 +37,12 @@ export default function ScreenView() {
             {session && <p className="screen-sub">{formatDate(session.date, lang)} · {session.place}</p>}
           </div>
           {shown && shown.kind !== 'closed' && session?.status === 'open' && <Quorum large />}
+          {/* In the head row, so the state below keeps the full width for the 16 Länder. */}
+          {session?.public && session.status === 'open' && meetingId && <PublicLink meetingId={meetingId} />}
         </div>
         {joinError && <ErrorAlert error={joinError} testId="join-error" />}
         <div className="screen-main">
-          <div className="screen-content">
-            {shown ? <ScreenBody screen={shown} /> : <p className="screen-connecting">{t('screen.connecting')}</p>}
-          </div>
-          {session?.public && session.status === 'open' && meetingId && <PublicLink meetingId={meetingId} />}
+          {shown ? <ScreenBody screen={shown} /> : <p className="screen-connecting">{t('screen.connecting')}</p>}
         </div>
       </div>
     </Layout>

@@ -31,11 +31,12 @@ export function ScreenVote({ vote, item }: { vote: VoteRound; item: AgendaItem |
   const motion = screenMotion(t, state, vote, item);
   return (
     <>
-      {item && <ScreenItem item={item} label={open ? 'screen.state.voteOpenOn' : 'screen.state.resultOn'} />}
+      {/* After the close the item's line also says what was decided, so the Länder keep their room. */}
+      {item && <ScreenItem item={item} label={open ? 'screen.state.voteOpenOn' : 'screen.state.resultOn'} detail={open ? undefined : motion} />}
       <section aria-labelledby="screen-vote-heading" className={`screen-vote screen-vote-${vote.status}`} data-testid="screen-vote" data-status={vote.status} data-vote={vote.id}>
         <div className="screen-vote-head">
           <h2 id="screen-vote-heading" className={open ? 'screen-vote-badge' : 'visually-hidden'}>{open ? t('screen.voteOpen') : t('screen.voteResult')}</h2>
-          <p className="screen-motion" title={motion}>{motion}</p>
+          {(open || !item) && <p className="screen-motion" title={motion}>{motion}</p>}
         </div>
         {open ? <Turnout vote={vote} /> : (
           <div className="screen-result">
