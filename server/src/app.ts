@@ -19,6 +19,7 @@ import { broadcaster } from './socket/broadcast.ts';
 import { invitationRoom, sessionRoom, type PlenumServer } from './socket/types.ts';
 import { printDemoLinks, seedDemo, type DemoLink } from './demo/seed-demo.ts';
 import { createBetween } from './between/index.ts';
+import { migrateBetweenChain } from './between/chain.ts';
 import { ProtocolPdfRenderer } from './protocol-pdf/pdf-renderer.ts';
 import { loadOrCreateCheckpointKey } from './verify/checkpoint-key.ts';
 import { CheckpointBook, type CheckpointProblem } from './verify/checkpoints.ts';
@@ -58,6 +59,8 @@ export async function startServer(input: ConfigInput = {}, options: { clock?: ()
     loadOrCreateCheckpointKey(base.checkpointKeyFile ?? join(base.dataDir, 'keys', 'checkpoint-ed25519.pem')),
   );
   const chainSource = { streams: () => store.meetings(), read: (stream: string, after: number) => store.read(stream, after) };
+  // A log from a build before the between-sessions chain gets its chain first (once), then is checked.
+  if (store.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'between_events'").get()) migrateBetweenChain(store.db);
   const tampered: CheckpointProblem[] = await checkLogAtStart(dbFile(base.dataDir), checkpoints, chainSource);
   if (tampered.length > 0) {
     log.fatal({ problems: tampered }, 'TAMPERED: the event log does not verify');
