@@ -97,7 +97,7 @@ export async function startServer(input: ConfigInput = {}, options: { clock?: ()
   );
   const pdf = new ProtocolPdfRenderer(config.pdf);
   const between = createBetween({ store, registry, invitations: () => invitations, profile: DMK_PROFILE, log, pdf, clock: options.clock, maxOverdueMs: config.schedulerMaxOverdueMs });
-  afterMeetingAppend = between.service.onMeetingAppended;
+  afterMeetingAppend = between.onMeetingAppended;
 
   const draftDeps: DraftDeps = {
     invitations, log, io: () => io as unknown as ReturnType<DraftDeps['io']>,
@@ -147,6 +147,9 @@ export async function startServer(input: ConfigInput = {}, options: { clock?: ()
   joinDraftsRoom(io as unknown as Parameters<typeof joinDraftsRoom>[0]);
 
   const demoLinks = config.demo ? await seedDemo(store, registry, invitations, log) : null;
+  // Every meeting in the data folder is a session of the conference; the demo adds the next one.
+  await between.conference.recordExistingMeetings();
+  if (demoLinks) await between.conference.seedNextRegularSession();
   if (demoLinks && config.printDemoLinks) printDemoLinks(demoLinks);
   else if (demoLinks) log.warn({ links: demoLinks.length }, 'demo meeting created; its invitation links are not printed (NODE_ENV=production); DEMO=0 starts without it');
   if (demoLinks) await seedDemoDraft(draftDeps, log);

@@ -32,14 +32,15 @@ describe('verifier: the log checked behind the server\'s back', () => {
 
   it('an untouched log verifies, with its closed vote recounted', () => {
     const report = verifyDatabase(file);
-    expect(report).toMatchObject({ ok: true, meetings: 1, votesChecked: 1, failure: null });
+    // The demo meeting and the next session the demo conference holds.
+    expect(report).toMatchObject({ ok: true, meetings: 2, votesChecked: 1, failure: null });
   });
 
   it('a row edited in the SQLite file is named by meeting and seq', () => {
     const db = new Database(file);
-    const row = db.prepare('SELECT json FROM events WHERE seq = ?').get(castSeq) as { json: string };
+    const row = db.prepare("SELECT json FROM events WHERE meeting_id = 'dmk-2024-1' AND seq = ?").get(castSeq) as { json: string };
     const flipped = row.json.includes('"yes"') ? row.json.replace('"yes"', '"no"') : row.json.replace('"no"', '"yes"');
-    db.prepare('UPDATE events SET json = ? WHERE seq = ?').run(flipped, castSeq);
+    db.prepare("UPDATE events SET json = ? WHERE meeting_id = 'dmk-2024-1' AND seq = ?").run(flipped, castSeq);
     db.close();
     const report = verifyDatabase(file);
     expect(report.ok).toBe(false);
@@ -52,11 +53,11 @@ describe('verifier: the log checked behind the server\'s back', () => {
 
   it('a forger who also rewrites every later hash is caught by the independent recount of the vote', () => {
     const db = new Database(file);
-    const rows = db.prepare('SELECT * FROM events ORDER BY seq').all() as {
+    const rows = db.prepare("SELECT * FROM events WHERE meeting_id = 'dmk-2024-1' ORDER BY seq").all() as {
       meeting_id: string; seq: number; at: string; actor_role: string; actor_participant: string | null; type: string; json: string; prev_hash: string;
     }[];
     let prev = rows[0].prev_hash;
-    const update = db.prepare('UPDATE events SET prev_hash = ?, hash = ? WHERE seq = ?');
+    const update = db.prepare("UPDATE events SET prev_hash = ?, hash = ? WHERE meeting_id = 'dmk-2024-1' AND seq = ?");
     for (const r of rows) {
       const hash = rowHash(prev, { meetingId: r.meeting_id, seq: r.seq, at: r.at, actorRole: r.actor_role, actorParticipant: r.actor_participant, type: r.type, json: r.json });
       update.run(prev, hash, r.seq);
@@ -70,7 +71,7 @@ describe('verifier: the log checked behind the server\'s back', () => {
 
   it('a deleted row breaks seq continuity at that row', () => {
     const db = new Database(file);
-    db.prepare('DELETE FROM events WHERE seq = 3').run();
+    db.prepare("DELETE FROM events WHERE meeting_id = 'dmk-2024-1' AND seq = 3").run();
     db.close();
     expect(verifyDatabase(file).failure).toMatchObject({ seq: 4, reason: expect.stringContaining('seq') });
   });

@@ -65,7 +65,7 @@ describe('verifier: the between-sessions streams checked behind the server\'s ba
   it('an intact log verifies, with the between-sessions streams counted', () => {
     const rows = betweenRows(file);
     const report = verifyDatabase(file);
-    expect(report).toMatchObject({ ok: true, meetings: 1, failure: null });
+    expect(report).toMatchObject({ ok: true, meetings: 2, failure: null });
     expect(report.betweenEvents).toBe(rows.length);
     expect(report.betweenEvents).toBeGreaterThanOrEqual(4);
     expect(report.betweenStreams).toBe(new Set(rows.map((r) => r.stream)).size);

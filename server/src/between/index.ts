@@ -10,6 +10,8 @@ import { BetweenStore } from './store.ts';
 import { BetweenService } from './service.ts';
 import { BetweenScheduler } from './scheduler.ts';
 import { mountBetween } from './routes.ts';
+import { ConferenceSessions } from '../conference/sessions.ts';
+import { mountConference } from '../conference/routes.ts';
 
 export { BetweenService, BetweenScheduler, BetweenStore, mountBetween };
 
@@ -19,9 +21,19 @@ export function createBetween(deps: {
 }) {
   const service = new BetweenService(new BetweenStore(deps.store.db), { store: deps.store, registry: deps.registry }, deps.profile, deps.log, deps.clock);
   const scheduler = new BetweenScheduler(service, deps.log, deps.clock, deps.maxOverdueMs);
+  const conference = new ConferenceSessions(service, deps.store, deps.registry, deps.log, deps.clock);
   return {
     service,
     scheduler,
-    mount: (app: express.Express, api: Router) => mountBetween(app, api, { service, invitations: deps.invitations(), pdf: deps.pdf }),
+    conference,
+    /** After every append of a meeting: follow-up registration (R-FUP-1) and the conference's session status. */
+    onMeetingAppended: (...args: Parameters<BetweenService['onMeetingAppended']>) => {
+      service.onMeetingAppended(...args);
+      conference.onMeetingAppended(args[0], args[1]);
+    },
+    mount: (app: express.Express, api: Router) => {
+      mountConference(api, { conference, invitations: deps.invitations() });
+      mountBetween(app, api, { service, invitations: deps.invitations(), pdf: deps.pdf });
+    },
   };
 }

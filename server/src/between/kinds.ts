@@ -3,6 +3,7 @@ import {
   evolveFollowUp, evolveProtocolWorkflow, initialCircularState, initialExtraordinaryState, initialFollowUpState,
   initialProtocolWorkflowState, type DecideContext, type RuleViolation,
   decideAgendaRecord, evolveAgendaRecord, initialAgendaRecordState,
+  decideConference, evolveConference, initialConferenceState, ConferenceEventSchema,
   AgendaRecordEventSchema, CircularEventSchema, ExtraordinaryEventSchema, FollowUpEventSchema, ProtocolWorkflowEventSchema,
   decideDraft, evolveDraft, initialDraftState, DraftEventSchema, decideAssignments, evolveAssignments, initialAssignmentState, AssignmentEventSchema,
 } from '@plenum/shared';
@@ -27,6 +28,8 @@ export const STREAM_KINDS = {
   // R-AGR-1..3: a draft resolution of the Arbeitsgremium; R-AGR-4: working-group assignments (one stream, id 'dmk').
   draft: kind({ initial: initialDraftState, evolve: evolveDraft, decide: decideDraft, schema: DraftEventSchema }),
   assignment: kind({ initial: initialAssignmentState, evolve: evolveAssignments, decide: decideAssignments, schema: AssignmentEventSchema }),
+  /** The conference (one stream, `conference:dmk`): sessions and the chair rotation's deviations. */
+  conference: kind({ initial: initialConferenceState, evolve: evolveConference, decide: decideConference, schema: ConferenceEventSchema }),
 } as const;
 export type StreamKindName = keyof typeof STREAM_KINDS;
 export const isStreamKind = (k: string): k is StreamKindName => Object.hasOwn(STREAM_KINDS, k);

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import {
-  chairPeriodOf, sessionDeadlines, type Actor, type AgendaRecordState, type CircularRosterEntry, type CircularState,
+  chairPeriodOf, sessionDeadlines, type Actor, type AgendaRecordState, type CircularRosterEntry, type CircularState, type ConferenceState, type ExtraordinaryState,
   type ErrorPayload, type EventEnvelope, type MeetingState, type ProtocolWorkflowState, type RulesProfile, type SessionDeadlines,
 } from '@plenum/shared';
 import { sha256 } from '../store/hash.ts';
+import { itemsNotDealtWith } from '../conference/items.ts';
 import { adoptedResolutionsIn } from './adopted.ts';
 import type { MeetingRegistry } from '../meeting/registry.ts';
 import type { EventStore } from '../store/event-store.ts';
@@ -23,6 +24,7 @@ const newId = (prefix: string) => `${prefix}-${randomBytes(6).toString('base64ur
 export class BetweenService {
   private readonly tails = new Map<string, Promise<unknown>>();
   private readonly listeners: (() => void)[] = [];
+  private readonly streamListeners: ((kind: StreamKindName, id: string, events: { type: string }[]) => Promise<void>)[] = [];
 
   constructor(
     readonly store: BetweenStore,
@@ -33,6 +35,8 @@ export class BetweenService {
   ) {}
 
   onAppended(fn: () => void) { this.listeners.push(fn); }
+  /** Called, awaited, with the events of every append (the conference sets up the sessions it creates). */
+  onStreamAppended(fn: (kind: StreamKindName, id: string, events: { type: string }[]) => Promise<void>) { this.streamListeners.push(fn); }
 
   state<K extends StreamKindName>(kind: K, id: string): { seq: number; state: ReturnType<(typeof STREAM_KINDS)[K]['initial']> } {
     const k = STREAM_KINDS[kind];
@@ -121,6 +125,9 @@ export class BetweenService {
     const result = STREAM_KINDS[kind].decide(state, command, {
       now: now.toISOString(), actor, newId: (p) => (p === 'circ' || p === 'draft' ? id : newId(p)), profile: this.profile, roster: await this.roster(now),
       ...(session ? { session: { date: session.date, kind: session.kind } } : {}),
+      // R-CHR-3: the chair in force is derived with the deviations the conference recorded.
+      chairDeviations: (this.state('conference', 'dmk').state as ConferenceState).deviations,
+      ...(kind === 'conference' ? await this.conferenceContext(raw) : {}),
     });
     if (!result.ok) return { error: { code: result.code, ...(result.rule ? { rule: result.rule } : {}), ...(result.details ? { details: result.details } : {}) } };
     const k = STREAM_KINDS[kind];
@@ -140,6 +147,7 @@ export class BetweenService {
     if (result.events.length === 0) return { data };
     this.log.info({ stream: `${kind}:${id}`, types: result.events.map((e) => e.type), actor: actor.role }, 'between-sessions events');
     await this.afterAppend(kind, id, result.events);
+    for (const fn of this.streamListeners) await fn(kind, id, result.events);
     for (const fn of this.listeners) fn();
     return { data };
   }
@@ -179,6 +187,17 @@ export class BetweenService {
     const agenda = this.state('agenda', meetingId).state as AgendaRecordState;
     const protocol = this.state('protocol', meetingId).state as ProtocolWorkflowState;
     return sessionDeadlines(session, agenda, protocol, this.profile, this.clock().toISOString());
+  }
+
+  /**
+   * What the conference decider must trust from the server: the extraordinary-session requests
+   * that reached 11 (R-SES-1) and, for a carry-over, the items of the source session not dealt with.
+   */
+  private async conferenceContext(raw: unknown) {
+    const reachedRequests = this.list('extraordinary').filter((r) => (r.state as ExtraordinaryState).status === 'reached').map((r) => r.id);
+    const from = isType(raw, 'carryOverItem') && typeof raw.fromSessionId === 'string' ? raw.fromSessionId : null;
+    const meeting = from ? await this.meetingState(from) : null;
+    return { reachedRequests, itemsNotDealtWith: from && meeting ? { [from]: itemsNotDealtWith(meeting.state) } : {} };
   }
 
   /** R-FUP-1: an adopted circular resolution enters the follow-up record of its proposing Land. */

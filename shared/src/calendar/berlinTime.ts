@@ -43,3 +43,8 @@ export function startOfBerlinDay(date: string): Date {
 export function endOfBerlinDay(date: string): string {
   return new Date(startOfBerlinDay(addCalendarDays(date, 1)).getTime() - 1).toISOString();
 }
+
+/** The Berlin wall-clock time (HH:MM) of an instant. */
+export function berlinTimeOfDay(instant: string | Date): string {
+  return timeFormat.format(typeof instant === 'string' ? new Date(instant) : instant);
+}

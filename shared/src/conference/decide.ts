@@ -41,8 +41,17 @@ function decideParsed(s: ConferenceState, c: ConferenceCommand, ctx: ConferenceC
     if (x.status === next) return ok();
     return ok({ type: c.type === 'recordSessionOpened' ? 'SessionOpened' : 'SessionClosed', ...at, sessionId: c.sessionId });
   }
-  // R-CHR-2: the chair Land's office keeps the conference's records.
-  if (role !== 'office') return violation('auth.forbidden', 'R-CHR-2');
+  if (c.type === 'recordExistingSession') {
+    if (role !== 'system') return violation('auth.forbidden');
+    if (s.sessions[c.sessionId]) return ok();
+    const { type: _t, status, ...facts } = c;
+    const created: ConferenceEvent = { type: 'SessionCreated', ...at, ...facts, basis: c.kind === 'regular' ? 'schedule' : 'chairProposal', requestId: null };
+    const after: ConferenceEvent[] = status === 'planned' ? [] : [{ type: 'SessionOpened', ...at, sessionId: c.sessionId }];
+    if (status === 'closed') after.push({ type: 'SessionClosed', ...at, sessionId: c.sessionId });
+    return ok(created, ...after);
+  }
+  // R-CHR-2: the chair Land's office keeps the conference's records (the system seeds the demo's next session).
+  if (role !== 'office' && !(role === 'system' && c.type === 'createSession')) return violation('auth.forbidden', 'R-CHR-2');
   switch (c.type) {
     case 'recordChairDeviation': {
       const unknown = [...c.lands, ...c.agreedBy].find((l) => !profile.lands.some((p) => p.code === l));

@@ -2,3 +2,4 @@ export * from './schema.ts';
 export * from './state.ts';
 export * from './decide.ts';
 export * from './plan.ts';
+export * from './home.ts';

@@ -43,6 +43,14 @@ export const ConferenceCommandSchema = z.discriminatedUnion('type', [
     sessionId: Id, date: IsoDate, startTime: StartTime.optional(), place: ShortText.optional(), format: ConferenceFormat.optional(), reason: LongText,
   }),
   cmd('cancelSession', { sessionId: Id, reason: LongText }),
+  /**
+   * A session whose log exists already (a data folder from before the conference existed, the
+   * demo): the server records it with its own facts (actor 'system').
+   */
+  cmd('recordExistingSession', {
+    sessionId: Id, kind: z.enum(['regular', 'extraordinary']), title: ShortText, date: IsoDate, startTime: StartTime, place: ShortText,
+    format: ConferenceFormat, chairLands: z.array(LandCode).min(1).max(2), chairDecision: ShortText.nullable(), status: z.enum(['planned', 'open', 'closed']),
+  }),
   /** Reported by the server from the session's own log (actor 'system'). */
   cmd('recordSessionOpened', { sessionId: Id }),
   cmd('recordSessionClosed', { sessionId: Id }),

@@ -2,7 +2,7 @@ import type { RulesProfile } from '../profile.ts';
 
 /** Regular or extraordinary (R-SES-1): the draft-agenda deadline applies to regular sessions only. */
 export type AgendaSessionKind = 'regular' | 'extraordinary';
-import { addCalendarDays, endOfBerlinDay } from '../calendar/index.ts';
+import { addCalendarDays, endOfBerlinDay } from '../calendar/berlinTime.ts';
 
 /**
  * R-AGD-6 (GO 3.2.1–3.2.2): for a session on day D the chair Land presents the draft agenda by

@@ -7,6 +7,7 @@ import { InvitationsPanel } from './InvitationsPanel.tsx';
 import { GuestsPanel, RosterPanel } from './RosterPanel.tsx';
 import { SchedulePanel } from './SchedulePanel.tsx';
 import { BetweenPanel } from './BetweenPanel.tsx';
+import { ConferencePanel } from '../conference/ConferencePanel.tsx';
 
 /** The office (Geschäftsstelle, R-CHR-2) prepares the session. */
 export default function OfficeView() {
@@ -17,6 +18,7 @@ export default function OfficeView() {
       <h1>{title ? t('office.titleFor', { title }) : t('office.title')}</h1>
       <nav aria-label={t('office.sections')} className="section-nav no-print">
         <ul>
+          <li><a href="#conference-heading">{t('conference.heading')}</a></li>
           <li><a href="#schedule-heading">{t('office.schedule.heading')}</a></li>
           <li><a href="#roster-heading">{t('office.nav.roster')}</a></li>
           <li><a href="#guests-heading">{t('office.guests.heading')}</a></li>
@@ -25,6 +27,7 @@ export default function OfficeView() {
           <li><a href="#public-link-heading">{t('publicLink.heading')}</a></li>
         </ul>
       </nav>
+      <ConferencePanel canEdit />
       <SchedulePanel />
       <section className="panel" aria-labelledby="public-link-heading"><PublicLink headingLevel={2} /></section>
       <RosterPanel />

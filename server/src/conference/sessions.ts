@@ -1,0 +1,141 @@
+import {
+  addCalendarDays, berlinDate, berlinTimeOfDay, chairLandsFor, weekdayOf, type ConferenceHome, type ConferenceState, type EventEnvelope, type ExtraordinaryState,
+  type MeetingState, type AgendaRecordState, type ProtocolWorkflowState,
+} from '@plenum/shared';
+import type { EventStore } from '../store/event-store.ts';
+import type { MeetingRegistry } from '../meeting/registry.ts';
+import type { Logger } from '../log.ts';
+import type { BetweenService } from '../between/service.ts';
+import { carriedItemCommand, sessionSetupCommands } from './setup.ts';
+import { conferenceHome, type SessionRecords } from './home.ts';
+import { capitalOf } from './capitals.ts';
+
+const SYSTEM = { role: 'system' as const, participantId: null };
+const CONFERENCE = 'dmk';
+
+/**
+ * The conference's sessions on the server: each session the conference records is a meeting with
+ * its own log, runtime, socket room and invitations scope.
+ * - A session the office creates is set up in its own log (schedule, roster, standing items).
+ * - An item carried over is added to the later session's agenda.
+ * - A session that opens or closes is reported back to the conference (actor 'system').
+ * - On start, meetings written before the conference existed are recorded as its sessions (upgrade).
+ */
+export class ConferenceSessions {
+  constructor(
+    private readonly service: BetweenService,
+    private readonly store: EventStore,
+    private readonly registry: MeetingRegistry,
+    private readonly log: Logger,
+    private readonly clock: () => Date = () => new Date(),
+  ) {
+    service.onStreamAppended(async (kind, _id, events) => {
+      if (kind !== 'conference') return;
+      for (const e of events as { type: string; sessionId?: string; fromSessionId?: string; itemId?: string; toSessionId?: string }[]) {
+        if (e.type === 'SessionCreated' && e.sessionId) await this.setUp(e.sessionId);
+        if (e.type === 'ItemCarriedOver') await this.carry(e.fromSessionId!, e.itemId!, e.toSessionId!);
+      }
+    });
+  }
+
+  state(): ConferenceState { return this.service.state('conference', CONFERENCE).state as ConferenceState; }
+
+  /** After every append of a meeting: its opening and closing are facts of the conference. */
+  readonly onMeetingAppended = (meetingId: string, envelopes: EventEnvelope[]) => {
+    for (const { event } of envelopes) {
+      if (event.type !== 'SessionOpened' && event.type !== 'SessionClosed') continue;
+      const type = event.type === 'SessionOpened' ? 'recordSessionOpened' : 'recordSessionClosed';
+      void this.service.execute('conference', CONFERENCE, { type, sessionId: meetingId }, SYSTEM)
+        .catch((err: unknown) => this.log.error({ err, meetingId }, 'conference: session status not recorded'));
+    }
+  };
+
+  /** On start: every meeting in the store is a session of the conference (a data folder from before it existed opens with its meetings). */
+  async recordExistingMeetings() {
+    const known = this.state().sessions;
+    for (const meetingId of await this.store.meetings()) {
+      if (known[meetingId]) continue;
+      const session = (await this.registry.get(meetingId))?.current.session;
+      if (!session) continue;
+      const outcome = await this.service.execute('conference', CONFERENCE, {
+        type: 'recordExistingSession', sessionId: meetingId, kind: session.kind, title: session.title, date: session.date,
+        startTime: session.openedAt ? berlinTimeOfDay(session.openedAt) : '10:00', place: session.place, format: session.format,
+        chairLands: session.chairLands, chairDecision: session.chairDeviation?.decision ?? null, status: session.status,
+      }, SYSTEM);
+      if ('error' in outcome) this.log.warn({ meetingId, error: outcome.error }, 'conference: existing meeting not recorded');
+    }
+  }
+
+  /**
+   * Demo, first start: the next regular session, on the Friday ten weeks from today (so every
+   * R-AGD-6 deadline is still ahead), in the capital of the chair Land the date gives.
+   */
+  async seedNextRegularSession() {
+    const today = berlinDate(this.clock());
+    if (Object.values(this.state().sessions).some((s) => s.status === 'planned' && s.date >= today)) return;
+    let date = addCalendarDays(today, 70);
+    while (weekdayOf(date) !== 5) date = addCalendarDays(date, 1);
+    const chair = chairLandsFor(date, this.service.profile, this.state().deviations) ?? [];
+    const number = Object.keys(this.state().sessions).length + 1;
+    const outcome = await this.service.execute('conference', CONFERENCE, {
+      type: 'createSession', sessionId: `dmk-${date.slice(0, 4)}-${number}`, kind: 'regular', title: `${number}. Digitalministerkonferenz (DMK)`,
+      date, startTime: '10:00', place: capitalOf(chair[0]), format: 'hybrid',
+    }, SYSTEM);
+    if ('error' in outcome) this.log.warn({ error: outcome.error }, 'conference: demo session not created');
+  }
+
+  /** A new session's own log: schedule, the roster of the latest earlier session, the standing items. */
+  private async setUp(sessionId: string) {
+    const session = this.state().sessions[sessionId];
+    if (!session) return;
+    const existing = await this.registry.get(sessionId);
+    if (existing?.current.session) return;
+    const previous = await this.latestMeetingBefore(session.date, sessionId);
+    const runtime = existing ?? await this.registry.create(sessionId);
+    const commands = sessionSetupCommands(session, previous, []);
+    for (const [i, command] of commands.entries()) {
+      const { ack } = await runtime.execute(`conference-setup-${sessionId}-${i}`.slice(0, 128), command, SYSTEM);
+      if ('error' in ack) this.log.warn({ sessionId, command: command.type, error: ack.error }, 'conference: setup command refused');
+    }
+  }
+
+  private async carry(fromSessionId: string, itemId: string, toSessionId: string) {
+    const from = (await this.registry.get(fromSessionId))?.current;
+    const to = await this.registry.get(toSessionId);
+    const item = from?.agenda.find((i) => i.id === itemId);
+    if (!item || !to) return;
+    const command = carriedItemCommand(itemId, item, `TOP ${to.current.agenda.length + 1}`);
+    const { ack } = await to.execute(`conference-carry-${fromSessionId}-${itemId}`.slice(0, 128), command, SYSTEM);
+    if ('error' in ack) this.log.warn({ fromSessionId, itemId, toSessionId, error: ack.error }, 'conference: carried item refused');
+  }
+
+  private async latestMeetingBefore(date: string, except: string): Promise<MeetingState | null> {
+    let best: MeetingState | null = null;
+    for (const id of await this.store.meetings()) {
+      if (id === except) continue;
+      const state = (await this.registry.get(id))?.current;
+      const d = state?.session?.date;
+      if (!state || !d) continue;
+      const bestDate = best?.session?.date ?? '';
+      // The latest session before the new date; failing that, the earliest after it.
+      if (!best || (d <= date && (bestDate > date || d > bestDate)) || (d > date && bestDate > date && d < bestDate)) best = state;
+    }
+    return best;
+  }
+
+  /** GET /api/conference. */
+  async home(): Promise<ConferenceHome> {
+    const conference = this.state();
+    const records = new Map<string, SessionRecords>();
+    for (const id of Object.keys(conference.sessions)) {
+      records.set(id, {
+        meeting: (await this.registry.get(id))?.current ?? null,
+        agenda: this.service.state('agenda', id).state as AgendaRecordState,
+        protocol: this.service.state('protocol', id).state as ProtocolWorkflowState,
+      });
+    }
+    const requests = this.service.list('extraordinary').map((r) => ({ id: r.id, state: r.state as ExtraordinaryState }));
+    return conferenceHome(conference, records, requests, this.service.profile, this.clock().toISOString());
+  }
+}
+
