@@ -1,0 +1,50 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ConferenceHome } from '@plenum/shared';
+import { ConferencePanel } from '../src/views/conference/ConferencePanel.tsx';
+import { demoMeeting, office, seed } from './support/meeting.ts';
+
+afterEach(() => vi.unstubAllGlobals());
+
+const HOME: ConferenceHome = {
+  timeZone: 'Europe/Berlin', deviations: [], reachedRequests: [],
+  sessions: [{
+    id: 'dmk-2024-1', kind: 'regular', basis: 'schedule', requestId: null, title: '1. Digitalministerkonferenz (DMK)', date: '2024-04-19',
+    startTime: '10:00', place: 'Potsdam', format: 'hybrid', chairLands: ['BE', 'BB'], chairDecision: null, status: 'closed', createdAt: '2024-01-01T00:00:00Z',
+    changes: [], carriedIn: [], deadlines: [], phase: 'past',
+    meeting: { status: 'closed', items: [], landsPresent: 14, landsTotal: 16, results: { adopted: 5, rejected: 1, noted: 2, open: 0 }, protocol: 'published' },
+  }],
+};
+
+describe('office: the conference home (R-SES-1, R-CHR-1, R-AGD-6)', () => {
+  it('R-CHR-1 / R-AGD-6: picking a date shows the chair Land and the deadlines; the office creates the session with its format and start time', async () => {
+    const posts: Record<string, unknown>[] = [];
+    vi.stubGlobal('fetch', vi.fn(async (url: string, init?: RequestInit) => {
+      if (init?.method === 'POST') {
+        posts.push(JSON.parse(String(init.body)).command);
+        return new Response(JSON.stringify({ data: { state: {} } }), { status: 200, headers: { 'content-type': 'application/json' } });
+      }
+      return new Response(JSON.stringify(url === '/api/conference' ? HOME : null), { status: url === '/api/conference' ? 200 : 404, headers: { 'content-type': 'application/json' } });
+    }));
+    seed(demoMeeting(), office);
+    render(<ConferencePanel canEdit />);
+    const past = await screen.findByTestId('conference-session-dmk-2024-1');
+    expect(past).toHaveTextContent('Berlin und Brandenburg');
+    expect(past).toHaveTextContent('14 von 16 Ländern anwesend; 5 angenommen, 1 abgelehnt; Protokoll: veröffentlicht');
+    // A past session is neither rescheduled nor cancelled.
+    expect(within(past).queryByRole('button', { name: 'Absagen' })).toBeNull();
+
+    const user = userEvent.setup();
+    const form = screen.getByTestId('conference-create');
+    await user.type(within(form).getByLabelText('Titel'), '3. DMK');
+    await user.type(within(form).getByLabelText('Datum'), '2027-04-23');
+    await user.type(within(form).getByLabelText('Ort'), 'Wiesbaden');
+    await user.selectOptions(within(form).getByLabelText('Format (R-SES-2)'), 'web');
+    expect(screen.getByTestId('conference-preview-chair')).toHaveTextContent('Hessen');
+    expect(screen.getByTestId('conference-preview-deadlines')).toHaveTextContent('Freitag, 12. März 2027');
+    await user.click(within(form).getByRole('button', { name: 'Sitzung anlegen' }));
+    expect(posts[0]).toMatchObject({ type: 'createSession', kind: 'regular', title: '3. DMK', date: '2027-04-23', startTime: '10:00', place: 'Wiesbaden', format: 'web' });
+    expect(await screen.findByTestId('conference-status')).toHaveTextContent('Sitzung „3. DMK“ angelegt.');
+  }, 30_000); // typing into five fields on a loaded machine
+});
