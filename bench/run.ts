@@ -47,8 +47,24 @@ async function waitQuiet() {
   if (args.waitQuiet) log(`load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 }
 
+const day = results.machine.date.slice(0, 10);
+const name = args.quick ? `${day}-quick` : day;
+mkdirSync(root('bench/results'), { recursive: true });
+/** Written after every step too, so a run stopped early still leaves its figures. */
+const save = () => writeFileSync(root(`bench/results/${name}.json`), `${JSON.stringify(results, null, 2)}\n`);
+
 let payloadBytes = 0;
 let followerBytes = 0;
+// Many sessions first: the largest fan-out steps take longest and are the likeliest to be cut short.
+if (args.sessions.count > 0 && args.targets.includes('plenum')) {
+  try {
+    await waitQuiet();
+    results.sessions = await runSessions({ ...args.sessions, perWorker: args.perWorker, log });
+    const r = results.sessions;
+    save();
+    log(`sessions: ${r.sessions} × ${r.followersPerSession} followers, ack p50/p99 ${r.ack.p50}/${r.ack.p99} ms, chair p99 ${r.chair.p99}, follower p50/p99 ${r.follower.p50}/${r.follower.p99} ms, missing ${r.delivery.missing}, CPU ${r.serverCpu}`);
+  } catch (e) { log(`sessions failed: ${(e as Error).stack ?? e}`); }
+}
 const targets = [plenumTarget, bareTarget].filter((t) => args.targets.includes(t.name));
 for (const n of args.steps) {
   const step: BenchResults['steps'][number] = { n };
@@ -70,16 +86,9 @@ for (const n of args.steps) {
   }
   for (const t of targets) if (runs[t.name]!.length) step[t.name] = withoutRaw(mergeRuns(runs[t.name]!));
   results.steps.push(step);
+  save();
 }
 
-if (args.sessions.count > 0 && args.targets.includes('plenum')) {
-  try {
-    await waitQuiet();
-    results.sessions = await runSessions({ ...args.sessions, perWorker: args.perWorker, log });
-    const r = results.sessions;
-    log(`sessions: ${r.sessions} × ${r.followersPerSession} followers, ack p50/p99 ${r.ack.p50}/${r.ack.p99} ms, chair p99 ${r.chair.p99}, follower p50/p99 ${r.follower.p50}/${r.follower.p99} ms, missing ${r.delivery.missing}, CPU ${r.serverCpu}`);
-  } catch (e) { log(`sessions failed: ${(e as Error).stack ?? e}`); }
-}
 if (!args.skipThroughput && args.targets.includes('plenum')) {
   try {
     await waitQuiet();
@@ -95,9 +104,6 @@ if (!args.skipRestart && args.targets.includes('plenum')) {
   } catch (e) { log(`restart failed: ${(e as Error).stack ?? e}`); }
 }
 
-const day = results.machine.date.slice(0, 10);
-const name = args.quick ? `${day}-quick` : day;
-mkdirSync(root('bench/results'), { recursive: true });
-writeFileSync(root(`bench/results/${name}.json`), `${JSON.stringify(results, null, 2)}\n`);
+save();
 log(`wrote bench/results/${name}.json; ${writeOutputs(results, name, args.writeDocs && !args.quick).join(', ')}`);
 process.exit(0);
