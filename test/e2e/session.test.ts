@@ -106,7 +106,9 @@ describe.skipIf(availability.kind !== 'found')('a whole DMK session in Chromium 
       axe.push(summary);
       // The switch changes the words, not the result: TOP 6 reads "Adopted" with an English explanation.
       if (lang === 'en' && view !== 'office') {
-        expect(await outcomeOn(person.page), view).toMatchObject({ outcome: 'adopted', word: 'Adopted', explanation: expect.stringContaining('base 13, needed 9, yes 10') });
+        // The page re-renders after <html lang> changes: wait for the word rather than read it once.
+        const shown = await until(`${view}: the outcome in English`, () => outcomeOn(person.page), (o) => o.word === 'Adopted');
+        expect(shown, view).toMatchObject({ outcome: 'adopted', word: 'Adopted', explanation: expect.stringContaining('base 13, needed 9, yes 10') });
       }
       await screenshot(person.page, `a11y-${view}-${lang}`);
     }

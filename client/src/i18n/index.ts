@@ -27,10 +27,17 @@ function bundle(texts: typeof de): Record<string, unknown> {
 export const resources = { de: { translation: bundle(de) } };
 
 /** Makes a language's texts available; resolves at once when they are already there. */
+/**
+ * Whether a language's own texts were added. Not `hasResourceBundle`: a view chunk that brings its
+ * own texts (drafts, between sessions) adds an 'en' bundle of just those when it loads, and English
+ * would then look loaded while every other key fell back to German.
+ */
+const loaded = new Set<Lang>(['de']);
 export async function loadLanguage(lang: Lang): Promise<void> {
-  if (lang === 'de' || i18next.hasResourceBundle(lang, 'translation')) return;
+  if (loaded.has(lang)) return;
   const { en } = await import('./en.ts');
   i18next.addResourceBundle('en', 'translation', bundle(en), true, true);
+  loaded.add(lang);
 }
 
 function readStoredLang(): Lang {
