@@ -353,7 +353,8 @@ describe.skipIf(availability.kind !== 'found')('a whole DMK session in Chromium 
     // screen, all 16 Länder without scrolling.
     for (const [w, h] of [[1920, 1080], [1280, 720], [640, 720]]) {
       await screen.page.setViewportSize({ width: w, height: h });
-      const lands = await allInViewport(screen.page, '[data-testid="land-choices"] li');
+      // Sizes that follow the window settle a few frames after the resize on a loaded machine.
+      const lands = await until(`16 Länder inside ${w}×${h}`, () => allInViewport(screen.page, '[data-testid="land-choices"] li'), (v) => v.outside.length === 0, 5_000).catch(() => allInViewport(screen.page, '[data-testid="land-choices"] li'));
       expect(lands, `screen ${w}×${h}`).toMatchObject({ count: 16, outside: [], scrollY: 0 });
       await screenshot(screen.page, `06-screen-top6-adopted-${w}x${h}`);
     }
