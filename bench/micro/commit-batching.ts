@@ -2,12 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MeetingEvent } from '@plenum/shared';
-import { SqliteEventStore } from '../../server/src/store/sqlite-store.ts';
+import type { AppendEntry } from '../../server/src/store/event-log.ts';
+import { openSqliteStores } from '../../server/src/store/sqlite-store.ts';
 
 /**
- * Evidence for group commit: the real SqliteEventStore.append (events + hash chain + idempotency
- * row, WAL, synchronous=FULL), one command per transaction vs. `batch` commands per transaction
- * (nested better-sqlite3 transactions become savepoints: one fsync for the batch).
+ * Evidence for group commit: the real SQLite EventLog.append (events + hash chain + idempotency
+ * row, WAL, synchronous=FULL), one command per transaction vs. `batch` commands in one append
+ * (one transaction, one fsync for the batch).
  * `node --import tsx bench/micro/commit-batching.ts [seconds]`
  */
 const seconds = Number(process.argv[2] ?? 2);
@@ -23,30 +24,24 @@ function voteCast(i: number): MeetingEvent {
 
 async function run(batch: number) {
   const dir = mkdtempSync(join(tmpdir(), 'plenum-commit-'));
-  const store = new SqliteEventStore(join(dir, 'plenum.sqlite'));
-  await store.createMeeting('m', new Date().toISOString());
-  let seq = 0;
-  // append's transaction runs synchronously inside the call, so seq advances right after it.
-  const one = (i: number) => {
-    const p = store.append('m', seq, [voteCast(i)], { actorRole: 'delegate', actorParticipant: 'p' }, {
-      key: `k-${i}-xxxxxxxx`, payloadHash: 'h'.repeat(64), respond: (env) => JSON.stringify({ seq: env.at(-1)!.seq, events: env, duplicate: false }),
-    });
-    seq += 1;
-    return p;
-  };
-  const group = store.db.transaction((from: number) => { for (let k = 0; k < batch; k++) void one(from + k); });
+  const stores = openSqliteStores(join(dir, 'plenum.sqlite'));
+  await stores.meetings.createMeeting('m', new Date().toISOString());
+  const entry = (i: number): AppendEntry => ({
+    events: [voteCast(i)], actor: { role: 'delegate', participantId: 'p' },
+    idempotency: { key: `k-${i}-xxxxxxxx`, payloadHash: 'h'.repeat(64), respond: (rows) => JSON.stringify({ seq: rows.at(-1)!.seq, events: rows, duplicate: false }) },
+  });
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   let n = 0;
   while (performance.now() - t0 < seconds * 1000) {
-    if (batch === 1) await one(n); else { group(n); await Promise.resolve(); }
+    await stores.events.append('m', n, Array.from({ length: batch }, (_, k) => entry(n + k)));
     n += batch;
   }
   const wall = performance.now() - t0;
   const cpu = process.cpuUsage(c0);
   const perSecond = Math.round(n / (wall / 1000));
   const us = (v: number) => Math.round(v / n);
-  await store.close();
+  await stores.close();
   rmSync(dir, { recursive: true, force: true });
   return `${perSecond} commands/s; per command: wall ${Math.round((wall * 1000) / n)} µs, user ${us(cpu.user)} µs, system ${us(cpu.system)} µs`;
 }

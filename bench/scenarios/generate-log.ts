@@ -1,8 +1,9 @@
 import { DEMO_MEETING_ID, DMK_PROFILE } from '@plenum/shared';
 import { dbFile } from '../../server/src/app.ts';
 import { createLogger } from '../../server/src/log.ts';
-import { MeetingRuntime } from '../../server/src/meeting/runtime.ts';
-import { SqliteEventStore } from '../../server/src/store/sqlite-store.ts';
+import { MEETING_KIND } from '../../server/src/meeting/kind.ts';
+import { StreamRuntime } from '../../server/src/pipeline/stream-runtime.ts';
+import { openSqliteStores } from '../../server/src/store/sqlite-store.ts';
 
 /**
  * Grows the demo meeting's log to TARGET events through the real runtime (decide → append with
@@ -19,9 +20,9 @@ const [dataDir, targetArg] = process.argv.slice(2);
 const target = Number(targetArg);
 setTimeout(() => { console.error('generate-log: timeout'); process.exit(2); }, 15 * 60_000).unref();
 
-const store = new SqliteEventStore(dbFile(dataDir!));
-store.db.pragma('synchronous = OFF');
-const runtime = await MeetingRuntime.load(DEMO_MEETING_ID, store, DMK_PROFILE, createLogger('warn'), () => {});
+const stores = openSqliteStores(dbFile(dataDir!));
+stores.db.pragma('synchronous = OFF');
+const runtime = await StreamRuntime.load(MEETING_KIND, DEMO_MEETING_ID, stores.events, DMK_PROFILE, createLogger('warn'));
 const chair = { role: 'chair' as const, participantId: 'p-chair' };
 const lands = DMK_PROFILE.lands.map((l) => l.code);
 const delegate = (land: string) => ({ role: 'delegate' as const, participantId: `p-${land}-member` });
@@ -29,7 +30,7 @@ let n = 0;
 const key = () => `gen-${process.pid}-${(n++).toString(36).padStart(8, '0')}`;
 
 async function run(command: Record<string, unknown>, actor: { role: 'chair' | 'delegate'; participantId: string }, allow: string[] = []) {
-  const { ack } = await runtime.execute(key(), command, actor);
+  const { ack } = await runtime.execute({ key: key(), command, actor, context: {} });
   if ('error' in ack && !allow.includes(ack.error.code)) throw new Error(`${String(command.type)}: ${JSON.stringify(ack.error)}`);
   return ack;
 }
@@ -57,4 +58,4 @@ while (runtime.seq < target) {
   round += 1;
 }
 console.log(`GENERATED events=${runtime.seq} rounds=${round}`);
-await store.close();
+await stores.close();

@@ -5,9 +5,11 @@ import { Server } from 'socket.io';
 import { DMK_PROFILE, MAX_MESSAGE_BYTES } from '@plenum/shared';
 import { resolveConfig, type Config, type ConfigInput } from './config.ts';
 import { createLogger, type Logger } from './log.ts';
-import { SqliteEventStore } from './store/sqlite-store.ts';
+import { openSqliteStores } from './store/sqlite-store.ts';
+import type { Stores } from './store/stores.ts';
+import type Database from 'better-sqlite3';
 import { MeetingRegistry } from './meeting/registry.ts';
-import type { AppendedListener } from './meeting/runtime.ts';
+import type { AppendedListener } from './meeting/registry.ts';
 import { Invitations } from './auth/invitations.ts';
 import { Metrics } from './http/metrics.ts';
 import { createHttpApp } from './http/routes.ts';
@@ -19,7 +21,6 @@ import { broadcaster } from './socket/broadcast.ts';
 import { invitationRoom, sessionRoom, type PlenumServer } from './socket/types.ts';
 import { printDemoLinks, seedDemo, type DemoLink } from './demo/seed-demo.ts';
 import { createBetween } from './between/index.ts';
-import { migrateBetweenChain } from './between/chain.ts';
 import { ProtocolPdfRenderer } from './protocol-pdf/pdf-renderer.ts';
 import { loadOrCreateCheckpointKey } from './verify/checkpoint-key.ts';
 import { CheckpointBook, type CheckpointProblem } from './verify/checkpoints.ts';
@@ -30,7 +31,9 @@ export interface RunningServer {
   url: string;
   port: number;
   config: Config;
-  store: SqliteEventStore;
+  stores: Stores;
+  /** The SQLite file's handle, for fault injection in tests and for the bench; never for the app's own reads or writes. */
+  sqliteDb: Database.Database;
   registry: MeetingRegistry;
   invitations: Invitations;
   io: PlenumServer;
@@ -52,20 +55,17 @@ export const dbFile = (dataDir: string) => join(dataDir, 'plenum.sqlite');
 export async function startServer(input: ConfigInput = {}, options: { clock?: () => Date } = {}): Promise<RunningServer> {
   const base = resolveConfig(input);
   const log = createLogger(base.logLevel);
-  const store = new SqliteEventStore(dbFile(base.dataDir));
+  const stores = openSqliteStores(dbFile(base.dataDir));
   // Tamper evidence: signed checkpoints of every chain head, checked before anything is served.
   const checkpoints = new CheckpointBook(
     join(base.dataDir, 'checkpoints.jsonl'),
     loadOrCreateCheckpointKey(base.checkpointKeyFile ?? join(base.dataDir, 'keys', 'checkpoint-ed25519.pem')),
   );
-  const chainSource = { streams: () => store.meetings(), read: (stream: string, after: number) => store.read(stream, after) };
-  // A log from a build before the between-sessions chain gets its chain first (once), then is checked.
-  if (store.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'between_events'").get()) migrateBetweenChain(store.db);
-  const tampered: CheckpointProblem[] = await checkLogAtStart(dbFile(base.dataDir), checkpoints, chainSource);
+  const tampered: CheckpointProblem[] = await checkLogAtStart(dbFile(base.dataDir), checkpoints, stores.events);
   if (tampered.length > 0) {
     log.fatal({ problems: tampered }, 'TAMPERED: the event log does not verify');
     if (!base.readOnlyOnTamper) {
-      await store.close();
+      await stores.close();
       throw new TamperedLogError(tampered);
     }
   }
@@ -74,7 +74,7 @@ export async function startServer(input: ConfigInput = {}, options: { clock?: ()
   const broadcast = broadcaster(() => io, { intervalMs: base.publicIntervalMs, profile: DMK_PROFILE });
   // After-append listener for between sessions (R-FUP-1: adopted resolutions), set once it exists.
   let afterMeetingAppend: AppendedListener = () => {};
-  const registry = new MeetingRegistry(store, DMK_PROFILE, log, (...args) => {
+  const registry = new MeetingRegistry(stores.meetings, stores.events, DMK_PROFILE, log, (...args) => {
     const [meetingId, events] = args;
     const head = events.at(-1);
     if (head) checkpoints.record(meetingId, head.seq, head.hash);
@@ -91,12 +91,15 @@ export async function startServer(input: ConfigInput = {}, options: { clock?: ()
   // Defaults for the public URL and origins depend on the port actually bound (port 0 in tests).
   const config = resolveConfig(input, port);
   const invitations = new Invitations(
-    store, config.publicUrl,
+    stores.invitations, stores.sessions, config.publicUrl,
     { idleMs: config.sessionIdleMinutes * 60_000, absoluteMs: config.sessionAbsoluteHours * 3_600_000 },
     options.clock ? () => options.clock!().getTime() : Date.now,
   );
   const pdf = new ProtocolPdfRenderer(config.pdf);
-  const between = createBetween({ store, registry, invitations: () => invitations, profile: DMK_PROFILE, log, pdf, clock: options.clock, maxOverdueMs: config.schedulerMaxOverdueMs });
+  const between = createBetween({
+    events: stores.events, meetings: stores.meetings, registry, invitations: () => invitations, profile: DMK_PROFILE, log, pdf,
+    clock: options.clock, maxOverdueMs: config.schedulerMaxOverdueMs,
+  });
   afterMeetingAppend = between.onMeetingAppended;
 
   const draftDeps: DraftDeps = {
@@ -106,11 +109,12 @@ export async function startServer(input: ConfigInput = {}, options: { clock?: ()
     meetingState: async (meetingId) => (await registry.get(meetingId))?.current ?? null,
     meetingCommand: async (meetingId, command, actor, key) => {
       const rt = await registry.get(meetingId);
-      return rt ? (await rt.execute(key, command, actor)).ack : { error: { code: 'session.notScheduled' } };
+      return rt ? (await rt.execute({ key, command, actor, context: {} })).ack : { error: { code: 'session.notScheduled' } };
     },
   };
   const app = createHttpApp({
-    config, store, invitations, metrics, log,
+    config, invitations, metrics, log, ping: () => stores.ping(),
+    meetingEvents: async (meetingId) => (await (await registry.get(meetingId))?.read(0)) ?? [],
     mount: (expressApp, api) => {
       // Before the generic between-sessions routes: draft commands broadcast and reach the agenda.
       mountDrafts(api, draftDeps);
@@ -146,7 +150,7 @@ export async function startServer(input: ConfigInput = {}, options: { clock?: ()
   registerHandlers(io, { registry, invitations, metrics, log });
   joinDraftsRoom(io as unknown as Parameters<typeof joinDraftsRoom>[0]);
 
-  const demoLinks = config.demo ? await seedDemo(store, registry, invitations, log) : null;
+  const demoLinks = config.demo ? await seedDemo(stores, registry, invitations, log) : null;
   // Every meeting in the data folder is a session of the conference; the demo adds the next one.
   await between.conference.recordExistingMeetings();
   if (demoLinks) await between.conference.seedNextRegularSession();
@@ -159,7 +163,7 @@ export async function startServer(input: ConfigInput = {}, options: { clock?: ()
   log.info({ port, dataDir: config.dataDir }, 'plenum listening');
 
   return {
-    url, port, config, store, registry, invitations, io, metrics, log, demoLinks,
+    url, port, config, stores, sqliteDb: stores.db, registry, invitations, io, metrics, log, demoLinks,
     between, pdf,
     async close() {
       between.scheduler.stop();
@@ -168,7 +172,7 @@ export async function startServer(input: ConfigInput = {}, options: { clock?: ()
       httpServer.closeAllConnections?.();
       metrics.close();
       await pdf.close();
-      await store.close();
+      await stores.close();
     },
   };
 }

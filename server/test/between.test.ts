@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { DMK_PROFILE } from '@plenum/shared';
-import { BetweenStore } from '../src/between/store.ts';
-import { linkFor, redeem, startTestServer, tokenOf, type TestServer } from './helpers.ts';
+import { openSqliteStores } from '../src/store/sqlite-store.ts';
+import { historyEntries, linkFor, redeem, startTestServer, tokenOf, type TestServer } from './helpers.ts';
 
 const MEETING = 'dmk-2024-1';
 
@@ -81,13 +81,12 @@ describe('between-sessions scheduler across restarts', () => {
     await first.stop(false);
 
     // A circular procedure started two weeks ago (written as the office would have), 11 Länder agreed.
-    const db = new Database(join(dataDir, 'plenum.sqlite'));
-    const store = new BetweenStore(db);
+    const stores = openSqliteStores(join(dataDir, 'plenum.sqlite'));
     const by = (role: string, participantId: string | null) => ({ role, participantId });
     const lands = DMK_PROFILE.lands.map((l) => l.code);
     const started = new Date(Date.now() - 14 * 86_400_000);
     const deadline = new Date(Date.now() - 86_400_000).toISOString();
-    store.append('circular:circ-old', 0, [
+    await stores.events.append('circular:circ-old', 0, historyEntries([
       {
         type: 'CircularStarted', at: started.toISOString(), by: by('office', 'p-office'), procedureId: 'circ-old',
         title: 'Älterer Umlaufbeschluss', text: 'Die DMK beschließt die Übung.', paragraphs: [], proposingLand: 'SN',
@@ -96,21 +95,22 @@ describe('between-sessions scheduler across restarts', () => {
         objectionWorkingDays: 5, agreementsNeeded: 11, deadline,
       } as never,
       ...lands.slice(0, 11).map((land) => ({ type: 'CircularAnswered', at: started.toISOString(), by: by('delegate', `p-${land}-member`), land, choice: 'yes', participantId: `p-${land}-member` }) as never),
-    ]);
-    db.close();
+    ]));
+    await stores.close();
 
     const closedEvents = (dir: string) => {
       const d = new Database(join(dir, 'plenum.sqlite'), { readonly: true });
-      const rows = new BetweenStore(d).read('circular:circ-old').filter((r) => r.event.type === 'CircularClosed');
-      const followups = d.prepare("SELECT COUNT(*) AS n FROM between_events WHERE stream = 'followup:dmk' AND type = 'AdoptedResolutionRegistered'").get() as { n: number };
+      const rows = (d.prepare("SELECT json FROM events WHERE stream = 'circular:circ-old' AND type = 'CircularClosed'").all() as { json: string }[])
+        .map((r) => ({ event: JSON.parse(r.json) as { by: unknown } }));
+      const followups = d.prepare("SELECT COUNT(*) AS n FROM events WHERE stream = 'followup:dmk' AND type = 'AdoptedResolutionRegistered'").get() as { n: number };
       d.close();
       return { closed: rows, followups: followups.n };
     };
 
     const second = await startTestServer({ dataDir, demo: true });
-    const afterSecond = second.between.service.state('circular', 'circ-old').state as { status: string; explanation: { agreements: number } };
+    const afterSecond = (await second.between.service.state('circular', 'circ-old')).state;
     expect(afterSecond.status).toBe('adopted');
-    expect(afterSecond.explanation.agreements).toBe(11);
+    expect(afterSecond.explanation?.agreements).toBe(11);
     await second.stop(false);
     expect(closedEvents(dataDir).closed).toHaveLength(1);
 
@@ -135,7 +135,7 @@ describe('publications (R-PRT-3, R-CIR-2)', () => {
     // Circular procedures whose deadline has passed, inserted as history; the scheduler closes them.
     const lands = DMK_PROFILE.lands.map((l) => l.code);
     const past = new Date(Date.now() - 14 * 86_400_000).toISOString();
-    const pastCircular = (id: string, title: string, text: string, proposingLand: string, agreements: number) => server.between.service.store.append(`circular:${id}`, 0, [
+    const pastCircular = (id: string, title: string, text: string, proposingLand: string, agreements: number) => server.stores.events.append(`circular:${id}`, 0, historyEntries([
       {
         type: 'CircularStarted', at: past, by: { role: 'office', participantId: 'p-office' }, procedureId: id, title, text, paragraphs: [],
         proposingLand, chairLands: ['HH'], holidayLands: ['HH'],
@@ -143,9 +143,9 @@ describe('publications (R-PRT-3, R-CIR-2)', () => {
         objectionWorkingDays: 5, agreementsNeeded: 11, deadline: new Date(Date.now() - 86_400_000).toISOString(),
       } as never,
       ...lands.slice(0, agreements).map((land) => ({ type: 'CircularAnswered', at: past, by: { role: 'delegate', participantId: `p-${land}-member` }, land, choice: 'yes', participantId: `p-${land}-member` }) as never),
-    ]);
-    pastCircular('circ-pub', 'Gemeinsame Cloud-Strategie', 'Die DMK beschließt eine gemeinsame Cloud-Strategie der Länder.', 'NW', 12);
-    pastCircular('circ-rej', 'Gemeinsames Datenportal', 'Die DMK beschließt ein gemeinsames Datenportal.', 'SL', 10);
+    ]));
+    await pastCircular('circ-pub', 'Gemeinsame Cloud-Strategie', 'Die DMK beschließt eine gemeinsame Cloud-Strategie der Länder.', 'NW', 12);
+    await pastCircular('circ-rej', 'Gemeinsames Datenportal', 'Die DMK beschließt ein gemeinsames Datenportal.', 'SL', 10);
     await server.between.scheduler.tick();
   });
   afterAll(async () => { await server?.stop(); });

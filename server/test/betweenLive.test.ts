@@ -44,7 +44,7 @@ describe('between sessions, hooked to the live session (R-FUP-1, R-AGD-6, R-PRT-
     const closed = await must(chair, { type: 'closeVote', voteId });
     return (closed.events.find((e) => e.event.type === 'VoteClosed')!.event as EventOf<'VoteClosed'>).explanation.outcome;
   };
-  const followUp = () => server.between.service.state('followup', 'dmk').state as { resolutions: Record<string, { proposingLands: string[]; title: string; source: string }> };
+  const followUp = async () => (await server.between.service.state('followup', 'dmk')).state;
 
   it('R-FUP-1: a resolution adopted in the live session is registered for follow-up with its rapporteur Länder; a rejected one is not', async () => {
     await openAndCheckIn(chair, delegates);
@@ -53,13 +53,14 @@ describe('between sessions, hooked to the live session (R-FUP-1, R-AGD-6, R-PRT-
     expect(await vote(adoptedItem.id, 16)).toBe('adopted');
     expect(await vote(rejectedItem.id, 2)).toBe('rejected');
     const id = `${MEETING}.${adoptedItem.id}`;
-    await waitFor(() => id in followUp().resolutions, 'the follow-up registration');
-    expect(followUp().resolutions[id]).toMatchObject({
+    let registered = (await followUp()).resolutions;
+    await waitFor(async () => id in (registered = (await followUp()).resolutions), 'the follow-up registration');
+    expect(registered[id]).toMatchObject({
       proposingLands: adoptedItem.rapporteurs.filter((r) => r !== 'BUND'), leadLand: 'BE',
       title: 'TOP 2 a: Geschäftsordnung der Digitalministerkonferenz',
       source: runtime.current.session!.title,
     });
-    expect(Object.keys(followUp().resolutions)).not.toContain(`${MEETING}.${rejectedItem.id}`);
+    expect(Object.keys(registered)).not.toContain(`${MEETING}.${rejectedItem.id}`);
     // Over HTTP the proposing Land sees it and records the implementation (R-FUP-1).
     const rapporteur = adoptedItem.rapporteurs.find((r) => r !== 'BUND')!;
     const cookie = await redeem(server.url, tokenOf(linkFor(server.links, 'delegate', `p-${rapporteur}-member`)));
@@ -69,9 +70,9 @@ describe('between sessions, hooked to the live session (R-FUP-1, R-AGD-6, R-PRT-
   });
 
   it('R-FUP-1: a restart registers nothing twice (registration is idempotent)', async () => {
-    const before = server.between.service.store.read('followup:dmk').length;
+    const before = (await server.between.service.events('followup', 'dmk')).length;
     await server.between.service.registerAdoptedFromMeetings();
-    expect(server.between.service.store.read('followup:dmk').length).toBe(before);
+    expect((await server.between.service.events('followup', 'dmk')).length).toBe(before);
   });
 
   it('idempotency: a repeat with the same Idempotency-Key returns the first answer and appends nothing; the key is stored with the events', async () => {
@@ -82,9 +83,9 @@ describe('between sessions, hooked to the live session (R-FUP-1, R-AGD-6, R-PRT-
     const again = await post(server, '/api/between/extraordinary/x-1', by, { command }, { 'Idempotency-Key': 'xr-1' });
     expect(again.status).toBe(200);
     expect(again.body.data).toEqual({ ...first.body.data, duplicate: true });
-    expect(server.between.service.store.read('extraordinary:x-1')).toHaveLength(1);
+    expect(await server.between.service.events('extraordinary', 'x-1')).toHaveLength(1);
     const db = new Database(join(server.dataDir, 'plenum.sqlite'), { readonly: true });
-    const row = db.prepare('SELECT response_json FROM between_idempotency WHERE key = ?').get('xr-1') as { response_json: string };
+    const row = db.prepare('SELECT response_json FROM command_keys WHERE stream = ? AND key = ?').get('extraordinary:x-1', 'xr-1') as { response_json: string };
     db.close();
     expect(JSON.parse(row.response_json).seq).toBe(1);
   });
@@ -99,7 +100,7 @@ describe('between sessions, hooked to the live session (R-FUP-1, R-AGD-6, R-PRT-
     expect(stolen.body.error.code).toBe('idempotency.keyReused');
     const repeat = await post(server, '/api/between/extraordinary/x-1', he, { command: { type: 'joinExtraordinaryRequest' }, key: 'xr-he' });
     expect(repeat.body.data.duplicate).toBe(true);
-    expect(Object.keys((server.between.service.state('extraordinary', 'x-1').state as { lands: object }).lands)).toEqual(['BY', 'HE']);
+    expect(Object.keys((await server.between.service.state('extraordinary', 'x-1')).state.lands)).toEqual(['BY', 'HE']);
     expect((await post(server, '/api/between/extraordinary/x-1', he, { command: { type: 'joinExtraordinaryRequest' }, key: 'bad key!' })).status).toBe(400);
   });
 

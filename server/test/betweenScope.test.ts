@@ -27,8 +27,8 @@ describe('between sessions: meeting-keyed streams belong to their meeting (R-PRT
     delegate2 = await redeem(server.url, tokenOf(await server.invitations.create('m2', { role: 'delegate', participantId: 'p-HE-member', label: 'HE m2' })));
     const rt = (await server.registry.get(MEETING))!;
     const chair = { role: 'chair' as const, participantId: 'p-chair' };
-    expect('data' in (await rt.execute('scope-open', { type: 'openSession' }, chair)).ack).toBe(true);
-    expect('data' in (await rt.execute('scope-close', { type: 'closeSession' }, chair)).ack).toBe(true);
+    expect('data' in (await rt.execute({ key: 'scope-open', command: { type: 'openSession' }, actor: chair, context: {} })).ack).toBe(true);
+    expect('data' in (await rt.execute({ key: 'scope-close', command: { type: 'closeSession' }, actor: chair, context: {} })).ack).toBe(true);
   });
   afterAll(async () => { await server?.stop(); });
 
@@ -36,7 +36,7 @@ describe('between sessions: meeting-keyed streams belong to their meeting (R-PRT
     const record = await api(server, `/api/between/agenda/${MEETING}`, office2, { command: { type: 'recordDraftAgendaSent' } });
     expect(record.status).toBe(403);
     expect(record.body.error?.code).toBe('auth.forbidden');
-    expect(server.between.service.state('agenda', MEETING).seq).toBe(0);
+    expect((await server.between.service.state('agenda', MEETING)).seq).toBe(0);
     const deadlines = await api(server, `/api/meetings/${MEETING}/deadlines`, office2);
     expect(deadlines.status).toBe(403);
     expect(deadlines.body.error?.code).toBe('auth.forbidden');
@@ -49,13 +49,13 @@ describe('between sessions: meeting-keyed streams belong to their meeting (R-PRT
       expect(r.status, type).toBe(403);
       expect(r.body.error?.code).toBe('auth.forbidden');
     }
-    expect(server.between.service.state('protocol', MEETING).seq).toBe(0);
+    expect((await server.between.service.state('protocol', MEETING)).seq).toBe(0);
     // The meeting's own office sends the draft; its own member objects, the other meeting's delegate may not.
     expect((await api(server, `/api/between/protocol/${MEETING}`, office, { command: { type: 'sendProtocolDraft' } })).status).toBe(200);
     const foreign = await api(server, `/api/between/protocol/${MEETING}`, delegate2, { command: { type: 'objectToProtocol', text: 'Einwand' } });
     expect(foreign.status).toBe(403);
     expect(foreign.body.error?.code).toBe('auth.forbidden');
     expect((await api(server, `/api/between/protocol/${MEETING}`, by, { command: { type: 'objectToProtocol', text: 'Einwand' } })).status).toBe(200);
-    expect(server.between.service.state('protocol', MEETING).seq).toBe(2);
+    expect((await server.between.service.state('protocol', MEETING)).seq).toBe(2);
   });
 });

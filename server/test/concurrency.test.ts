@@ -2,6 +2,7 @@ import type { EventOf } from '@plenum/shared';
 import {
   closeAll, connect, connected, delegateLinks, landOf, linkFor, login, MEETING, must, newKey, openAndCheckIn, redeem, send, startTestServer,
   tokenOf, type Client, type TestServer,
+  readMeeting,
 } from './helpers.ts';
 
 describe('concurrency: one command at a time per meeting', () => {
@@ -48,7 +49,7 @@ describe('concurrency: one command at a time per meeting', () => {
     expect(data.filter((d) => d.duplicate)).toHaveLength(99);
     expect(new Set(data.map((d) => d.seq))).toEqual(new Set([before + 1]));
     expect((await runtime()).seq).toBe(before + 1);
-    const rows = await server.store.read(MEETING, before);
+    const rows = await readMeeting(server, before);
     expect(rows.map((r) => r.event.type)).toEqual(['VoteCast']);
 
     // Same key, different payload: refused, nothing appended.
@@ -80,7 +81,7 @@ describe('concurrency: one command at a time per meeting', () => {
     expect(acked.length + refused.length).toBe(50);
     expect(new Set(refused)).toEqual(refused.length ? new Set(['vote.closed']) : new Set());
 
-    const log = await server.store.read(MEETING, 0);
+    const log = await readMeeting(server, 0);
     const counted = log.filter((e) => e.event.type === 'VoteCast' && e.event.voteId === voteId).map((e) => e.seq);
     expect(counted.sort((a, b) => a - b)).toEqual([...acked].sort((a, b) => a - b));
     const closedAt = log.find((e) => e.event.type === 'VoteClosed' && e.event.voteId === voteId)!.seq;

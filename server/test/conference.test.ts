@@ -85,13 +85,13 @@ describe('the conference: sessions created by the office, each in its own log (R
 describe('restart: the conference keeps its sessions and records an existing meeting once (nothing lost on upgrade)', () => {
   it('a second start of the same data folder adds no session and no conference event; the demo stays a session', async () => {
     const first = await startTestServer();
-    const before = first.between.service.store.read('conference:dmk').length;
+    const before = (await first.between.service.events('conference', 'dmk')).length;
     const dataDir = first.dataDir;
     await first.stop(false);
     const again = await startTestServer({ dataDir });
     try {
       expect(again.demoLinks).toBeNull();
-      expect(again.between.service.store.read('conference:dmk').length).toBe(before);
+      expect((await again.between.service.events('conference', 'dmk')).length).toBe(before);
       const home = await again.between.conference.home();
       expect(home.sessions.map((x) => x.id)).toContain(DEMO_MEETING_ID);
       expect(home.sessions.filter((x) => x.phase === 'upcoming')).toHaveLength(1);

@@ -104,7 +104,7 @@ describe('fuzz: malformed, mistyped and out-of-role messages against a running s
     );
     expect(sent).toBeGreaterThanOrEqual(10_000);
     expect(runtime.seq).toBe(before);
-    expect(await server.store.lastSeq(DEMO_MEETING_ID)).toBe(before);
+    expect((await server.stores.events.head(DEMO_MEETING_ID)).seq).toBe(before);
     expect(Object.values(sockets).flat().every((s) => s.connected)).toBe(true);
     const health = await fetch(`${server.url}/healthz`);
     expect(await health.json()).toEqual({ ok: true, db: true });

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Actor, CommandResult, EventOf } from '@plenum/shared';
-import type { CommandOutcome, MeetingRuntime } from '../src/meeting/runtime.ts';
+import type { CommandOutcome, MeetingRuntime } from '../src/meeting/kind.ts';
 import {
   closeAll, delegateLinks, landOf, linkFor, login, MEETING, Mirror, must, newKey, openAndCheckIn, send, startTestServer, waitFor,
   type Client, type TestServer,
+  readMeeting,
 } from './helpers.ts';
 
 /**
@@ -43,7 +44,7 @@ describe('group commit: commands that arrive together share one transaction', ()
 
   beforeAll(async () => {
     server = await startTestServer();
-    server.store.db.pragma('wal_autocheckpoint = 0');
+    server.sqliteDb.pragma('wal_autocheckpoint = 0');
     chair = await login(server, linkFor(server.links, 'chair'));
     delegates = await Promise.all(delegateLinks(server.links).map((l) => login(server, l)));
     lands = delegateLinks(server.links).map(landOf);
@@ -74,7 +75,7 @@ describe('group commit: commands that arrive together share one transaction', ()
     const messagesBefore = mirror.received.length;
     const choices = ['yes', 'no', 'abstain'] as const;
     const outcomes = await Promise.all(lands.map((land, i) =>
-      runtime.execute(newKey(), { type: 'castVote', voteId, land, choice: choices[i % 3] }, delegate(land))));
+      runtime.execute({ key: newKey(), command: { type: 'castVote', voteId, land, choice: choices[i % 3] }, actor: delegate(land), context: {} })));
 
     expect(walCommits(server.dataDir) - commits).toBe(1);
     outcomes.forEach((o, i) => {
@@ -85,7 +86,7 @@ describe('group commit: commands that arrive together share one transaction', ()
       expect(d.events[0]!.event).toMatchObject({ type: 'VoteCast', land: lands[i], choice: choices[i % 3] });
       expect(o.appended).toEqual(d.events);
     });
-    const log = await server.store.read(MEETING, before);
+    const log = await readMeeting(server, before);
     expect(log.map((e) => e.seq)).toEqual(lands.map((_, i) => before + i + 1));
     expect(log.map((e) => (e.event as EventOf<'VoteCast'>).land)).toEqual(lands);
     // The envelopes acked are the stored ones (hash chain included).
@@ -102,11 +103,11 @@ describe('group commit: commands that arrive together share one transaction', ()
     const key = newKey();
     const cast = { type: 'castVote', voteId, land: lands[2]!, choice: 'abstain' } as const;
     const outcomes = await Promise.all([
-      runtime.execute(key, cast, delegate(lands[2]!)),
-      runtime.execute(newKey(), { type: 'castVote', voteId, land: lands[3]!, choice: 'yes' }, delegate(lands[3]!)),
-      runtime.execute(key, cast, delegate(lands[2]!)),
-      runtime.execute(key, { ...cast, choice: 'no' }, delegate(lands[2]!)),
-      runtime.execute(key, cast, delegate(lands[2]!)),
+      runtime.execute({ key: key, command: cast, actor: delegate(lands[2]!), context: {} }),
+      runtime.execute({ key: newKey(), command: { type: 'castVote', voteId, land: lands[3]!, choice: 'yes' }, actor: delegate(lands[3]!), context: {} }),
+      runtime.execute({ key: key, command: cast, actor: delegate(lands[2]!), context: {} }),
+      runtime.execute({ key: key, command: { ...cast, choice: 'no' }, actor: delegate(lands[2]!), context: {} }),
+      runtime.execute({ key: key, command: cast, actor: delegate(lands[2]!), context: {} }),
     ]);
 
     expect(walCommits(server.dataDir) - commits).toBe(1);
@@ -118,9 +119,9 @@ describe('group commit: commands that arrive together share one transaction', ()
       expect(r.appended).toEqual([]);
     }
     expect(reused!.ack).toEqual({ error: { code: 'idempotency.keyReused' } });
-    expect((await server.store.read(MEETING, before)).map((e) => e.seq)).toEqual([before + 1, before + 2]);
+    expect((await readMeeting(server, before)).map((e) => e.seq)).toEqual([before + 1, before + 2]);
     // A retry after the commit gets the stored answer.
-    const later = await runtime.execute(key, cast, delegate(lands[2]!));
+    const later = await runtime.execute({ key: key, command: cast, actor: delegate(lands[2]!), context: {} });
     expect(data(later)).toEqual({ ...data(first!), duplicate: true });
   });
 
@@ -128,13 +129,13 @@ describe('group commit: commands that arrive together share one transaction', ()
     const before = runtime.seq;
     const commits = walCommits(server.dataDir);
     const outcomes = await Promise.all([
-      runtime.execute(newKey(), { type: 'castVote', voteId, land: lands[4]!, choice: 'yes' }, delegate(lands[4]!)),
+      runtime.execute({ key: newKey(), command: { type: 'castVote', voteId, land: lands[4]!, choice: 'yes' }, actor: delegate(lands[4]!), context: {} }),
       // A delegate voting for another Land: refused by the rules, nothing appended.
-      runtime.execute(newKey(), { type: 'castVote', voteId, land: lands[6]!, choice: 'yes' }, delegate(lands[5]!)),
-      runtime.execute(newKey(), { type: 'castVote', voteId, land: lands[5]!, choice: 'no' }, delegate(lands[5]!)),
-      runtime.execute(newKey(), { type: 'closeVote', voteId }, chairActor),
+      runtime.execute({ key: newKey(), command: { type: 'castVote', voteId, land: lands[6]!, choice: 'yes' }, actor: delegate(lands[5]!), context: {} }),
+      runtime.execute({ key: newKey(), command: { type: 'castVote', voteId, land: lands[5]!, choice: 'no' }, actor: delegate(lands[5]!), context: {} }),
+      runtime.execute({ key: newKey(), command: { type: 'closeVote', voteId }, actor: chairActor, context: {} }),
       // Arrived after the close in the same batch: decided against the closed vote.
-      runtime.execute(newKey(), { type: 'castVote', voteId, land: lands[7]!, choice: 'yes' }, delegate(lands[7]!)),
+      runtime.execute({ key: newKey(), command: { type: 'castVote', voteId, land: lands[7]!, choice: 'yes' }, actor: delegate(lands[7]!), context: {} }),
     ]);
 
     expect(walCommits(server.dataDir) - commits).toBe(1);
@@ -147,7 +148,7 @@ describe('group commit: commands that arrive together share one transaction', ()
     expect(closed.choices[lands[4]!]).toBe('yes');
     expect(closed.choices[lands[5]!]).toBe('no');
     expect(late!.ack).toMatchObject({ error: { code: 'vote.closed' } });
-    const log = await server.store.read(MEETING, before);
+    const log = await readMeeting(server, before);
     expect(log.map((e) => e.seq)).toEqual(Array.from({ length: log.length }, (_, i) => before + i + 1));
     expect(log.at(-1)!.seq).toBe(data(close!).seq);
     expect(runtime.seq).toBe(data(close!).seq);
@@ -159,20 +160,20 @@ describe('group commit: commands that arrive together share one transaction', ()
     const before = runtime.seq;
     const stateBefore = runtime.current;
     // A real SQLite failure in the middle of the batch: the second command's insert aborts.
-    server.store.db.exec(`CREATE TRIGGER fail_batch BEFORE INSERT ON events WHEN NEW.seq = ${before + 2} BEGIN SELECT RAISE(ABORT, 'test: disk trouble'); END`);
+    server.sqliteDb.exec(`CREATE TRIGGER fail_batch BEFORE INSERT ON events WHEN NEW.seq = ${before + 2} BEGIN SELECT RAISE(ABORT, 'test: disk trouble'); END`);
     const keys = [newKey(), newKey(), newKey()];
     const casts = [0, 1, 2].map((i) => ({ type: 'castVote', voteId: vote, land: lands[i]!, choice: 'yes' } as const));
     try {
-      const outcomes = await Promise.all(casts.map((c, i) => runtime.execute(keys[i]!, c, delegate(lands[i]!))));
+      const outcomes = await Promise.all(casts.map((c, i) => runtime.execute({ key: keys[i]!, command: c, actor: delegate(lands[i]!), context: {} })));
       for (const o of outcomes) expect(o).toEqual({ ack: { error: { code: 'internal.error' } }, appended: [] });
-      expect(await server.store.lastSeq(MEETING)).toBe(before);
+      expect((await server.stores.events.head(MEETING)).seq).toBe(before);
       expect(runtime.seq).toBe(before);
       expect(runtime.current).toEqual(stateBefore);
     } finally {
-      server.store.db.exec('DROP TRIGGER fail_batch');
+      server.sqliteDb.exec('DROP TRIGGER fail_batch');
     }
     // Nothing of the batch was kept, idempotency keys included: the retries are decided afresh.
-    const retried = await Promise.all(casts.map((c, i) => runtime.execute(keys[i]!, c, delegate(lands[i]!))));
+    const retried = await Promise.all(casts.map((c, i) => runtime.execute({ key: keys[i]!, command: c, actor: delegate(lands[i]!), context: {} })));
     expect(retried.map((o) => [data(o).seq, data(o).duplicate])).toEqual([[before + 1, false], [before + 2, false], [before + 3, false]]);
     await must(chair, { type: 'closeVote', voteId: vote });
   });

@@ -9,6 +9,7 @@ import {
 } from '@plenum/shared';
 import { startServer, type RunningServer } from '../src/app.ts';
 import type { ConfigInput } from '../src/config.ts';
+import type { AppendEntry } from '../src/store/event-log.ts';
 import type { DemoLink } from '../src/demo/seed-demo.ts';
 
 export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -141,9 +142,9 @@ export class Mirror {
   }
 }
 
-export const waitFor = async (cond: () => boolean, what: string, ms = 20_000) => {
+export const waitFor = async (cond: () => boolean | Promise<boolean>, what: string, ms = 20_000) => {
   const until = Date.now() + ms;
-  while (!cond()) {
+  while (!(await cond())) {
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }
@@ -156,3 +157,15 @@ export async function openAndCheckIn(chair: Client, delegates: Client[]) {
 }
 
 export const closeAll = (sockets: Client[]) => sockets.forEach((s) => s.disconnect());
+
+/** A meeting's stored events after `afterSeq`, read through its runtime (parsed with the event schema). */
+export async function readMeeting(server: RunningServer, afterSeq = 0, meetingId = MEETING): Promise<EventEnvelope[]> {
+  const rt = await server.registry.get(meetingId);
+  if (!rt) throw new Error(`no meeting ${meetingId}`);
+  return rt.read(afterSeq);
+}
+
+/** Events written as history (as an earlier run would have): one append entry per event, its actor from `by`. */
+export function historyEntries(events: { type: string; at: string; by: { role: string; participantId: string | null } }[]): AppendEntry[] {
+  return events.map((e) => ({ events: [e], actor: e.by, idempotency: null }));
+}

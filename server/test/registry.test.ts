@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DMK_PROFILE } from '@plenum/shared';
-import { SqliteEventStore } from '../src/store/sqlite-store.ts';
+import { openSqliteStores } from '../src/store/sqlite-store.ts';
 import { MeetingRegistry } from '../src/meeting/registry.ts';
 import { createLogger } from '../src/log.ts';
 import { tmpDataDir } from './helpers.ts';
@@ -13,10 +13,10 @@ describe('meeting registry: one runtime (one command queue) per meeting', () => 
 
   async function freshRegistry(...meetings: string[]) {
     const dir = tmpDataDir();
-    const store = new SqliteEventStore(join(dir, 'plenum.sqlite'));
-    cleanup.push(async () => { await store.close(); rmSync(dir, { recursive: true, force: true }); });
-    for (const id of meetings) await store.createMeeting(id, new Date().toISOString());
-    return new MeetingRegistry(store, DMK_PROFILE, createLogger('silent'), () => {});
+    const stores = openSqliteStores(join(dir, 'plenum.sqlite'));
+    cleanup.push(async () => { await stores.close(); rmSync(dir, { recursive: true, force: true }); });
+    for (const id of meetings) await stores.meetings.createMeeting(id, new Date().toISOString());
+    return new MeetingRegistry(stores.meetings, stores.events, DMK_PROFILE, createLogger('silent'), () => {});
   }
 
   it('two get() in the same tick, before the meetings were read, share one runtime', async () => {

@@ -30,49 +30,49 @@ describe('verifier: the log checked behind the server\'s back', () => {
 
   afterAll(() => rmSync(server.dataDir, { recursive: true, force: true }));
 
-  it('an untouched log verifies, with its closed vote recounted', () => {
-    const report = verifyDatabase(file);
+  it('an untouched log verifies, with its closed vote recounted', async () => {
+    const report = await verifyDatabase(file);
     // The demo meeting and the next session the demo conference holds.
     expect(report).toMatchObject({ ok: true, meetings: 2, votesChecked: 1, failure: null });
   });
 
-  it('a row edited in the SQLite file is named by meeting and seq', () => {
+  it('a row edited in the SQLite file is named by meeting and seq', async () => {
     const db = new Database(file);
-    const row = db.prepare("SELECT json FROM events WHERE meeting_id = 'dmk-2024-1' AND seq = ?").get(castSeq) as { json: string };
+    const row = db.prepare('SELECT json FROM events WHERE stream = ? AND seq = ?').get('dmk-2024-1', castSeq) as { json: string };
     const flipped = row.json.includes('"yes"') ? row.json.replace('"yes"', '"no"') : row.json.replace('"no"', '"yes"');
-    db.prepare("UPDATE events SET json = ? WHERE meeting_id = 'dmk-2024-1' AND seq = ?").run(flipped, castSeq);
+    db.prepare('UPDATE events SET json = ? WHERE stream = ? AND seq = ?').run(flipped, 'dmk-2024-1', castSeq);
     db.close();
-    const report = verifyDatabase(file);
+    const report = await verifyDatabase(file);
     expect(report.ok).toBe(false);
-    expect(report.failure).toMatchObject({ meetingId: 'dmk-2024-1', seq: castSeq, reason: expect.stringContaining('hash') });
+    expect(report.failure).toMatchObject({ stream: 'dmk-2024-1', seq: castSeq, reason: expect.stringContaining('hash') });
     // npm run verify: the same verdict on the console, exit code 1.
     const cli = spawnSync('node', ['--import', 'tsx', 'server/src/cli/verify.ts', file], { encoding: 'utf8' });
     expect(cli.status).toBe(1);
     expect(cli.stdout).toContain(`meeting dmk-2024-1, seq ${castSeq}`);
   });
 
-  it('a forger who also rewrites every later hash is caught by the independent recount of the vote', () => {
+  it('a forger who also rewrites every later hash is caught by the independent recount of the vote', async () => {
     const db = new Database(file);
-    const rows = db.prepare("SELECT * FROM events WHERE meeting_id = 'dmk-2024-1' ORDER BY seq").all() as {
-      meeting_id: string; seq: number; at: string; actor_role: string; actor_participant: string | null; type: string; json: string; prev_hash: string;
+    const rows = db.prepare("SELECT * FROM events WHERE stream = 'dmk-2024-1' ORDER BY seq").all() as {
+      stream: string; seq: number; at: string; actor_role: string; actor_participant: string | null; type: string; json: string; prev_hash: string;
     }[];
     let prev = rows[0].prev_hash;
-    const update = db.prepare("UPDATE events SET prev_hash = ?, hash = ? WHERE meeting_id = 'dmk-2024-1' AND seq = ?");
+    const update = db.prepare("UPDATE events SET prev_hash = ?, hash = ? WHERE stream = 'dmk-2024-1' AND seq = ?");
     for (const r of rows) {
-      const hash = rowHash(prev, { meetingId: r.meeting_id, seq: r.seq, at: r.at, actorRole: r.actor_role, actorParticipant: r.actor_participant, type: r.type, json: r.json });
+      const hash = rowHash(prev, { stream: r.stream, seq: r.seq, at: r.at, actorRole: r.actor_role, actorParticipant: r.actor_participant, type: r.type, json: r.json });
       update.run(prev, hash, r.seq);
       prev = hash;
     }
     db.close();
-    const report = verifyDatabase(file);
+    const report = await verifyDatabase(file);
     expect(report.ok).toBe(false);
     expect(report.failure?.reason).toMatch(/VoteClosed .*(recounted|choice)/);
   });
 
-  it('a deleted row breaks seq continuity at that row', () => {
+  it('a deleted row breaks seq continuity at that row', async () => {
     const db = new Database(file);
-    db.prepare("DELETE FROM events WHERE meeting_id = 'dmk-2024-1' AND seq = 3").run();
+    db.prepare("DELETE FROM events WHERE stream = 'dmk-2024-1' AND seq = 3").run();
     db.close();
-    expect(verifyDatabase(file).failure).toMatchObject({ seq: 4, reason: expect.stringContaining('seq') });
+    expect((await verifyDatabase(file)).failure).toMatchObject({ seq: 4, reason: expect.stringContaining('seq') });
   });
 });

@@ -4,8 +4,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dbFile } from '../src/app.ts';
-import { betweenRowHash, migrateBetweenChain } from '../src/between/chain.ts';
-import { BetweenStore } from '../src/between/store.ts';
+import { rowHash } from '../src/store/hash.ts';
 import { verifyDatabase } from '../src/verify/verify-log.ts';
 import { linkFor, redeem, startTestServer, tokenOf, type TestServer } from './helpers.ts';
 
@@ -21,7 +20,7 @@ async function post(server: TestServer, path: string, cookie: string, body: unkn
 interface BetweenRowInFile { stream: string; seq: number; at: string; actor_role: string; actor_participant: string | null; type: string; json: string; prev_hash: string; hash: string }
 const betweenRows = (file: string): BetweenRowInFile[] => {
   const db = new Database(file, { readonly: true });
-  try { return db.prepare('SELECT * FROM between_events ORDER BY stream, seq').all() as BetweenRowInFile[]; } finally { db.close(); }
+  try { return db.prepare("SELECT * FROM events WHERE instr(stream, ':') > 0 ORDER BY stream, seq").all() as BetweenRowInFile[]; } finally { db.close(); }
 };
 
 describe('verifier: the between-sessions streams checked behind the server\'s back', () => {
@@ -52,19 +51,19 @@ describe('verifier: the between-sessions streams checked behind the server\'s ba
     rmSync(pristine, { recursive: true, force: true });
   });
 
-  it('each row written by the server carries prev_hash and hash, chained per stream from the genesis hash', () => {
+  it('each row written by the server carries prev_hash and hash, chained per stream from the genesis hash', async () => {
     const rows = betweenRows(file).filter((r) => r.stream === STREAM);
     expect(rows.map((r) => r.type)).toEqual(['CircularStarted', 'CircularAnswered', 'CircularDeclarationAdded', 'CircularAnswered']);
     expect(rows[0].prev_hash).toBe('0'.repeat(64));
     for (const [i, r] of rows.entries()) {
-      expect(r.hash).toBe(betweenRowHash(r.prev_hash, { stream: r.stream, seq: r.seq, at: r.at, actorRole: r.actor_role, actorParticipant: r.actor_participant, type: r.type, json: r.json }));
+      expect(r.hash).toBe(rowHash(r.prev_hash, { stream: r.stream, seq: r.seq, at: r.at, actorRole: r.actor_role, actorParticipant: r.actor_participant, type: r.type, json: r.json }));
       if (i > 0) expect(r.prev_hash).toBe(rows[i - 1].hash);
     }
   });
 
-  it('an intact log verifies, with the between-sessions streams counted', () => {
+  it('an intact log verifies, with the between-sessions streams counted', async () => {
     const rows = betweenRows(file);
-    const report = verifyDatabase(file);
+    const report = await verifyDatabase(file);
     expect(report).toMatchObject({ ok: true, meetings: 2, failure: null });
     expect(report.betweenEvents).toBe(rows.length);
     expect(report.betweenEvents).toBeGreaterThanOrEqual(4);
@@ -74,13 +73,13 @@ describe('verifier: the between-sessions streams checked behind the server\'s ba
     expect(cli.stdout).toContain(`${report.betweenStreams} between-sessions stream(s), ${report.betweenEvents} events`);
   });
 
-  it('R-CIR-3: an answer edited in the SQLite file is named by stream and seq', () => {
+  it('R-CIR-3: an answer edited in the SQLite file is named by stream and seq', async () => {
     const db = new Database(file);
-    const row = db.prepare('SELECT json FROM between_events WHERE stream = ? AND seq = 2').get(STREAM) as { json: string };
+    const row = db.prepare('SELECT json FROM events WHERE stream = ? AND seq = 2').get(STREAM) as { json: string };
     expect(row.json).toContain('"choice":"yes"');
-    db.prepare('UPDATE between_events SET json = ? WHERE stream = ? AND seq = 2').run(row.json.replace('"choice":"yes"', '"choice":"no"'), STREAM);
+    db.prepare('UPDATE events SET json = ? WHERE stream = ? AND seq = 2').run(row.json.replace('"choice":"yes"', '"choice":"no"'), STREAM);
     db.close();
-    const report = verifyDatabase(file);
+    const report = await verifyDatabase(file);
     expect(report.ok).toBe(false);
     expect(report.failure).toMatchObject({ log: 'between', stream: STREAM, seq: 2, reason: expect.stringContaining('hash') });
     const cli = spawnSync('node', ['--import', 'tsx', 'server/src/cli/verify.ts', file], { encoding: 'utf8' });
@@ -88,54 +87,28 @@ describe('verifier: the between-sessions streams checked behind the server\'s ba
     expect(cli.stdout).toContain(`BROKEN: stream ${STREAM}, seq 2: hash does not match`);
   });
 
-  it('a forger who also rewrites the later hashes is caught by the event schema', () => {
+  it('a forger who also rewrites the later hashes is caught by the event schema', async () => {
     const db = new Database(file);
-    const rows = (db.prepare('SELECT * FROM between_events WHERE stream = ? ORDER BY seq').all(STREAM) as BetweenRowInFile[]);
-    const update = db.prepare('UPDATE between_events SET json = ?, prev_hash = ?, hash = ? WHERE stream = ? AND seq = ?');
+    const rows = (db.prepare('SELECT * FROM events WHERE stream = ? ORDER BY seq').all(STREAM) as BetweenRowInFile[]);
+    const update = db.prepare('UPDATE events SET json = ?, prev_hash = ?, hash = ? WHERE stream = ? AND seq = ?');
     let prev = rows[0].prev_hash;
     for (const r of rows) {
       const json = r.seq === 2 ? r.json.replace(/"choice":"\w+"/, '"choice":"maybe"') : r.json;
-      const hash = betweenRowHash(prev, { stream: r.stream, seq: r.seq, at: r.at, actorRole: r.actor_role, actorParticipant: r.actor_participant, type: r.type, json });
+      const hash = rowHash(prev, { stream: r.stream, seq: r.seq, at: r.at, actorRole: r.actor_role, actorParticipant: r.actor_participant, type: r.type, json });
       update.run(json, prev, hash, r.stream, r.seq);
       prev = hash;
     }
     db.close();
-    expect(verifyDatabase(file).failure).toMatchObject({ stream: STREAM, seq: 2, reason: expect.stringContaining('schema') });
+    expect((await verifyDatabase(file)).failure).toMatchObject({ stream: STREAM, seq: 2, reason: expect.stringContaining('schema') });
   });
 
-  it('a deleted row breaks seq continuity at that row', () => {
+  it('a deleted row breaks seq continuity at that row', async () => {
     const db = new Database(file);
-    const restore = db.prepare('UPDATE between_events SET json = ?, prev_hash = ?, hash = ? WHERE stream = ? AND seq = ?');
+    const restore = db.prepare('UPDATE events SET json = ?, prev_hash = ?, hash = ? WHERE stream = ? AND seq = ?');
     for (const r of betweenRows(dbFile(pristine))) restore.run(r.json, r.prev_hash, r.hash, r.stream, r.seq);
-    expect(verifyDatabase(file).ok).toBe(true); // the forgeries above undone
-    db.prepare('DELETE FROM between_events WHERE stream = ? AND seq = 3').run(STREAM);
+    expect((await verifyDatabase(file)).ok).toBe(true); // the forgeries above undone
+    db.prepare('DELETE FROM events WHERE stream = ? AND seq = 3').run(STREAM);
     db.close();
-    expect(verifyDatabase(file).failure).toMatchObject({ stream: STREAM, seq: 4, reason: expect.stringContaining('seq') });
-  });
-
-  it('a log from an earlier build (no hash columns) is chained once at start, to the same hashes, and then verifies', async () => {
-    const old = dbFile(pristine);
-    const expected = betweenRows(old);
-    const db = new Database(old);
-    db.exec('ALTER TABLE between_events DROP COLUMN hash; ALTER TABLE between_events DROP COLUMN prev_hash;');
-    db.close();
-    expect(verifyDatabase(old).failure).toMatchObject({ log: 'between', seq: 1, reason: expect.stringContaining('no hash columns') });
-
-    const restarted = await startTestServer({ dataDir: pristine });
-    await restarted.stop(false);
-    const migrated = betweenRows(old);
-    expect(migrated.map((r) => [r.stream, r.seq, r.prev_hash, r.hash])).toEqual(expected.map((r) => [r.stream, r.seq, r.prev_hash, r.hash]));
-    expect(verifyDatabase(old)).toMatchObject({ ok: true, betweenEvents: expected.length, failure: null });
-
-    // Once: a second start finds the columns and hashes nothing; appends continue the chain.
-    const again = new Database(old);
-    expect(migrateBetweenChain(again)).toBe(0);
-    const store = new BetweenStore(again);
-    const last = migrated.filter((r) => r.stream === STREAM).at(-1)!;
-    store.append(STREAM, last.seq, [{ type: 'CircularAnswered', at: new Date().toISOString(), by: { role: 'delegate', participantId: 'p-NW-member' }, land: 'NW', choice: 'no', participantId: 'p-NW-member' } as never]);
-    again.close();
-    const appended = betweenRows(old).filter((r) => r.stream === STREAM).at(-1)!;
-    expect(appended).toMatchObject({ seq: last.seq + 1, prev_hash: last.hash });
-    expect(verifyDatabase(old)).toMatchObject({ ok: true, betweenEvents: expected.length + 1 });
+    expect((await verifyDatabase(file)).failure).toMatchObject({ stream: STREAM, seq: 4, reason: expect.stringContaining('seq') });
   });
 });

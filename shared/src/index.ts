@@ -17,3 +17,4 @@ export * from './followUp/index.ts';
 export * from './conference/index.ts';
 export * from './drafts/index.ts';
 export * from './public/projection.ts';
+export * from './meeting/stateVersion.ts';

@@ -2,11 +2,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { io as connectClient, type Socket } from 'socket.io-client';
 import {
-  DEMO_MEETING_ID, PROTOCOL_VERSION, type Ack, type ClientToServerEvents, type Command, type CommandResult, type EventOf,
+  DEMO_MEETING_ID, PROTOCOL_VERSION, type Ack, type MeetingEvent, type ClientToServerEvents, type Command, type CommandResult, type EventOf,
   type MeetingState, type ServerToClientEvents,
 } from '@plenum/shared';
 import { verifyDatabase } from '../../server/src/verify/verify-log.ts';
-import { SqliteEventStore } from '../../server/src/store/sqlite-store.ts';
+import { openSqliteStores } from '../../server/src/store/sqlite-store.ts';
 
 /**
  * One crash cycle: start the server as a child process on a data folder, let the 16 delegates
@@ -165,17 +165,17 @@ export async function runCycle(world: CrashWorld, rng: () => number = Math.rando
 /** After the kill, read the log directly: every acknowledged vote is there, and the chain verifies. */
 export async function checkLog(dataDir: string, acked: AckedVote[]): Promise<CycleResult> {
   const file = join(dataDir, 'plenum.sqlite');
-  const report = verifyDatabase(file);
-  const store = new SqliteEventStore(file);
+  const report = await verifyDatabase(file);
+  const stores = openSqliteStores(file);
   try {
-    const bySeq = new Map((await store.read(MEETING, 0)).map((e) => [e.seq, e.event]));
+    const bySeq = new Map((await stores.events.read(MEETING, 0)).map((r) => [r.seq, JSON.parse(r.json) as MeetingEvent]));
     const lost = acked.filter((a) => {
       const e = bySeq.get(a.seq);
       return !(e && e.type === 'VoteCast' && e.voteId === a.voteId && e.land === a.land && e.choice === a.choice);
     });
     return { acked, lost, verified: report.ok, reason: report.failure?.reason, events: bySeq.size };
   } finally {
-    await store.close();
+    await stores.close();
   }
 }
 

@@ -15,6 +15,7 @@ const violation: Record<ViolationCode, string> = {
   'idempotency.keyReused': 'Diese Anfrage wurde bereits mit anderem Inhalt gesendet.',
   'protocol.version': 'Die Anwendung ist veraltet. Bitte die Seite neu laden.',
   'internal.error': 'Ein technischer Fehler ist aufgetreten. Bitte erneut versuchen.',
+  'store.unavailable': 'Die Datenbank ist gerade nicht erreichbar. Nichts wurde gespeichert; bitte gleich erneut versuchen.',
   'auth.required': 'Bitte melden Sie sich über Ihren persönlichen Einladungslink an.',
   'auth.revoked': 'Ihre Einladung wurde widerrufen.',
   'auth.forbidden': 'Dafür fehlt Ihnen die Berechtigung.',

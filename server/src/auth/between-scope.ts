@@ -1,4 +1,4 @@
-import type { Invitation } from '../store/event-store.ts';
+import type { Invitation } from '../store/invitation-store.ts';
 
 /** Roles that take part between sessions (R-CHR-2 office; members and deputies as delegates). */
 const PARTICIPANT_ROLES = new Set<Invitation['role']>(['office', 'chair', 'delegate']);

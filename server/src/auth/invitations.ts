@@ -1,7 +1,7 @@
 import { ActorRole, Id, ShortText, type Actor } from '@plenum/shared';
 import { z } from 'zod';
-import type { EventStore, Invitation } from '../store/event-store.ts';
-import { newId } from '../meeting/runtime.ts';
+import type { Invitation, InvitationStore, SessionStore } from '../store/invitation-store.ts';
+import { newId } from '../pipeline/ids.ts';
 import { newSecret, secretHash } from './secrets.ts';
 import { SessionClock, type SessionLifetime } from './session-lifetime.ts';
 
@@ -23,7 +23,7 @@ export class Invitations {
   private readonly sessionClock: SessionClock;
 
   constructor(
-    private readonly store: EventStore, private readonly publicUrl: string,
+    private readonly store: InvitationStore, private readonly sessions: SessionStore, private readonly publicUrl: string,
     lifetime: SessionLifetime = { idleMs: 24 * 3_600_000, absoluteMs: 7 * 86_400_000 }, now: () => number = Date.now,
   ) {
     this.sessionClock = new SessionClock(lifetime, now);
@@ -52,7 +52,7 @@ export class Invitations {
     if (!invitation) return null;
     const sessionId = this.sessionClock.newSessionId(newSecret());
     this.sessionClock.use(secretHash(sessionId), sessionId);
-    await this.store.createSession(secretHash(sessionId), invitation.id, new Date().toISOString());
+    await this.sessions.createSession(secretHash(sessionId), invitation.id, new Date().toISOString());
     return { sessionId, invitation };
   }
 
@@ -63,11 +63,11 @@ export class Invitations {
 
   /** The same check by the session id's hash (kept by a socket, which must not hold the secret). */
   async checkHash(sessionHash: string, sessionId: string | null = null): Promise<SessionCheck> {
-    const invitation = await this.store.sessionInvitation(sessionHash);
+    const invitation = await this.sessions.sessionInvitation(sessionHash);
     if (!invitation) return { ok: false, code: 'auth.required' };
     // Expired (idle or absolute): the session ends here; the person redeems their link again.
     if (!this.sessionClock.use(sessionHash, sessionId)) {
-      await this.store.deleteSession(sessionHash);
+      await this.sessions.deleteSession(sessionHash);
       return { ok: false, code: 'auth.required' };
     }
     if (invitation.revokedAt) return { ok: false, code: 'auth.revoked' };
@@ -80,7 +80,7 @@ export class Invitations {
   }
   async logoutHash(sessionHash: string): Promise<string> {
     this.sessionClock.forget(sessionHash);
-    await this.store.deleteSession(sessionHash);
+    await this.sessions.deleteSession(sessionHash);
     return sessionHash;
   }
   list(meetingId: string) { return this.store.listInvitations(meetingId); }

@@ -1,27 +1,26 @@
 import type express from 'express';
 import type { Router } from 'express';
 import type { RulesProfile } from '@plenum/shared';
-import type { SqliteEventStore } from '../store/sqlite-store.ts';
+import type { EventLog, MeetingDirectory } from '../store/event-log.ts';
 import type { MeetingRegistry } from '../meeting/registry.ts';
 import type { Invitations } from '../auth/invitations.ts';
 import type { Logger } from '../log.ts';
 import type { ProtocolPdfRenderer } from '../protocol-pdf/pdf-renderer.ts';
-import { BetweenStore } from './store.ts';
 import { BetweenService } from './service.ts';
 import { BetweenScheduler } from './scheduler.ts';
 import { mountBetween } from './routes.ts';
 import { ConferenceSessions } from '../conference/sessions.ts';
 import { mountConference } from '../conference/routes.ts';
 
-export { BetweenService, BetweenScheduler, BetweenStore, mountBetween };
+export { BetweenService, BetweenScheduler, mountBetween };
 
-/** Everything between sessions, wired once by app.ts: store, service, scheduler, routes. */
+/** Everything between sessions, wired once by app.ts: service, scheduler, routes. */
 export function createBetween(deps: {
-  store: SqliteEventStore; registry: MeetingRegistry; invitations: () => Invitations; profile: RulesProfile; log: Logger; pdf: ProtocolPdfRenderer; clock?: () => Date; maxOverdueMs?: number;
+  events: EventLog; meetings: MeetingDirectory; registry: MeetingRegistry; invitations: () => Invitations; profile: RulesProfile; log: Logger; pdf: ProtocolPdfRenderer; clock?: () => Date; maxOverdueMs?: number;
 }) {
-  const service = new BetweenService(new BetweenStore(deps.store.db), { store: deps.store, registry: deps.registry }, deps.profile, deps.log, deps.clock);
+  const service = new BetweenService(deps.events, deps.registry, deps.profile, deps.log, deps.clock);
   const scheduler = new BetweenScheduler(service, deps.log, deps.clock, deps.maxOverdueMs);
-  const conference = new ConferenceSessions(service, deps.store, deps.registry, deps.log, deps.clock);
+  const conference = new ConferenceSessions(service, deps.meetings, deps.registry, deps.log, deps.clock);
   return {
     service,
     scheduler,

@@ -1,7 +1,6 @@
 import { escapeHtml, PAGE_STYLE } from '../http/page-style.ts';
 import {
-  DMK_PROFILE, buildResultsProtocol, landName, publicationOf, type CircularState, type ProtocolWorkflowState,
-  type ResultsProtocolModel,
+  DMK_PROFILE, buildResultsProtocol, landName, publicationOf, type ResultsProtocolModel,
 } from '@plenum/shared';
 import type { BetweenService } from './service.ts';
 
@@ -30,7 +29,7 @@ export interface Publications {
 }
 
 export async function publishedProtocol(service: BetweenService, meetingId: string): Promise<ResultsProtocolModel | null> {
-  const wf = service.state('protocol', meetingId).state as ProtocolWorkflowState;
+  const wf = (await service.state('protocol', meetingId)).state;
   if (wf.status !== 'published') return null;
   const meeting = await service.meetingState(meetingId);
   return meeting ? publicationOf(buildResultsProtocol(meeting.state, meeting.events, service.profile), { publicNames: wf.publicNames }) : null;
@@ -38,10 +37,9 @@ export async function publishedProtocol(service: BetweenService, meetingId: stri
 
 export async function publications(service: BetweenService): Promise<Publications> {
   const out: Publications = { protocols: [], resolutions: [] };
-  for (const { id } of service.list('protocol')) {
+  for (const { id, state: wf } of await service.list('protocol')) {
     const model = await publishedProtocol(service, id);
     if (!model) continue;
-    const wf = service.state('protocol', id).state as ProtocolWorkflowState;
     out.protocols.push({ meetingId: id, title: model.title, date: model.date, place: model.place, publishedAt: wf.publishedAt!, withheldItems: model.withheldItems });
     for (const item of model.items) {
       if (item.kind !== 'proposal' || (item.outcome !== 'adopted' && item.outcome !== 'partlyAdopted')) continue;
@@ -54,8 +52,7 @@ export async function publications(service: BetweenService): Promise<Publication
       });
     }
   }
-  for (const { id, state } of service.list('circular')) {
-    const s = state as CircularState;
+  for (const { id, state: s } of await service.list('circular')) {
     // R-CIR-2: every result is published, whatever it is (adopted, not adopted, ended by an objection).
     if (!s.publishedAt) continue;
     out.resolutions.push({

@@ -79,7 +79,7 @@ export function mountBetween(app: express.Express, api: Router, deps: { service:
     if (!s.ok) return apiError(res, 401, s.code);
     if (!mayListStreams(s.invitation)) return apiError(res, 403, 'auth.forbidden');
     // R-FUP-1: the follow-up record is internal: participants only, never on the public surface.
-    res.json(service.list(kind).filter(({ id }) => mayUseStream(s.invitation, kind, id)).map(({ id, seq, state }) => ({ id, seq, state })));
+    res.json((await service.list(kind)).filter(({ id }) => mayUseStream(s.invitation, kind, id)).map(({ id, seq, state }) => ({ id, seq, state })));
   });
 
   api.get('/between/:kind/:id', async (req, res) => {
@@ -88,7 +88,7 @@ export function mountBetween(app: express.Express, api: Router, deps: { service:
     const s = await who(req);
     if (!s.ok) return apiError(res, 401, s.code);
     if (!mayUseStream(s.invitation, kind, String(req.params.id))) return apiError(res, 403, 'auth.forbidden');
-    const found = service.state(kind, String(req.params.id));
+    const found = await service.state(kind, String(req.params.id));
     if (found.seq === 0) return apiError(res, 404, 'stream.unknown');
     res.json(found);
   });

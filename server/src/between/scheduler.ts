@@ -1,4 +1,3 @@
-import type { CircularState, ProtocolWorkflowState } from '@plenum/shared';
 import type { BetweenService } from './service.ts';
 import type { Logger } from '../log.ts';
 import { OverdueGuard } from './overdue-guard.ts';
@@ -41,14 +40,12 @@ export class BetweenScheduler {
   }
 
   /** Everything with a due time that the decider would still accept. */
-  pending(): DueAction[] {
+  async pending(): Promise<DueAction[]> {
     const out: DueAction[] = [];
-    for (const { id, state } of this.service.list('circular')) {
-      const s = state as CircularState;
+    for (const { id, state: s } of await this.service.list('circular')) {
       if (s.status === 'running' && s.deadline) out.push({ kind: 'circular', id, due: s.deadline, command: { type: 'closeCircular' } });
     }
-    for (const { id, state } of this.service.list('protocol')) {
-      const s = state as ProtocolWorkflowState;
+    for (const { id, state: s } of await this.service.list('protocol')) {
       if (s.status === 'sent' && s.objectionsEnd && s.objections.length === 0) out.push({ kind: 'protocol', id, due: s.objectionsEnd, command: { type: 'approveProtocol' } });
     }
     return out.sort((a, b) => a.due.localeCompare(b.due));
@@ -63,7 +60,7 @@ export class BetweenScheduler {
   private async fireDue(): Promise<number> {
     const now = this.clock().getTime();
     let fired = 0;
-    for (const action of this.pending()) {
+    for (const action of await this.pending()) {
       // Strictly after the last millisecond of the period.
       if (Date.parse(action.due) >= now) continue;
       if (!this.guard.allows(`${action.kind}:${action.id}`, action.due, now)) {
@@ -93,9 +90,15 @@ export class BetweenScheduler {
   }
 
   private plan() {
+    void this.pending().then((due) => this.sleepUntil(due[0]), (err: unknown) => {
+      this.log.error({ err }, 'scheduler could not read the due actions');
+      this.sleepUntil(undefined);
+    });
+  }
+
+  private sleepUntil(next: DueAction | undefined) {
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
-    const next = this.pending()[0];
     const wait = next ? Math.max(0, Date.parse(next.due) - this.clock().getTime() + 1) : MAX_WAIT_MS;
     this.timer = setTimeout(() => { void this.tick().then(() => this.plan()); }, Math.min(wait, MAX_WAIT_MS));
     this.timer.unref();

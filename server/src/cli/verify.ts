@@ -10,7 +10,7 @@ if (!existsSync(file)) {
   console.error(`no event log at ${file}`);
   process.exit(1);
 }
-const report = verifyDatabase(file);
+const report = await verifyDatabase(file);
 if (report.ok) {
   console.log(`ok: ${report.meetings} meeting(s), ${report.events} events, ${report.votesChecked} closed votes recounted; `
     + `${report.betweenStreams} between-sessions stream(s), ${report.betweenEvents} events`);

@@ -2,7 +2,7 @@ import {
   addCalendarDays, berlinDate, berlinTimeOfDay, chairLandsFor, weekdayOf, type ConferenceHome, type ConferenceState, type EventEnvelope, type ExtraordinaryState,
   type MeetingState, type AgendaRecordState, type ProtocolWorkflowState,
 } from '@plenum/shared';
-import type { EventStore } from '../store/event-store.ts';
+import type { MeetingDirectory } from '../store/event-log.ts';
 import type { MeetingRegistry } from '../meeting/registry.ts';
 import type { Logger } from '../log.ts';
 import type { BetweenService } from '../between/service.ts';
@@ -24,7 +24,7 @@ const CONFERENCE = 'dmk';
 export class ConferenceSessions {
   constructor(
     private readonly service: BetweenService,
-    private readonly store: EventStore,
+    private readonly store: MeetingDirectory,
     private readonly registry: MeetingRegistry,
     private readonly log: Logger,
     private readonly clock: () => Date = () => new Date(),
@@ -38,7 +38,7 @@ export class ConferenceSessions {
     });
   }
 
-  state(): ConferenceState { return this.service.state('conference', CONFERENCE).state as ConferenceState; }
+  async state(): Promise<ConferenceState> { return (await this.service.state('conference', CONFERENCE)).state; }
 
   /** After every append of a meeting: its opening and closing are facts of the conference. */
   readonly onMeetingAppended = (meetingId: string, envelopes: EventEnvelope[]) => {
@@ -52,7 +52,7 @@ export class ConferenceSessions {
 
   /** On start: every meeting in the store is a session of the conference (a data folder from before it existed opens with its meetings). */
   async recordExistingMeetings() {
-    const known = this.state().sessions;
+    const known = (await this.state()).sessions;
     for (const meetingId of await this.store.meetings()) {
       if (known[meetingId]) continue;
       const session = (await this.registry.get(meetingId))?.current.session;
@@ -72,11 +72,12 @@ export class ConferenceSessions {
    */
   async seedNextRegularSession() {
     const today = berlinDate(this.clock());
-    if (Object.values(this.state().sessions).some((s) => s.status === 'planned' && s.date >= today)) return;
+    const conference = await this.state();
+    if (Object.values(conference.sessions).some((s) => s.status === 'planned' && s.date >= today)) return;
     let date = addCalendarDays(today, 70);
     while (weekdayOf(date) !== 5) date = addCalendarDays(date, 1);
-    const chair = chairLandsFor(date, this.service.profile, this.state().deviations) ?? [];
-    const number = Object.keys(this.state().sessions).length + 1;
+    const chair = chairLandsFor(date, this.service.profile, conference.deviations) ?? [];
+    const number = Object.keys(conference.sessions).length + 1;
     const outcome = await this.service.execute('conference', CONFERENCE, {
       type: 'createSession', sessionId: `dmk-${date.slice(0, 4)}-${number}`, kind: 'regular', title: `${number}. Digitalministerkonferenz (DMK)`,
       date, startTime: '10:00', place: capitalOf(chair[0]), format: 'hybrid',
@@ -86,7 +87,7 @@ export class ConferenceSessions {
 
   /** A new session's own log: schedule, the roster of the latest earlier session, the standing items. */
   private async setUp(sessionId: string) {
-    const session = this.state().sessions[sessionId];
+    const session = (await this.state()).sessions[sessionId];
     if (!session) return;
     const existing = await this.registry.get(sessionId);
     if (existing?.current.session) return;
@@ -94,7 +95,7 @@ export class ConferenceSessions {
     const runtime = existing ?? await this.registry.create(sessionId);
     const commands = sessionSetupCommands(session, previous, []);
     for (const [i, command] of commands.entries()) {
-      const { ack } = await runtime.execute(`conference-setup-${sessionId}-${i}`.slice(0, 128), command, SYSTEM);
+      const { ack } = await runtime.execute({ key: `conference-setup-${sessionId}-${i}`.slice(0, 128), command, actor: SYSTEM, context: {} });
       if ('error' in ack) this.log.warn({ sessionId, command: command.type, error: ack.error }, 'conference: setup command refused');
     }
   }
@@ -105,7 +106,7 @@ export class ConferenceSessions {
     const item = from?.agenda.find((i) => i.id === itemId);
     if (!item || !to) return;
     const command = carriedItemCommand(itemId, item, `TOP ${to.current.agenda.length + 1}`);
-    const { ack } = await to.execute(`conference-carry-${fromSessionId}-${itemId}`.slice(0, 128), command, SYSTEM);
+    const { ack } = await to.execute({ key: `conference-carry-${fromSessionId}-${itemId}`.slice(0, 128), command, actor: SYSTEM, context: {} });
     if ('error' in ack) this.log.warn({ fromSessionId, itemId, toSessionId, error: ack.error }, 'conference: carried item refused');
   }
 
@@ -125,16 +126,16 @@ export class ConferenceSessions {
 
   /** GET /api/conference. */
   async home(): Promise<ConferenceHome> {
-    const conference = this.state();
+    const conference = await this.state();
     const records = new Map<string, SessionRecords>();
     for (const id of Object.keys(conference.sessions)) {
       records.set(id, {
         meeting: (await this.registry.get(id))?.current ?? null,
-        agenda: this.service.state('agenda', id).state as AgendaRecordState,
-        protocol: this.service.state('protocol', id).state as ProtocolWorkflowState,
+        agenda: (await this.service.state('agenda', id)).state,
+        protocol: (await this.service.state('protocol', id)).state,
       });
     }
-    const requests = this.service.list('extraordinary').map((r) => ({ id: r.id, state: r.state as ExtraordinaryState }));
+    const requests = (await this.service.list('extraordinary')).map((r) => ({ id: r.id, state: r.state }));
     return conferenceHome(conference, records, requests, this.service.profile, this.clock().toISOString());
   }
 }

@@ -1,5 +1,5 @@
 import { DEMO_MEETING_ID, DMK_PROFILE, demoCommands, demoParticipantId, type MeetingState } from '@plenum/shared';
-import type { EventStore } from '../store/event-store.ts';
+import type { Stores } from '../store/stores.ts';
 import type { MeetingRegistry } from '../meeting/registry.ts';
 import type { Invitations } from '../auth/invitations.ts';
 import type { NewInvitation } from '../auth/invitations.ts';
@@ -17,16 +17,16 @@ export interface DemoLink extends NewInvitation {
  * screen. A later start finds invitations and does nothing. The commands carry fixed idempotency
  * keys, so a first start interrupted half-way completes on the next start without duplicates.
  */
-export async function seedDemo(store: EventStore, registry: MeetingRegistry, invitations: Invitations, log: Logger): Promise<DemoLink[] | null> {
-  const meetings = await store.meetings();
+export async function seedDemo(stores: Pick<Stores, 'meetings' | 'invitations'>, registry: MeetingRegistry, invitations: Invitations, log: Logger): Promise<DemoLink[] | null> {
+  const meetings = await stores.meetings.meetings();
   if (meetings.length > 0 && !meetings.includes(DEMO_MEETING_ID)) return null;
-  if (meetings.includes(DEMO_MEETING_ID) && (await store.listInvitations(DEMO_MEETING_ID)).length > 0) return null;
+  if (meetings.includes(DEMO_MEETING_ID) && (await stores.invitations.listInvitations(DEMO_MEETING_ID)).length > 0) return null;
 
   const runtime = await registry.create(DEMO_MEETING_ID);
   const system = { role: 'system' as const, participantId: null };
   let i = 0;
   for (const command of demoCommands()) {
-    const { ack } = await runtime.execute(`demo-seed-${String(i++).padStart(4, '0')}`, command, system);
+    const { ack } = await runtime.execute({ key: `demo-seed-${String(i++).padStart(4, '0')}`, command, actor: system, context: {} });
     // A refused demo command is a bug in the shared demo data; start anyway with what applied.
     if ('error' in ack) log.warn({ command: command.type, error: ack.error }, 'demo command refused');
   }

@@ -1,4 +1,4 @@
-import type { Invitation } from '../store/event-store.ts';
+import type { Invitation } from '../store/invitation-store.ts';
 import { escapeHtml, PAGE_STYLE } from './page-style.ts';
 
 export type PageLang = 'de' | 'en';

@@ -1,11 +1,11 @@
 import express, { type Request, type Response, type NextFunction, type Router } from 'express';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { MeResponse } from '@plenum/shared';
+import type { EventEnvelope, MeResponse } from '@plenum/shared';
 import type { Config } from '../config.ts';
 import { NewInvitation, type Invitations } from '../auth/invitations.ts';
 import { clearedSessionCookie, readCookie, SESSION_COOKIE } from '../auth/cookies.ts';
-import type { EventStore, Invitation } from '../store/event-store.ts';
+import type { Invitation } from '../store/invitation-store.ts';
 import type { Metrics } from './metrics.ts';
 import type { Logger } from '../log.ts';
 import { securityHeaders } from './security-headers.ts';
@@ -15,7 +15,10 @@ import { mountRedemption } from './redeem-routes.ts';
 
 interface Deps {
   config: Config;
-  store: EventStore;
+  /** Whether the store answers (for /healthz). */
+  ping: () => Promise<boolean>;
+  /** A meeting's stored events, for the office's export. */
+  meetingEvents: (meetingId: string) => Promise<EventEnvelope[]>;
   invitations: Invitations;
   metrics: Metrics;
   log: Logger;
@@ -34,7 +37,7 @@ interface Deps {
 const apiError = (res: Response, status: number, code: string) => res.status(status).json({ error: { code } });
 
 export function createHttpApp(deps: Deps): express.Express {
-  const { config, store, invitations, metrics, log } = deps;
+  const { config, invitations, metrics, log } = deps;
   const secure = config.publicUrl.startsWith('https:');
   const app = express();
   app.disable('x-powered-by');
@@ -45,7 +48,7 @@ export function createHttpApp(deps: Deps): express.Express {
   mountRedemption(app, deps);
 
   app.get('/healthz', async (_req, res) => {
-    const db = await store.ping().catch(() => false);
+    const db = await deps.ping().catch(() => false);
     res.status(db ? 200 : 503).json({ ok: db, db });
   });
   // Live counters tell when votes happen, even in a non-public session: not for outsiders.
@@ -124,7 +127,7 @@ export function createHttpApp(deps: Deps): express.Express {
 
   api.get('/meetings/:id/export', async (req, res) => {
     if (!(await office(req, res, req.params.id))) return;
-    res.json({ meetingId: req.params.id, events: await store.read(req.params.id, 0) });
+    res.json({ meetingId: req.params.id, events: await deps.meetingEvents(req.params.id) });
   });
 
   deps.mount?.(app, api);

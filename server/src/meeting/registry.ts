@@ -1,51 +1,52 @@
-import type { RulesProfile } from '@plenum/shared';
-import type { EventStore } from '../store/event-store.ts';
+import type { EventEnvelope, MeetingState, RulesProfile } from '@plenum/shared';
+import type { EventLog, MeetingDirectory } from '../store/event-log.ts';
 import type { Logger } from '../log.ts';
-import { MeetingRuntime, type AppendedListener } from './runtime.ts';
+import { StreamRegistry } from '../pipeline/stream-registry.ts';
+import { broadcastSegments } from './broadcast-segments.ts';
+import { isMeetingId, MEETING_KIND, type MeetingRuntime, type NoContext } from './kind.ts';
+import type { CommandResult, MeetingEvent } from '@plenum/shared';
 
-/** The live meetings of this process, each loaded from the log on first use. */
+export type AppendedListener = (meetingId: string, events: EventEnvelope[], state: MeetingState) => void;
+
+/** The live meetings of this process: those in the meeting directory, loaded on first use. */
 export class MeetingRegistry {
-  private readonly loading = new Map<string, Promise<MeetingRuntime>>();
+  private readonly streams: StreamRegistry<MeetingState, MeetingEvent, NoContext, CommandResult>;
   private known: Set<string> | null = null;
   private knownLoading: Promise<Set<string>> | null = null;
 
   constructor(
-    private readonly store: EventStore,
-    private readonly profile: RulesProfile,
-    private readonly log: Logger,
-    private readonly onAppended: AppendedListener,
-  ) {}
-
-  /**
-   * The runtime of a meeting that exists in the store, or null. Not `async`: the loading promise is
-   * recorded before anything is awaited, so calls in the same tick share one runtime (one queue).
-   */
-  get(meetingId: string): Promise<MeetingRuntime | null> {
-    const loading = this.loading.get(meetingId);
-    if (loading) return loading;
-    if (!this.known) return this.knownIds().then(() => this.get(meetingId));
-    if (!this.known.has(meetingId)) return Promise.resolve(null);
-    const p = MeetingRuntime.load(meetingId, this.store, this.profile, this.log, this.onAppended);
-    this.loading.set(meetingId, p);
-    p.catch(() => this.loading.delete(meetingId));
-    return p;
+    private readonly directory: MeetingDirectory,
+    log: EventLog,
+    profile: RulesProfile,
+    logger: Logger,
+    onAppended: AppendedListener,
+  ) {
+    this.streams = new StreamRegistry(MEETING_KIND, log, profile, logger, (rt) => rt.onCommitted((commit) => {
+      for (const segment of broadcastSegments(commit)) onAppended(commit.id, segment.events, segment.state);
+    }));
   }
 
-  /** The meeting ids in the store, read once (create() adds to the set). */
-  private knownIds(): Promise<Set<string>> {
-    this.knownLoading ??= this.store.meetings().then(
+  /** The runtime of a meeting that exists, or null. Not `async`: see StreamRegistry.get. */
+  get(meetingId: string): Promise<MeetingRuntime | null> {
+    if (!this.known) return this.knownIds().then(() => this.get(meetingId));
+    if (!this.known.has(meetingId)) return Promise.resolve(null);
+    return this.streams.get(meetingId);
+  }
+
+  /** The meeting ids, read once (create() adds to the set). */
+  knownIds(): Promise<Set<string>> {
+    this.knownLoading ??= this.directory.meetings().then(
       (ids) => (this.known = new Set(ids)),
       (err: unknown) => { this.knownLoading = null; throw err; },
     );
     return this.knownLoading;
   }
 
-  /** Register a new meeting (the demo, or later an office action) and return its runtime. */
+  /** Register a new meeting (the demo, or an office action) and return its runtime. */
   async create(meetingId: string): Promise<MeetingRuntime> {
-    await this.store.createMeeting(meetingId, new Date().toISOString());
+    if (!isMeetingId(meetingId)) throw new Error(`not a meeting id: ${meetingId}`);
+    await this.directory.createMeeting(meetingId, new Date().toISOString());
     (await this.knownIds()).add(meetingId);
-    const rt = await this.get(meetingId);
-    if (!rt) throw new Error(`meeting ${meetingId} not created`);
-    return rt;
+    return this.streams.get(meetingId);
   }
 }

@@ -3,7 +3,9 @@ import {
 } from '@plenum/shared';
 import type { Invitations } from '../auth/invitations.ts';
 import type { MeetingRegistry } from '../meeting/registry.ts';
+import { catchUp } from '../meeting/catch-up.ts';
 import { followersRoom, liveRoom } from '../meeting/state-view.ts';
+import { inputBoundsProblem } from '../pipeline/input-bounds.ts';
 import type { Metrics } from '../http/metrics.ts';
 import type { Logger } from '../log.ts';
 import { invitationRoom, sessionRoom, type PlenumServer, type PlenumSocket } from './types.ts';
@@ -26,6 +28,17 @@ function replier<T>(socket: PlenumSocket, ack: unknown): Reply<T> {
 }
 const fail = (code: ErrorPayload['code'], extra: Omit<ErrorPayload, 'code'> = {}) => ({ error: { code, ...extra } });
 
+/**
+ * What is wrong with a message's shape before any handler sees it: every event takes exactly one
+ * payload and, for a command, an ack (so its answer has somewhere to go); the payload must be
+ * shallow and small before zod or anything else walks it.
+ */
+function shapeProblem(event: string, payloads: unknown[], hasAck: boolean): string | null {
+  if (payloads.length !== 1) return 'arguments';
+  if (event === 'meeting:command' && !hasAck) return 'ack';
+  return inputBoundsProblem(payloads[0]);
+}
+
 export function registerHandlers(io: PlenumServer, deps: Deps) {
   const { registry, invitations, metrics, log } = deps;
 
@@ -35,16 +48,23 @@ export function registerHandlers(io: PlenumServer, deps: Deps) {
     if (socket.data.invitationId) void socket.join(invitationRoom(socket.data.invitationId));
     if (socket.data.sessionHash) void socket.join(sessionRoom(socket.data.sessionHash));
 
-    // Every incoming message: rate limit first, then unknown events are answered, never ignored.
+    // Every incoming message: rate limit first, then unknown events and malformed shapes are
+    // answered (by the ack, or by 'meeting:error' when there is none), never ignored.
     socket.use(([event, ...args], next) => {
-      const last = args.at(-1);
+      const hasAck = typeof args.at(-1) === 'function';
+      const reply = replier(socket, hasAck ? args.at(-1) : undefined);
       if (!socket.data.bucket.take()) {
         metrics.command(true);
-        return replier(socket, last)(fail('rate.limited'));
+        return reply(fail('rate.limited'));
       }
       if (!KNOWN_EVENTS.has(event)) {
         metrics.command(true);
-        return replier(socket, last)(fail('command.unknown', { details: { event: String(event).slice(0, 64) } }));
+        return reply(fail('command.unknown', { details: { event: String(event).slice(0, 64) } }));
+      }
+      const problem = shapeProblem(event, hasAck ? args.slice(0, -1) : args, hasAck);
+      if (problem) {
+        metrics.command(true);
+        return reply(fail('command.invalid', { details: { reason: problem } }));
       }
       next();
     });
@@ -66,14 +86,14 @@ export function registerHandlers(io: PlenumServer, deps: Deps) {
         // Joining the room happens inside the meeting's queue, so no broadcast falls between the
         // catch-up and the membership. Broadcasts may still reach the client before this ack:
         // clients apply envelopes by seq and ignore those they already have.
-        const catchUp = await runtime.catchUp(req.data.lastSeq, actor.role, () => {
-          void socket.join(isPublic ? followersRoom(runtime.meetingId) : liveRoom(runtime.meetingId));
+        const caughtUp = await catchUp(runtime, req.data.lastSeq, actor.role, () => {
+          void socket.join(isPublic ? followersRoom(runtime.id) : liveRoom(runtime.id));
         });
-        if (!catchUp) return reply(fail('session.notPublic', { rule: 'R-SES-4' }));
+        if (!caughtUp) return reply(fail('session.notPublic', { rule: 'R-SES-4' }));
         reply({
           data: {
-            meetingId: runtime.meetingId, role: actor.role, participantId: actor.participantId, profile: runtime.profile,
-            serverTime: new Date().toISOString(), catchUp,
+            meetingId: runtime.id, role: actor.role, participantId: actor.participantId, profile: runtime.profile,
+            serverTime: new Date().toISOString(), catchUp: caughtUp,
           },
         });
       } catch (err) {
@@ -90,9 +110,9 @@ export function registerHandlers(io: PlenumServer, deps: Deps) {
         const { actor, meetingId: ownMeeting } = socket.data;
         if (actor.role !== 'public' && req.data.meetingId !== ownMeeting) return reply(fail('auth.forbidden'));
         const runtime = await registry.get(req.data.meetingId);
-        const catchUp = runtime ? await runtime.catchUp(req.data.lastSeq, actor.role) : null;
-        if (!catchUp) return reply(fail(actor.role === 'public' ? 'session.notPublic' : 'auth.forbidden'));
-        reply({ data: { catchUp, serverTime: new Date().toISOString() } });
+        const caughtUp = runtime ? await catchUp(runtime, req.data.lastSeq, actor.role) : null;
+        if (!caughtUp) return reply(fail(actor.role === 'public' ? 'session.notPublic' : 'auth.forbidden'));
+        reply({ data: { catchUp: caughtUp, serverTime: new Date().toISOString() } });
       } catch (err) {
         log.error({ err }, 'meeting:resync failed');
         reply(fail('internal.error'));
@@ -114,7 +134,7 @@ export function registerHandlers(io: PlenumServer, deps: Deps) {
         if (req.data.meetingId !== ownMeeting) return reply(fail('auth.forbidden'));
         const runtime = await registry.get(req.data.meetingId);
         if (!runtime) return reply(fail('auth.forbidden'));
-        const outcome = await runtime.execute(req.data.key, req.data.command, actor);
+        const outcome = await runtime.execute({ key: req.data.key, command: req.data.command, actor, context: {} });
         refused = 'error' in outcome.ack;
         metrics.eventsAppended += outcome.appended.length;
         reply(outcome.ack);

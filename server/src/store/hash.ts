@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { StoredRow } from './event-log.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -7,18 +8,28 @@ export function sha256(text: string): string {
 }
 
 /** The row content that the chain covers: every stored column except the hashes themselves. */
-export interface HashedRow {
-  meetingId: string;
-  seq: number;
-  at: string;
-  actorRole: string;
-  actorParticipant: string | null;
-  type: string;
-  json: string;
+export type HashedRow = Omit<StoredRow, 'prevHash' | 'hash'>;
+
+/**
+ * hash = sha256(prev_hash + canonical row). The event JSON is hashed as stored (text), so key
+ * order is fixed. Each stream's chain starts from GENESIS_HASH.
+ */
+export function rowHash(prevHash: string, r: HashedRow): string {
+  const canonical = JSON.stringify([r.stream, r.seq, r.at, r.actorRole, r.actorParticipant, r.type, r.json]);
+  return sha256(prevHash + canonical);
 }
 
-/** hash = sha256(prev_hash + canonical row). The event JSON is hashed as stored (text), so key order is fixed. */
-export function rowHash(prevHash: string, r: HashedRow): string {
-  const canonical = JSON.stringify([r.meetingId, r.seq, r.at, r.actorRole, r.actorParticipant, r.type, r.json]);
-  return sha256(prevHash + canonical);
+/** The rows of one entry, chained after `head`: what every store writes. */
+export function chainRows(
+  stream: string, head: { seq: number; hash: string }, events: { type: string; at: string }[], actor: { role: string; participantId: string | null },
+): StoredRow[] {
+  let { seq, hash: prevHash } = head;
+  return events.map((event) => {
+    seq += 1;
+    const row: HashedRow = { stream, seq, at: event.at, actorRole: actor.role, actorParticipant: actor.participantId, type: event.type, json: JSON.stringify(event) };
+    const hash = rowHash(prevHash, row);
+    const stored = { ...row, prevHash, hash };
+    prevHash = hash;
+    return stored;
+  });
 }

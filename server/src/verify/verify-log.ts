@@ -1,9 +1,11 @@
-import Database from 'better-sqlite3';
 import { DMK_PROFILE, decideOutcome, EventSchema, type Choice, type Electorate, type EventOf, type RulesProfile } from '@plenum/shared';
+import type { z } from 'zod';
+import type { EventLog, StoredRow } from '../store/event-log.ts';
+import { openSqliteStores } from '../store/sqlite-store.ts';
 import { GENESIS_HASH, rowHash } from '../store/hash.ts';
-import { verifyBetweenStreams, type BetweenFailure } from './verify-between.ts';
+import { isStreamKind, STREAM_KINDS } from '../between/kinds.ts';
 
-export type VerifyFailure = { log: 'meeting'; meetingId: string; seq: number; reason: string } | BetweenFailure;
+export interface VerifyFailure { log: 'meeting' | 'between'; stream: string; seq: number; reason: string }
 export interface VerifyReport {
   ok: boolean;
   meetings: number;
@@ -17,65 +19,76 @@ export interface VerifyReport {
 }
 
 /** `meeting X, seq N: reason` or `stream X, seq N: reason`. */
-export const describeFailure = (f: VerifyFailure): string =>
-  `${f.log === 'meeting' ? `meeting ${f.meetingId}` : `stream ${f.stream}`}, seq ${f.seq}: ${f.reason}`;
-
-interface Row {
-  meeting_id: string; seq: number; at: string; actor_role: string; actor_participant: string | null;
-  type: string; json: string; prev_hash: string; hash: string;
-}
+export const describeFailure = (f: VerifyFailure): string => `${f.log === 'meeting' ? 'meeting' : 'stream'} ${f.stream}, seq ${f.seq}: ${f.reason}`;
 
 interface OpenRound { opened: EventOf<'VoteOpened'>; ballots: Record<string, Choice> }
+type MeetingEvent = z.infer<typeof EventSchema>;
+
+/** A meeting's stream is named by its id alone; a between-sessions stream `kind:id`. */
+function schemaOf(stream: string): { log: 'meeting' | 'between'; name: string; schema: z.ZodType | null } {
+  const colon = stream.indexOf(':');
+  if (colon < 0) return { log: 'meeting', name: 'meeting', schema: EventSchema };
+  const kind = stream.slice(0, colon);
+  return { log: 'between', name: kind, schema: isStreamKind(kind) ? STREAM_KINDS[kind].eventSchema : null };
+}
 
 /**
- * Re-read the whole log behind the server's back: the hash chain and seq continuity of every
- * meeting, and every closed vote's result recounted from its opening record (the frozen
- * electorate, R-VOT-5) and its VoteCast events, independently of the live path's state. Then
- * every between-sessions stream (verify-between.ts).
+ * Re-read the whole log behind the server's back, through the EventLog contract (any store): for
+ * every stream its seq continuity, hash chain, each event parsed against its kind's schema and
+ * matching its columns; and every closed meeting vote recounted from its opening record (the
+ * frozen electorate, R-VOT-5) and its VoteCast events, independently of the live path's state.
  */
-export function verifyDatabase(file: string, profile: RulesProfile = DMK_PROFILE): VerifyReport {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    const report: VerifyReport = { ok: true, meetings: 0, events: 0, votesChecked: 0, betweenStreams: 0, betweenEvents: 0, failure: null };
-    const meetingIds = db.prepare('SELECT DISTINCT meeting_id AS id FROM events ORDER BY meeting_id').all() as { id: string }[];
-    const rows = db.prepare('SELECT * FROM events WHERE meeting_id = ? ORDER BY seq');
-    for (const { id } of meetingIds) {
-      report.meetings += 1;
-      let prevHash = GENESIS_HASH;
-      let expectedSeq = 1;
-      const rounds = new Map<string, OpenRound>();
-      for (const r of rows.iterate(id) as Iterable<Row>) {
-        const fail = (reason: string): VerifyReport => ({ ...report, ok: false, failure: { log: 'meeting', meetingId: id, seq: r.seq, reason } });
-        if (r.seq !== expectedSeq) return fail(`seq ${r.seq} where ${expectedSeq} was expected`);
-        if (r.prev_hash !== prevHash) return fail('prev_hash does not match the previous row');
-        const hash = rowHash(prevHash, {
-          meetingId: r.meeting_id, seq: r.seq, at: r.at, actorRole: r.actor_role, actorParticipant: r.actor_participant, type: r.type, json: r.json,
-        });
-        if (hash !== r.hash) return fail('hash does not match the row content');
-        let parsed;
-        try { parsed = EventSchema.safeParse(JSON.parse(r.json)); } catch { return fail('event json does not parse'); }
-        if (!parsed.success) return fail('event does not match the event schema');
-        const event = parsed.data;
-        if (event.type !== r.type || event.at !== r.at) return fail('type or time column differs from the event');
-
-        const problem = checkVote(event, rounds, profile);
-        if (problem === 'checked') report.votesChecked += 1;
-        else if (problem) return fail(problem);
-
-        report.events += 1;
-        prevHash = r.hash;
-        expectedSeq += 1;
-      }
+export async function verifyLog(log: EventLog, profile: RulesProfile = DMK_PROFILE): Promise<VerifyReport> {
+  const report: VerifyReport = { ok: true, meetings: 0, events: 0, votesChecked: 0, betweenStreams: 0, betweenEvents: 0, failure: null };
+  for (const stream of await log.streams()) {
+    const { log: which, name, schema } = schemaOf(stream);
+    if (which === 'meeting') report.meetings += 1;
+    else report.betweenStreams += 1;
+    let prevHash = GENESIS_HASH;
+    let expectedSeq = 1;
+    const rounds = new Map<string, OpenRound>();
+    for (const r of await log.read(stream, 0)) {
+      const problem = rowProblem(r, prevHash, expectedSeq, name, schema, rounds, profile);
+      if (problem !== null && problem !== 'checked') return { ...report, ok: false, failure: { log: which, stream, seq: r.seq, reason: problem } };
+      if (problem === 'checked') report.votesChecked += 1;
+      if (which === 'meeting') report.events += 1;
+      else report.betweenEvents += 1;
+      prevHash = r.hash;
+      expectedSeq += 1;
     }
-    const between = verifyBetweenStreams(db, report);
-    return between ? { ...report, ok: false, failure: between } : report;
+  }
+  return report;
+}
+
+/** Verify the SQLite file of a data folder (opening it applies pending migrations first). */
+export async function verifyDatabase(file: string, profile: RulesProfile = DMK_PROFILE): Promise<VerifyReport> {
+  const stores = openSqliteStores(file);
+  try {
+    return await verifyLog(stores.events, profile);
   } finally {
-    db.close();
+    await stores.close();
   }
 }
 
+function rowProblem(
+  r: StoredRow, prevHash: string, expectedSeq: number, kind: string, schema: z.ZodType | null, rounds: Map<string, OpenRound>, profile: RulesProfile,
+): string | 'checked' | null {
+  if (r.seq !== expectedSeq) return `seq ${r.seq} where ${expectedSeq} was expected`;
+  if (r.prevHash !== prevHash) return 'prev_hash does not match the previous row';
+  if (rowHash(prevHash, r) !== r.hash) return 'hash does not match the row content';
+  let value: unknown;
+  try { value = JSON.parse(r.json); } catch { return 'event json does not parse'; }
+  if (!schema) return `unknown stream kind ${kind}`;
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) return `event does not match the ${kind} event schema`;
+  const event = parsed.data as { type: string; at: string; by?: { role: string; participantId: string | null } };
+  if (event.type !== r.type || event.at !== r.at) return 'type or time column differs from the event';
+  if (event.by && (event.by.role !== r.actorRole || (event.by.participantId ?? null) !== r.actorParticipant)) return 'actor columns differ from the event';
+  return kind === 'meeting' ? checkVote(parsed.data as MeetingEvent, rounds, profile) : null;
+}
+
 /** Follow rounds through the log; on VoteClosed recount and compare. Returns a problem, 'checked', or null. */
-function checkVote(event: ReturnType<typeof EventSchema.parse>, rounds: Map<string, OpenRound>, profile: RulesProfile): string | 'checked' | null {
+function checkVote(event: MeetingEvent, rounds: Map<string, OpenRound>, profile: RulesProfile): string | 'checked' | null {
   switch (event.type) {
     case 'VoteOpened':
       rounds.set(event.voteId, { opened: event, ballots: {} });

@@ -1,0 +1,117 @@
+/**
+ * The storage contracts. Every stream (a meeting, a circular procedure, a protocol workflow, …) is
+ * a sequence of events numbered 1, 2, 3 … with a hash chain, appended only through `EventLog`.
+ * One implementation per database; each must pass the contract suite (server/test/storage).
+ * Every method is async so a networked store fits.
+ */
+
+/** What every stored event has; the rest of its shape belongs to its stream kind. */
+export interface EventRecord {
+  type: string;
+  at: string;
+}
+
+/** Who caused the events of one command, stored in columns beside each event. */
+export interface ActorColumns {
+  role: string;
+  participantId: string | null;
+}
+
+/** One stored row, as written: the event as JSON text (hashed as stored) and its chain links. */
+export interface StoredRow {
+  stream: string;
+  seq: number;
+  at: string;
+  actorRole: string;
+  actorParticipant: string | null;
+  type: string;
+  json: string;
+  prevHash: string;
+  hash: string;
+}
+
+/** Written in the same transaction as the events, so a retried key after a crash gets the first answer. */
+export interface IdempotencyRecord {
+  key: string;
+  payloadHash: string;
+  responseJson: string;
+}
+
+/** What append stores with the events: the answer is built from the stored rows (their seqs and hashes). */
+export interface IdempotencyWrite {
+  key: string;
+  payloadHash: string;
+  respond: (rows: StoredRow[]) => string;
+}
+
+/** One command's share of a batch: its events (possibly none), who caused them, its idempotency record. */
+export interface AppendEntry {
+  events: EventRecord[];
+  actor: ActorColumns;
+  idempotency: IdempotencyWrite | null;
+}
+
+/** The state of a stream at `seq`, stamped with the versions it was written under. */
+export interface Snapshot {
+  seq: number;
+  /** The version of the state's shape (e.g. MEETING_STATE_VERSION). */
+  stateVersion: number;
+  /** The version of the snapshot record's format. */
+  schemaVersion: number;
+  stateJson: string;
+}
+
+/** The last row of a stream: its seq and hash (seq 0 and the genesis hash when empty). */
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
+/** Another writer appended first: the stream is no longer at the expected seq. Nothing was written. */
+export class ExpectedVersionConflict extends Error {
+  constructor(readonly stream: string, readonly expected: number, readonly actual: number) {
+    super(`stream ${stream}: expected seq ${expected}, found ${actual}`);
+    this.name = 'ExpectedVersionConflict';
+  }
+}
+
+/** The idempotency key is already stored for this stream. Nothing was written. */
+export class IdempotencyKeyTaken extends Error {
+  constructor(readonly stream: string, readonly key: string) {
+    super(`stream ${stream}: idempotency key ${key} already stored`);
+    this.name = 'IdempotencyKeyTaken';
+  }
+}
+
+/** The store cannot be reached (a networked database down). Nothing was written. */
+export class StoreUnavailable extends Error {
+  constructor(cause: unknown) {
+    super('store unavailable', { cause });
+    this.name = 'StoreUnavailable';
+  }
+}
+
+export interface EventLog {
+  /**
+   * Group commit: the entries of several commands, appended one after another after
+   * `expectedSeq` (seqs contiguous, one hash chain) with all their idempotency records, in ONE
+   * transaction. All or nothing. Returns each entry's rows, in order. Throws
+   * ExpectedVersionConflict or IdempotencyKeyTaken, and then has written nothing.
+   */
+  append(stream: string, expectedSeq: number, entries: AppendEntry[]): Promise<StoredRow[][]>;
+  /** The rows after `afterSeq`, in seq order. */
+  read(stream: string, afterSeq: number): Promise<StoredRow[]>;
+  head(stream: string): Promise<ChainHead>;
+  /** Streams with at least one row whose name starts with `prefix` (all when empty), sorted. */
+  streams(prefix?: string): Promise<string[]>;
+  findIdempotency(stream: string, key: string): Promise<IdempotencyRecord | null>;
+  /** Keeps the snapshot with the highest seq per stream. */
+  saveSnapshot(stream: string, snapshot: Snapshot): Promise<void>;
+  latestSnapshot(stream: string): Promise<Snapshot | null>;
+}
+
+/** The meetings known to this installation (a meeting exists before its first event). */
+export interface MeetingDirectory {
+  meetings(): Promise<string[]>;
+  createMeeting(meetingId: string, at: string): Promise<void>;
+}

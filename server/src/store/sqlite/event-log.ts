@@ -1,0 +1,72 @@
+import type Database from 'better-sqlite3';
+import {
+  ExpectedVersionConflict, IdempotencyKeyTaken, type AppendEntry, type ChainHead, type EventLog, type IdempotencyRecord,
+  type MeetingDirectory, type Snapshot, type StoredRow,
+} from '../event-log.ts';
+import { chainRows, GENESIS_HASH } from '../hash.ts';
+
+interface Row {
+  stream: string; seq: number; at: string; actor_role: string; actor_participant: string | null;
+  type: string; json: string; prev_hash: string; hash: string;
+}
+const toStored = (r: Row): StoredRow => ({
+  stream: r.stream, seq: r.seq, at: r.at, actorRole: r.actor_role, actorParticipant: r.actor_participant,
+  type: r.type, json: r.json, prevHash: r.prev_hash, hash: r.hash,
+});
+
+/** The event log in SQLite: better-sqlite3 runs each transaction synchronously (BEGIN, inserts, COMMIT = the fsync). */
+export class SqliteEventLog implements EventLog, MeetingDirectory {
+  private readonly st;
+
+  constructor(private readonly db: Database.Database) {
+    this.st = {
+      head: db.prepare<[string], { seq: number; hash: string }>('SELECT seq, hash FROM events WHERE stream = ? ORDER BY seq DESC LIMIT 1'),
+      insert: db.prepare('INSERT INTO events (stream, seq, at, actor_role, actor_participant, type, json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      insertKey: db.prepare('INSERT INTO command_keys (stream, key, payload_hash, response_json) VALUES (?, ?, ?, ?)'),
+      findKey: db.prepare<[string, string], { key: string; payload_hash: string; response_json: string }>('SELECT key, payload_hash, response_json FROM command_keys WHERE stream = ? AND key = ?'),
+      read: db.prepare<[string, number], Row>('SELECT * FROM events WHERE stream = ? AND seq > ? ORDER BY seq'),
+      streams: db.prepare<[string, string], { stream: string }>("SELECT DISTINCT stream FROM events WHERE substr(stream, 1, length(?)) = ? ORDER BY stream"),
+      saveSnapshot: db.prepare(`INSERT INTO snapshots (stream, seq, state_json, state_version, schema_version) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT(stream) DO UPDATE SET seq = excluded.seq, state_json = excluded.state_json, state_version = excluded.state_version,
+        schema_version = excluded.schema_version WHERE excluded.seq > snapshots.seq`),
+      snapshot: db.prepare<[string], { seq: number; state_json: string; state_version: number; schema_version: number }>('SELECT * FROM snapshots WHERE stream = ?'),
+      meetings: db.prepare<[], { id: string }>('SELECT id FROM meetings ORDER BY created_at, id'),
+      createMeeting: db.prepare('INSERT OR IGNORE INTO meetings (id, created_at) VALUES (?, ?)'),
+    };
+  }
+
+  private readonly appendTx = (stream: string, expectedSeq: number, entries: AppendEntry[]) => this.db.transaction((): StoredRow[][] => {
+    let head = this.headNow(stream);
+    if (head.seq !== expectedSeq) throw new ExpectedVersionConflict(stream, expectedSeq, head.seq);
+    return entries.map(({ events, actor, idempotency }) => {
+      const rows = chainRows(stream, head, events, actor);
+      for (const r of rows) this.st.insert.run(r.stream, r.seq, r.at, r.actorRole, r.actorParticipant, r.type, r.json, r.prevHash, r.hash);
+      if (idempotency) {
+        if (this.st.findKey.get(stream, idempotency.key)) throw new IdempotencyKeyTaken(stream, idempotency.key);
+        this.st.insertKey.run(stream, idempotency.key, idempotency.payloadHash, idempotency.respond(rows));
+      }
+      head = rows.at(-1) ?? head;
+      return rows;
+    });
+  })();
+
+  private headNow(stream: string): ChainHead {
+    return this.st.head.get(stream) ?? { seq: 0, hash: GENESIS_HASH };
+  }
+
+  async append(stream: string, expectedSeq: number, entries: AppendEntry[]) { return this.appendTx(stream, expectedSeq, entries); }
+  async read(stream: string, afterSeq: number) { return this.st.read.all(stream, afterSeq).map(toStored); }
+  async head(stream: string) { return this.headNow(stream); }
+  async streams(prefix = '') { return this.st.streams.all(prefix, prefix).map((r) => r.stream); }
+  async findIdempotency(stream: string, key: string): Promise<IdempotencyRecord | null> {
+    const r = this.st.findKey.get(stream, key);
+    return r ? { key: r.key, payloadHash: r.payload_hash, responseJson: r.response_json } : null;
+  }
+  async saveSnapshot(stream: string, s: Snapshot) { this.st.saveSnapshot.run(stream, s.seq, s.stateJson, s.stateVersion, s.schemaVersion); }
+  async latestSnapshot(stream: string): Promise<Snapshot | null> {
+    const r = this.st.snapshot.get(stream);
+    return r ? { seq: r.seq, stateJson: r.state_json, stateVersion: r.state_version, schemaVersion: r.schema_version } : null;
+  }
+  async meetings() { return this.st.meetings.all().map((r) => r.id); }
+  async createMeeting(meetingId: string, at: string) { this.st.createMeeting.run(meetingId, at); }
+}
