@@ -124,7 +124,7 @@ describe('between sessions, hooked to the live session (R-FUP-1, R-AGD-6, R-PRT-
     await post(server, `/api/between/protocol/${MEETING}`, office, { command: { type: 'sendProtocolDraft' }, key: 'prt-send' });
     const after = await get(server, `/api/meetings/${MEETING}/deadlines`, by);
     expect(after.body.protocol).toMatchObject({ draft: 'missed', warnDraftLate: true, objectionsOpen: true, objections: 0 });
-    const sent = server.between.service.state('protocol', MEETING).state as { sessionDay: string; sentLate: boolean };
+    const sent = (await server.between.service.state('protocol', MEETING)).state;
     expect(sent).toMatchObject({ sessionDay: '2024-04-19', sentLate: true });
     expect(Date.parse(after.body.protocol.objectionsEnd)).toBeGreaterThan(Date.now() + 13 * 86_400_000);
   });
