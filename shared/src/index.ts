@@ -17,4 +17,3 @@ export * from './followUp/index.ts';
 export * from './conference/index.ts';
 export * from './drafts/index.ts';
 export * from './public/projection.ts';
-export * from './meeting/stateVersion.ts';
