@@ -24,7 +24,7 @@ const server = await startServer({ port: 0, host: '127.0.0.1', logLevel: 'silent
 try {
   const runtime = (await server.registry.get(DEMO_MEETING_ID))!;
   const run = async (command: unknown, actor: { role: 'chair' | 'delegate' | 'office'; participantId: string | null }) => {
-    const out = await runtime.execute(`probe-${Math.random()}`, command, actor);
+    const out = await runtime.execute({ key: `probe-${Math.random()}`, command, actor, context: {} });
     if ('error' in out.ack) throw new Error(`${JSON.stringify(command).slice(0, 80)}: ${out.ack.error.code}`);
   };
   const chair = { role: 'chair' as const, participantId: 'p-chair' };
