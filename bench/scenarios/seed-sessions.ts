@@ -3,7 +3,7 @@ import { DMK_PROFILE, demoCommands, demoParticipantId } from '../../shared/src/i
 import { Invitations } from '../../server/src/auth/invitations.ts';
 import { createLogger } from '../../server/src/log.ts';
 import { MeetingRegistry } from '../../server/src/meeting/registry.ts';
-import { SqliteEventStore } from '../../server/src/store/sqlite-store.ts';
+import { openSqliteStores } from '../../server/src/store/sqlite-store.ts';
 
 export interface SeededSession {
   meetingId: string;
@@ -20,10 +20,10 @@ export interface SeededSession {
  * then loads them from the log like any meeting.
  */
 export async function seedSessions(dataDir: string, count: number, publicUrl: string): Promise<SeededSession[]> {
-  const store = new SqliteEventStore(join(dataDir, 'plenum.sqlite'));
+  const stores = openSqliteStores(join(dataDir, 'plenum.sqlite'));
   const log = createLogger('warn');
-  const registry = new MeetingRegistry(store, DMK_PROFILE, log, () => {});
-  const invitations = new Invitations(store, publicUrl);
+  const registry = new MeetingRegistry(stores.meetings, stores.events, DMK_PROFILE, log, () => {});
+  const invitations = new Invitations(stores.invitations, stores.sessions, publicUrl);
   const system = { role: 'system' as const, participantId: null };
   const out: SeededSession[] = [];
   try {
@@ -32,7 +32,7 @@ export async function seedSessions(dataDir: string, count: number, publicUrl: st
       const runtime = await registry.create(meetingId);
       let i = 0;
       for (const command of demoCommands()) {
-        const { ack } = await runtime.execute(`seed-${i++}`, command, system);
+        const { ack } = await runtime.execute({ key: `seed-${i++}`, command, actor: system, context: {} });
         if ('error' in ack && command.type !== 'addAgendaItem') throw new Error(`${meetingId}: ${command.type} refused: ${ack.error.code}`);
       }
       const chair = await invitations.create(meetingId, { role: 'chair', participantId: demoParticipantId.chair, label: 'Vorsitz' });
@@ -44,7 +44,7 @@ export async function seedSessions(dataDir: string, count: number, publicUrl: st
       out.push({ meetingId, chair: chair.token, delegates });
     }
   } finally {
-    await store.close();
+    await stores.close();
   }
   return out;
 }
