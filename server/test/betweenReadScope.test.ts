@@ -21,8 +21,8 @@ describe('F6: between-sessions reads are scoped to the invitation\'s meeting (R-
     office2 = await redeem(server.url, tokenOf(await server.invitations.create('m2', { role: 'office', participantId: null, label: 'Büro m2' })));
     const rt = (await server.registry.get(MEETING))!;
     const chair = { role: 'chair' as const, participantId: 'p-chair' };
-    expect('data' in (await rt.execute('rs-open', { type: 'openSession' }, chair)).ack).toBe(true);
-    expect('data' in (await rt.execute('rs-close', { type: 'closeSession' }, chair)).ack).toBe(true);
+    expect('data' in (await rt.execute({ key: 'rs-open', command: { type: 'openSession' }, actor: chair, context: {} })).ack).toBe(true);
+    expect('data' in (await rt.execute({ key: 'rs-close', command: { type: 'closeSession' }, actor: chair, context: {} })).ack).toBe(true);
     expect((await api(server, `/api/between/protocol/${MEETING}`, office, { command: { type: 'sendProtocolDraft' } })).status).toBe(200);
     expect((await api(server, `/api/between/agenda/${MEETING}`, office, { command: { type: 'recordDraftAgendaSent' } })).status).toBe(200);
   });
