@@ -13,8 +13,8 @@ async function serverWithSentProtocol(now: { t: number }): Promise<TestServer> {
   const t: TestServer = { ...server, dataDir, links: base.links, async stop() { await server.close(); } };
   const rt = (await server.registry.get(MEETING))!;
   const chair = { role: 'chair' as const, participantId: 'p-chair' };
-  expect('data' in (await rt.execute('cj-open', { type: 'openSession' }, chair)).ack).toBe(true);
-  expect('data' in (await rt.execute('cj-close', { type: 'closeSession' }, chair)).ack).toBe(true);
+  expect('data' in (await rt.execute({ key: 'cj-open', command: { type: 'openSession' }, actor: chair, context: {} })).ack).toBe(true);
+  expect('data' in (await rt.execute({ key: 'cj-close', command: { type: 'closeSession' }, actor: chair, context: {} })).ack).toBe(true);
   const office = await redeem(server.url, tokenOf(linkFor(base.links, 'office')));
   const sent = await fetch(`${server.url}/api/between/protocol/${MEETING}`, {
     method: 'POST', headers: { cookie: office, origin: server.url, 'content-type': 'application/json' }, body: JSON.stringify({ command: { type: 'sendProtocolDraft' } }),

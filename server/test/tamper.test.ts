@@ -8,7 +8,7 @@ import {
   closeAll, delegateLinks, landOf, linkFor, login, MEETING, must, openAndCheckIn, send, startTestServer, tmpDataDir, type Client,
 } from './helpers.ts';
 
-interface Row { rowid: number; meeting_id: string; seq: number; at: string; actor_role: string; actor_participant: string | null; type: string; json: string; prev_hash: string; hash: string }
+interface Row { rowid: number; stream: string; seq: number; at: string; actor_role: string; actor_participant: string | null; type: string; json: string; prev_hash: string; hash: string }
 
 let recorded: string;
 /** A data folder with a closed vote (12 yes, 0 no), its log checkpointed by the server that wrote it. */
@@ -49,14 +49,14 @@ async function refusal(dataDir: string): Promise<TamperedLogError> {
   }
   throw new Error('the server started on a tampered log');
 }
-const rows = (db: Database.Database) => db.prepare('SELECT rowid, * FROM events WHERE meeting_id = ? ORDER BY seq').all(MEETING) as Row[];
+const rows = (db: Database.Database) => db.prepare('SELECT rowid, * FROM events WHERE stream = ? ORDER BY seq').all(MEETING) as Row[];
 
 /** Rewrite rows from `fromSeq` on with a new chain (what an attacker with the file and the code can do). */
 function rehash(db: Database.Database, fromSeq: number) {
   const all = rows(db);
   let prev = all.find((r) => r.seq === fromSeq - 1)?.hash ?? '0'.repeat(64);
   for (const r of all.filter((x) => x.seq >= fromSeq)) {
-    const hash = rowHash(prev, { meetingId: r.meeting_id, seq: r.seq, at: r.at, actorRole: r.actor_role, actorParticipant: r.actor_participant, type: r.type, json: r.json });
+    const hash = rowHash(prev, { stream: r.stream, seq: r.seq, at: r.at, actorRole: r.actor_role, actorParticipant: r.actor_participant, type: r.type, json: r.json });
     db.prepare('UPDATE events SET prev_hash = ?, hash = ? WHERE rowid = ?').run(prev, hash, r.rowid);
     prev = hash;
   }
@@ -91,7 +91,7 @@ describe('F4: a tampered log is not served; the message names the row', () => {
   it('the last rows deleted (the vote reopened): truncation against the signed checkpoint, naming where the log ends', async () => {
     const dir = tamperedCopy((db) => {
       const closed = rows(db).find((r) => r.type === 'VoteClosed')!;
-      db.prepare('DELETE FROM events WHERE meeting_id = ? AND seq >= ?').run(MEETING, closed.seq);
+      db.prepare('DELETE FROM events WHERE stream = ? AND seq >= ?').run(MEETING, closed.seq);
       db.prepare('DELETE FROM snapshots').run();
     });
     const err = await refusal(dir);
@@ -101,7 +101,7 @@ describe('F4: a tampered log is not served; the message names the row', () => {
 
   it('every event of the meeting deleted → refused, naming the meeting', async () => {
     const dir = tamperedCopy((db) => {
-      db.prepare('DELETE FROM events WHERE meeting_id = ?').run(MEETING);
+      db.prepare('DELETE FROM events WHERE stream = ?').run(MEETING);
       db.prepare('DELETE FROM snapshots').run();
     });
     const err = await refusal(dir);
