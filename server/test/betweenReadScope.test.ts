@@ -50,8 +50,8 @@ describe('strict between-sessions commands (found by the fuzzer)', () => {
       const office = await redeem(server.url, tokenOf(linkFor(server.links, 'office')));
       const rt = (await server.registry.get(MEETING))!;
       const chair = { role: 'chair' as const, participantId: 'p-chair' };
-      await rt.execute('st-open', { type: 'openSession' }, chair);
-      await rt.execute('st-close', { type: 'closeSession' }, chair);
+      await rt.execute({ key: 'st-open', command: { type: 'openSession' }, actor: chair, context: {} });
+      await rt.execute({ key: 'st-close', command: { type: 'closeSession' }, actor: chair, context: {} });
       const forged = await api(server, `/api/between/protocol/${MEETING}`, office, {
         command: JSON.parse('{"type":"sendProtocolDraft","meetingId":"2025-05-01","sessionDay":"top-5","prototype":{"x":1}}'),
       });
