@@ -340,6 +340,20 @@ export const de = {
     end: 'Wortbeitrag beenden',
     elapsed: '– Redezeit {{time}}',
   },
+  rollCall: {
+    start: 'Stimmen mündlich erfassen',
+    modeLegend: 'Art der Erfassung',
+    mode: { rollCall: 'Namentlicher Aufruf', showOfHands: 'Handzeichen' },
+    keys: 'Tastatur: J = Ja, N = Nein, E = Enthaltung, dann weiter zum nächsten Land; Pfeiltasten wechseln das Land.',
+    caption: 'Aufruf der anwesenden Länder in der Reihenfolge des Protokolls',
+    state: 'Erfasst',
+    open: 'noch offen',
+    recordedBy: 'vom Vorsitz erfasst ({{mode}})',
+    device: 'vom Gerät ({{name}})',
+    recorded: '{{land}}: {{choice}} erfasst',
+    choicesFor: 'Stimme für {{land}}',
+    oralEntry: 'mündlich: {{mode}}',
+  },
   confirm: {
     back: 'Zurück',
     closeVote: {

@@ -337,6 +337,20 @@ export const en: Messages = {
     end: 'End contribution',
     elapsed: '– speaking for {{time}}',
   },
+  rollCall: {
+    start: 'Record declared votes',
+    modeLegend: 'How the votes are declared',
+    mode: { rollCall: 'Roll call', showOfHands: 'Show of hands' },
+    keys: 'Keyboard: J or Y = yes, N = no, E or A = abstain, then on to the next Land; arrow keys change the Land.',
+    caption: 'Roll call of the Länder present, in the order of the protocol',
+    state: 'Recorded',
+    open: 'still open',
+    recordedBy: 'recorded by the chair ({{mode}})',
+    device: 'from a device ({{name}})',
+    recorded: '{{land}}: {{choice}} recorded',
+    choicesFor: 'Vote for {{land}}',
+    oralEntry: 'declared: {{mode}}',
+  },
   confirm: {
     back: 'Go back',
     closeVote: {

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Ballot, LandCode, VoteRound } from '@plenum/shared';
 import { useLang } from '../../i18n/index.ts';
@@ -6,6 +7,7 @@ import { useMeeting } from '../../store/index.ts';
 import { useCurrentVote, useLandName } from '../common/hooks.ts';
 import { motionLabel } from '../common/MotionLabel.ts';
 import { LandsOverview } from './LandsOverview.tsx';
+import { RollCall } from './RollCall.tsx';
 
 /**
  * Who cast which vote, per Land: the choice, the person who set it (and for a transferred vote, the
@@ -15,10 +17,19 @@ import { LandsOverview } from './LandsOverview.tsx';
 export function BallotsPanel() {
   const { t } = useTranslation();
   const vote = useCurrentVote();
+  const [rollCall, setRollCall] = useState(false);
+  const open = vote?.status === 'open';
   return (
     <section aria-labelledby="ballots-heading" className="panel ballots-panel">
-      <h2 id="ballots-heading">{vote ? t('chair.vote.perLand') : t('chair.lands.heading')}</h2>
-      {vote ? <BallotsTable vote={vote} /> : <LandsOverview />}
+      <div className="panel-head">
+        <h2 id="ballots-heading">{vote ? t('chair.vote.perLand') : t('chair.lands.heading')}</h2>
+        {open && (
+          <button type="button" className="small" aria-pressed={rollCall} data-testid="roll-call-toggle" onClick={() => setRollCall(!rollCall)}>
+            {t('rollCall.start')}
+          </button>
+        )}
+      </div>
+      {vote && open && rollCall ? <RollCall vote={vote} /> : vote ? <BallotsTable vote={vote} /> : <LandsOverview />}
     </section>
   );
 }
@@ -78,11 +89,16 @@ function CastBy({ ballot }: { ballot: Ballot; land: LandCode }) {
     // The member is the usual case; any other representative is named with their role.
     return p ? (p.kind === 'member' ? p.name : `${p.name} (${t(`kind.${p.kind}`)})`) : id;
   };
-  if (ballot.history.length <= 1 && !ballot.conflict) return <span className="cast-by">{who(ballot.participantId)}</span>;
+  if (ballot.history.length <= 1 && !ballot.conflict) {
+    return <span className="cast-by">{who(ballot.participantId)}{ballot.oral && <span className="muted"> ({t('rollCall.oralEntry', { mode: t(`rollCall.mode.${ballot.oral}`) })})</span>}</span>;
+  }
   return (
     <ol className="ballot-history">
       {ballot.history.map((h, i) => (
-        <li key={`${h.at}-${i}`}>{who(h.participantId)}: {t(`choice.${h.choice}`)} <span className="muted">({formatTime(h.at, lang)})</span></li>
+        <li key={`${h.at}-${i}`}>
+          {who(h.participantId)}: {t(`choice.${h.choice}`)}{' '}
+          <span className="muted">({h.oral ? `${t('rollCall.oralEntry', { mode: t(`rollCall.mode.${h.oral}`) })}, ` : ''}{formatTime(h.at, lang)})</span>
+        </li>
       ))}
     </ol>
   );
