@@ -10,36 +10,17 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { buildClientIfStale } from '../e2e/support/build.ts';
 import { findChromium, launchChromium } from '../e2e/support/chromium.ts';
-import { startServer, type RunningServer } from '../e2e/support/server.ts';
+import { startServer } from '../e2e/support/server.ts';
+import { socketPerson } from '../e2e/support/socketPerson.ts';
 
 const outDir = resolve(process.argv[2] ?? 'docs/screenshots');
 const LANDS = ['BW', 'BY', 'BE', 'BB', 'HB', 'HH', 'HE', 'MV', 'NI', 'NW', 'RP', 'SL', 'SN', 'ST', 'SH', 'TH'] as const;
 
 const fontsLoaded = new Set<string>();
 type Ack = { data?: any; error?: { code: string } };
-let keyCounter = 0;
-
-/** A person at the session without a browser: redeems the link for its cookie, joins, sends commands. */
-async function actor(server: RunningServer, url: string): Promise<{ socket: Socket; meetingId: string; send: (command: object) => Promise<Ack> }> {
-  // The link's page asks first; its button POSTs (with our Origin) and the answer sets the cookie.
-  const res = await fetch(url, { method: 'POST', redirect: 'manual', headers: { origin: server.baseUrl } });
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
-  const me = await (await fetch(`${server.baseUrl}/api/me`, { headers: { cookie } })).json() as { meetingId: string };
-  const meetingId = me.meetingId;
-  const socket = io(server.baseUrl, { transports: ['websocket'], forceNew: true, extraHeaders: { cookie, origin: server.baseUrl } });
-  await new Promise<void>((ok, fail) => { socket.once('connect', ok); socket.once('connect_error', fail); });
-  const joined = await socket.emitWithAck('meeting:join', { protocol: 1, meetingId, lastSeq: null }) as Ack;
-  if (!joined.data) throw new Error(`join refused: ${JSON.stringify(joined.error)}`);
-  const send = async (command: object) => {
-    const ack = await socket.emitWithAck('meeting:command', { meetingId, key: `shots-${process.pid}-${keyCounter++}`, command }) as Ack;
-    if (!ack.data) throw new Error(`${JSON.stringify(command)} refused: ${JSON.stringify(ack.error)}`);
-    return ack;
-  };
-  return { socket, meetingId, send };
-}
 
 async function page(browser: Browser, url: string, viewport: { width: number; height: number }, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
   const context = await browser.newContext({ viewport, locale: 'de-DE', reducedMotion: 'reduce', colorScheme });
@@ -72,8 +53,8 @@ async function main() {
   const browser = await launchChromium(chromium);
   try {
     const link = (role: string, participant?: string) => server.links.find((l) => l.role === role && (!participant || l.participantId === participant))!.url;
-    const chairActor = await actor(server, link('chair'));
-    const delegates = Object.fromEntries(await Promise.all(LANDS.map(async (land) => [land, await actor(server, link('delegate', `p-${land}-member`))] as const)));
+    const chairActor = await socketPerson(server, link('chair'));
+    const delegates = Object.fromEntries(await Promise.all(LANDS.map(async (land) => [land, await socketPerson(server, link('delegate', `p-${land}-member`))] as const)));
 
     const chair = await page(browser, link('chair'), { width: 1440, height: 900 });
     const office = await page(browser, link('office'), { width: 1440, height: 900 });
