@@ -4,15 +4,7 @@ import {
   type MeetingDirectory, type Snapshot, type StoredRow,
 } from '../event-log.ts';
 import { chainRows, GENESIS_HASH } from '../hash.ts';
-
-interface Row {
-  stream: string; seq: number; at: string; actor_role: string; actor_participant: string | null;
-  type: string; json: string; prev_hash: string; hash: string;
-}
-const toStored = (r: Row): StoredRow => ({
-  stream: r.stream, seq: r.seq, at: r.at, actorRole: r.actor_role, actorParticipant: r.actor_participant,
-  type: r.type, json: r.json, prevHash: r.prev_hash, hash: r.hash,
-});
+import { storedRowOf, type EventColumns as Row } from '../row-columns.ts';
 
 /** The event log in SQLite: better-sqlite3 runs each transaction synchronously (BEGIN, inserts, COMMIT = the fsync). */
 export class SqliteEventLog implements EventLog, MeetingDirectory {
@@ -55,7 +47,7 @@ export class SqliteEventLog implements EventLog, MeetingDirectory {
   }
 
   async append(stream: string, expectedSeq: number, entries: AppendEntry[]) { return this.appendTx(stream, expectedSeq, entries); }
-  async read(stream: string, afterSeq: number) { return this.st.read.all(stream, afterSeq).map(toStored); }
+  async read(stream: string, afterSeq: number) { return this.st.read.all(stream, afterSeq).map(storedRowOf); }
   async head(stream: string) { return this.headNow(stream); }
   async streams(prefix = '') { return this.st.streams.all(prefix, prefix).map((r) => r.stream); }
   async findIdempotency(stream: string, key: string): Promise<IdempotencyRecord | null> {

@@ -1,0 +1,63 @@
+import type { Pool, PoolClient } from 'pg';
+
+/**
+ * The PostgreSQL schema, as numbered migrations recorded in `schema_migrations`. On start every
+ * one not yet recorded runs in its own transaction, under an advisory lock so two nodes starting
+ * at once do not both run it. Stream names are `COLLATE "C"`: byte order, as SQLite sorts them.
+ * Event JSON is `text`, not `jsonb`: the hash covers the text as stored.
+ */
+type Migration = (c: PoolClient) => Promise<unknown>;
+
+const v1: Migration = (c) => c.query(`
+CREATE TABLE meetings (id text COLLATE "C" PRIMARY KEY, created_at text NOT NULL);
+CREATE TABLE events (
+  stream text COLLATE "C" NOT NULL, seq integer NOT NULL, at text NOT NULL, actor_role text NOT NULL, actor_participant text,
+  type text NOT NULL, json text NOT NULL, prev_hash text NOT NULL, hash text NOT NULL, PRIMARY KEY (stream, seq)
+);
+CREATE TABLE command_keys (
+  stream text COLLATE "C" NOT NULL, key text NOT NULL, payload_hash text NOT NULL, response_json text NOT NULL, PRIMARY KEY (stream, key)
+);
+CREATE TABLE snapshots (
+  stream text COLLATE "C" PRIMARY KEY, seq integer NOT NULL, state_json text NOT NULL, state_version integer NOT NULL, schema_version integer NOT NULL
+);
+CREATE TABLE invitations (
+  ord bigserial UNIQUE, id text PRIMARY KEY, meeting_id text NOT NULL, role text NOT NULL, participant_id text, label text NOT NULL,
+  token_hash text NOT NULL UNIQUE, created_at text NOT NULL, revoked_at text
+);
+CREATE INDEX invitations_meeting ON invitations (meeting_id, created_at, ord);
+CREATE TABLE sessions (id_hash text PRIMARY KEY, invitation_id text NOT NULL REFERENCES invitations(id), created_at text NOT NULL);
+`);
+
+const MIGRATIONS: readonly Migration[] = [v1];
+export const POSTGRES_SCHEMA_VERSION = MIGRATIONS.length;
+/** The advisory lock key held while migrating (any constant unique to Plenum). */
+const MIGRATION_LOCK = 7_314_201;
+
+/** Apply what is missing; returns the versions applied. Refuses a database written by a newer version. */
+export async function migrate(pool: Pool): Promise<number[]> {
+  const c = await pool.connect();
+  try {
+    await c.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await c.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+    const { rows } = await c.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_migrations');
+    const current = rows[0]?.v ?? 0;
+    if (current > MIGRATIONS.length) throw new Error(`database has schema version ${current}; this build knows up to ${MIGRATIONS.length}`);
+    const applied: number[] = [];
+    for (let v = current + 1; v <= MIGRATIONS.length; v++) {
+      await c.query('BEGIN');
+      try {
+        await MIGRATIONS[v - 1]!(c);
+        await c.query('INSERT INTO schema_migrations (version) VALUES ($1)', [v]);
+        await c.query('COMMIT');
+      } catch (err) {
+        await c.query('ROLLBACK');
+        throw err;
+      }
+      applied.push(v);
+    }
+    return applied;
+  } finally {
+    await c.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    c.release();
+  }
+}

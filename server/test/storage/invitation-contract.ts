@@ -1,0 +1,62 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Invitation } from '../../src/store/invitation-store.ts';
+import type { Stores } from '../../src/store/stores.ts';
+
+const invitation = (id: string, extra: Partial<Invitation> = {}): Invitation => ({
+  id, meetingId: 'm1', role: 'delegate', participantId: `p-${id}`, label: `Label ${id}`, createdAt: '2026-01-01T09:00:00.000Z', revokedAt: null, ...extra,
+});
+
+/**
+ * The contract of the InvitationStore, SessionStore and MeetingDirectory every store must pass
+ * (SQLite, PostgreSQL), with a factory that gives fresh, empty stores.
+ */
+export function runInvitationContract(name: string, makeStores: () => Promise<{ stores: Stores; close(): Promise<void> }>) {
+  describe(`InvitationStore, SessionStore, MeetingDirectory contract: ${name}`, () => {
+    let stores: Stores;
+    let close: () => Promise<void>;
+    beforeEach(async () => { ({ stores, close } = await makeStores()); });
+    afterEach(async () => { await close(); });
+
+    it('meetings: created once (a second create is a no-op), listed in creation order', async () => {
+      await stores.meetings.createMeeting('m-b', '2026-01-01T09:00:00.000Z');
+      await stores.meetings.createMeeting('m-a', '2026-01-02T09:00:00.000Z');
+      await stores.meetings.createMeeting('m-b', '2026-01-03T09:00:00.000Z');
+      expect(await stores.meetings.meetings()).toEqual(['m-b', 'm-a']);
+    });
+
+    it('invitations: found by id and by the hash of their secret, listed per meeting in creation order, revoked once', async () => {
+      await stores.invitations.createInvitation(invitation('i2', { label: 'Bayern "Ä"' }), 'hash-2');
+      await stores.invitations.createInvitation(invitation('i1', { role: 'chair', participantId: null }), 'hash-1');
+      await stores.invitations.createInvitation(invitation('i3', { meetingId: 'm2' }), 'hash-3');
+      expect((await stores.invitations.listInvitations('m1')).map((i) => i.id)).toEqual(['i2', 'i1']);
+      expect(await stores.invitations.invitationByTokenHash('hash-2')).toEqual(invitation('i2', { label: 'Bayern "Ä"' }));
+      expect(await stores.invitations.invitation('i1')).toEqual(invitation('i1', { role: 'chair', participantId: null }));
+      expect(await stores.invitations.invitationByTokenHash('nope')).toBeNull();
+      expect(await stores.invitations.revokeInvitation('i1', '2026-01-05T00:00:00.000Z')).toBe(true);
+      expect(await stores.invitations.revokeInvitation('i1', '2026-01-06T00:00:00.000Z')).toBe(false);
+      expect(await stores.invitations.revokeInvitation('unknown', '2026-01-06T00:00:00.000Z')).toBe(false);
+      expect((await stores.invitations.invitation('i1'))!.revokedAt).toBe('2026-01-05T00:00:00.000Z');
+    });
+
+    it('a secret hash is unique: a second invitation with it is refused', async () => {
+      await stores.invitations.createInvitation(invitation('i1'), 'hash-1');
+      await expect(stores.invitations.createInvitation(invitation('i2'), 'hash-1')).rejects.toThrow();
+      expect(await stores.invitations.invitation('i2')).toBeNull();
+    });
+
+    it('sessions: lead to their invitation (revoked ones too), and are gone once deleted', async () => {
+      await stores.invitations.createInvitation(invitation('i1'), 'hash-1');
+      await stores.sessions.createSession('s-hash', 'i1', '2026-01-01T10:00:00.000Z');
+      expect((await stores.sessions.sessionInvitation('s-hash'))!.id).toBe('i1');
+      await stores.invitations.revokeInvitation('i1', '2026-01-02T00:00:00.000Z');
+      expect((await stores.sessions.sessionInvitation('s-hash'))!.revokedAt).toBe('2026-01-02T00:00:00.000Z');
+      await stores.sessions.deleteSession('s-hash');
+      expect(await stores.sessions.sessionInvitation('s-hash')).toBeNull();
+      expect(await stores.sessions.sessionInvitation('never')).toBeNull();
+    });
+
+    it('ping answers true while the store is open', async () => {
+      expect(await stores.ping()).toBe(true);
+    });
+  });
+}
