@@ -5,7 +5,7 @@ import { Server } from 'socket.io';
 import { DMK_PROFILE, MAX_MESSAGE_BYTES } from '@plenum/shared';
 import { resolveConfig, type Config, type ConfigInput } from './config.ts';
 import { createLogger, type Logger } from './log.ts';
-import { openSqliteStores } from './store/sqlite-store.ts';
+import { dbFile, openStores } from './store/open-stores.ts';
 import type { Stores } from './store/stores.ts';
 import type Database from 'better-sqlite3';
 import { MeetingRegistry } from './meeting/registry.ts';
@@ -32,8 +32,8 @@ export interface RunningServer {
   port: number;
   config: Config;
   stores: Stores;
-  /** The SQLite file's handle, for fault injection in tests and for the bench; never for the app's own reads or writes. */
-  sqliteDb: Database.Database;
+  /** The SQLite file's handle, for fault injection in tests and for the bench; never for the app's own reads or writes. Null with STORE=postgres. */
+  sqliteDb: Database.Database | null;
   registry: MeetingRegistry;
   invitations: Invitations;
   io: PlenumServer;
@@ -48,20 +48,20 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export const dbFile = (dataDir: string) => join(dataDir, 'plenum.sqlite');
+export { dbFile };
 
 /** Start the whole server: HTTP + Socket.IO on one port, the SQLite log in the data folder. */
 /** `clock`: the time source of the scheduler (tests move it; production uses the system clock). */
 export async function startServer(input: ConfigInput = {}, options: { clock?: () => Date } = {}): Promise<RunningServer> {
   const base = resolveConfig(input);
   const log = createLogger(base.logLevel);
-  const stores = openSqliteStores(dbFile(base.dataDir));
+  const stores = await openStores(base, (err) => log.error({ err }, 'database connection lost (idle)'));
   // Tamper evidence: signed checkpoints of every chain head, checked before anything is served.
   const checkpoints = new CheckpointBook(
     join(base.dataDir, 'checkpoints.jsonl'),
     loadOrCreateCheckpointKey(base.checkpointKeyFile ?? join(base.dataDir, 'keys', 'checkpoint-ed25519.pem')),
   );
-  const tampered: CheckpointProblem[] = await checkLogAtStart(dbFile(base.dataDir), checkpoints, stores.events);
+  const tampered: CheckpointProblem[] = await checkLogAtStart(stores.events, checkpoints);
   if (tampered.length > 0) {
     log.fatal({ problems: tampered }, 'TAMPERED: the event log does not verify');
     if (!base.readOnlyOnTamper) {
@@ -163,7 +163,7 @@ export async function startServer(input: ConfigInput = {}, options: { clock?: ()
   log.info({ port, dataDir: config.dataDir }, 'plenum listening');
 
   return {
-    url, port, config, stores, sqliteDb: stores.db, registry, invitations, io, metrics, log, demoLinks,
+    url, port, config, stores, sqliteDb: stores.db ?? null, registry, invitations, io, metrics, log, demoLinks,
     between, pdf,
     async close() {
       between.scheduler.stop();

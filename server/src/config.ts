@@ -5,6 +5,10 @@ export const ConfigSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(3000),
   host: z.string().min(1).default('0.0.0.0'),
   dataDir: z.string().min(1).default('./data'),
+  /** Where the record lives: `sqlite` (embedded, a file in dataDir) or `postgres` (databaseUrl; several equal nodes may share it). */
+  store: z.enum(['sqlite', 'postgres']).default('sqlite'),
+  /** postgres://user@host:port/database, required with store 'postgres'. */
+  databaseUrl: z.string().min(1).optional(),
   publicUrl: z.string().url().optional(),
   allowedOrigins: z.array(z.string().min(1)).optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -49,6 +53,7 @@ export type Config = z.infer<typeof ConfigSchema> & { publicUrl: string; allowed
 /** Fill in the defaults that depend on the port (the public URL and the origin allowlist). */
 export function resolveConfig(input: ConfigInput, boundPort?: number): Config {
   const c = ConfigSchema.parse(input);
+  if (c.store === 'postgres' && !c.databaseUrl) throw new Error('STORE=postgres needs DATABASE_URL (postgres://user@host:5432/database)');
   const port = boundPort ?? c.port;
   const publicUrl = (c.publicUrl ?? `http://localhost:${port}`).replace(/\/+$/, '');
   const allowedOrigins = c.allowedOrigins ?? [new URL(publicUrl).origin, `http://localhost:${port}`, `http://127.0.0.1:${port}`];
@@ -59,6 +64,8 @@ const EnvSchema = z.object({
   PORT: z.string().optional(),
   HOST: z.string().optional(),
   DATA_DIR: z.string().optional(),
+  STORE: z.enum(['sqlite', 'postgres']).optional(),
+  DATABASE_URL: z.string().optional(),
   PUBLIC_URL: z.string().optional(),
   ALLOWED_ORIGINS: z.string().optional(),
   LOG_LEVEL: z.string().optional(),
@@ -87,6 +94,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ConfigInput
   if (e.PORT !== undefined) input.port = Number(e.PORT);
   if (e.HOST) input.host = e.HOST;
   if (e.DATA_DIR) input.dataDir = e.DATA_DIR;
+  if (e.STORE) input.store = e.STORE;
+  if (e.DATABASE_URL) input.databaseUrl = e.DATABASE_URL;
   if (e.PUBLIC_URL) input.publicUrl = e.PUBLIC_URL;
   if (e.ALLOWED_ORIGINS) input.allowedOrigins = e.ALLOWED_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean);
   if (e.LOG_LEVEL) input.logLevel = e.LOG_LEVEL as ConfigInput['logLevel'];

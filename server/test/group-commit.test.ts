@@ -44,7 +44,7 @@ describe('group commit: commands that arrive together share one transaction', ()
 
   beforeAll(async () => {
     server = await startTestServer();
-    server.sqliteDb.pragma('wal_autocheckpoint = 0');
+    server.sqliteDb!.pragma('wal_autocheckpoint = 0');
     chair = await login(server, linkFor(server.links, 'chair'));
     delegates = await Promise.all(delegateLinks(server.links).map((l) => login(server, l)));
     lands = delegateLinks(server.links).map(landOf);
@@ -160,7 +160,7 @@ describe('group commit: commands that arrive together share one transaction', ()
     const before = runtime.seq;
     const stateBefore = runtime.current;
     // A real SQLite failure in the middle of the batch: the second command's insert aborts.
-    server.sqliteDb.exec(`CREATE TRIGGER fail_batch BEFORE INSERT ON events WHEN NEW.seq = ${before + 2} BEGIN SELECT RAISE(ABORT, 'test: disk trouble'); END`);
+    server.sqliteDb!.exec(`CREATE TRIGGER fail_batch BEFORE INSERT ON events WHEN NEW.seq = ${before + 2} BEGIN SELECT RAISE(ABORT, 'test: disk trouble'); END`);
     const keys = [newKey(), newKey(), newKey()];
     const casts = [0, 1, 2].map((i) => ({ type: 'castVote', voteId: vote, land: lands[i]!, choice: 'yes' } as const));
     try {
@@ -170,7 +170,7 @@ describe('group commit: commands that arrive together share one transaction', ()
       expect(runtime.seq).toBe(before);
       expect(runtime.current).toEqual(stateBefore);
     } finally {
-      server.sqliteDb.exec('DROP TRIGGER fail_batch');
+      server.sqliteDb!.exec('DROP TRIGGER fail_batch');
     }
     // Nothing of the batch was kept, idempotency keys included: the retries are decided afresh.
     const retried = await Promise.all(casts.map((c, i) => runtime.execute({ key: keys[i]!, command: c, actor: delegate(lands[i]!), context: {} })));

@@ -1,19 +1,26 @@
 import { existsSync } from 'node:fs';
-import { dbFile } from '../app.ts';
 import { configFromEnv, ConfigSchema } from '../config.ts';
-import { describeFailure, verifyDatabase } from '../verify/verify-log.ts';
+import { dbFile, describeStore, openStores } from '../store/open-stores.ts';
+import { openSqliteStores } from '../store/sqlite-store.ts';
+import { describeFailure, verifyLog } from '../verify/verify-log.ts';
 
-/** npm run verify [-- <dataDir or sqlite file>]: exit code 1 when the log is broken. */
+/**
+ * npm run verify [-- <dataDir or sqlite file>]: exit code 1 when the log is broken. The store is
+ * the server's (STORE, DATA_DIR, DATABASE_URL); an argument names a SQLite data folder instead.
+ */
 const arg = process.argv[2];
-const file = arg?.endsWith('.sqlite') ? arg : dbFile(arg ?? ConfigSchema.parse(configFromEnv()).dataDir);
-if (!existsSync(file)) {
+const config = ConfigSchema.parse(configFromEnv());
+const file = arg ? (arg.endsWith('.sqlite') ? arg : dbFile(arg)) : config.store === 'sqlite' ? dbFile(config.dataDir) : null;
+if (file && !existsSync(file)) {
   console.error(`no event log at ${file}`);
   process.exit(1);
 }
-const report = await verifyDatabase(file);
+const where = file ?? describeStore(config);
+const stores = file ? openSqliteStores(file) : await openStores(config);
+const report = await verifyLog(stores.events).finally(() => stores.close());
 if (report.ok) {
   console.log(`ok: ${report.meetings} meeting(s), ${report.events} events, ${report.votesChecked} closed votes recounted; `
-    + `${report.betweenStreams} between-sessions stream(s), ${report.betweenEvents} events`);
+    + `${report.betweenStreams} between-sessions stream(s), ${report.betweenEvents} events (${where})`);
 } else {
   console.log(`BROKEN: ${describeFailure(report.failure!)}`);
   console.log(`(checked before it: ${report.events} events, ${report.votesChecked} votes, ${report.betweenEvents} between-sessions events)`);

@@ -1,5 +1,6 @@
-import { describeFailure, verifyDatabase } from './verify-log.ts';
-import type { ChainSource, CheckpointBook, CheckpointProblem } from './checkpoints.ts';
+import type { EventLog } from '../store/event-log.ts';
+import { describeFailure, verifyLog } from './verify-log.ts';
+import type { CheckpointBook, CheckpointProblem } from './checkpoints.ts';
 
 /** A log that does not verify: the server does not serve it (unless READ_ONLY_ON_TAMPER=1). */
 export class TamperedLogError extends Error {
@@ -16,10 +17,10 @@ export class TamperedLogError extends Error {
  * chain, deleted rows or a deleted stream). Unreadable rows become a problem naming the row, never
  * a bare exception.
  */
-export async function checkLogAtStart(file: string, book: CheckpointBook, source: ChainSource): Promise<CheckpointProblem[]> {
+export async function checkLogAtStart(log: EventLog, book: CheckpointBook): Promise<CheckpointProblem[]> {
   const problems: CheckpointProblem[] = [];
   try {
-    const report = await Promise.resolve(verifyDatabase(file));
+    const report = await verifyLog(log);
     if (!report.ok && report.failure) {
       const f = report.failure;
       const named = f as { meetingId?: string; stream?: string };
@@ -29,7 +30,7 @@ export async function checkLogAtStart(file: string, book: CheckpointBook, source
     problems.push({ stream: 'database', seq: 0, reason: `the log cannot be read: ${(err as Error).message}` });
   }
   try {
-    problems.push(...await book.check(source));
+    problems.push(...await book.check(log));
   } catch (err) {
     problems.push({ stream: 'database', seq: 0, reason: `the log cannot be read for the checkpoint check: ${(err as Error).message}` });
   }
