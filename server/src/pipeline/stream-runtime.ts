@@ -1,6 +1,6 @@
 import { setImmediate as nextMacrotask } from 'node:timers/promises';
 import type { Ack, Actor, ErrorPayload, RulesProfile } from '@plenum/shared';
-import { ExpectedVersionConflict, StoreUnavailable, type AppendEntry, type EventLog, type EventRecord, type StoredRow } from '../store/event-log.ts';
+import { ExpectedVersionConflict, IdempotencyKeyTaken, StoreUnavailable, type AppendEntry, type EventLog, type EventRecord, type StoredRow } from '../store/event-log.ts';
 import type { Logger } from '../log.ts';
 import { payloadHash, repeatOf } from './idempotency.ts';
 import { inputBoundsProblem } from './input-bounds.ts';
@@ -168,8 +168,9 @@ export class StreamRuntime<S, E extends EventRecord, X, R extends { duplicate: b
         try {
           stored = await this.log.append(this.stream, before.seq, accepted.map((a) => a.entry));
         } catch (err) {
-          if (err instanceof ExpectedVersionConflict && attempt < MAX_CONFLICT_RETRIES) {
-            // Another writer was first: its events are in the log. Catch up, decide again.
+          if ((err instanceof ExpectedVersionConflict || err instanceof IdempotencyKeyTaken) && attempt < MAX_CONFLICT_RETRIES) {
+            // Another writer (another node) was first: its events, or the same key, are in the log.
+            // Catch up and decide again: a key now stored is answered as a repeat.
             await this.catchUpFromLog();
             continue;
           }
@@ -219,7 +220,7 @@ export class StreamRuntime<S, E extends EventRecord, X, R extends { duplicate: b
         steps.push(step);
       } catch (err) {
         this.logger.error({ err, stream: this.stream }, 'command failed before the commit');
-        steps.push({ kind: 'answered', pending, ack: { error: { code: 'internal.error' } } });
+        steps.push({ kind: 'answered', pending, ack: { error: { code: err instanceof StoreUnavailable ? 'store.unavailable' : 'internal.error' } } });
       }
     }
     return steps;

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { DMK_PROFILE } from '@plenum/shared';
+import { createLogger } from '../../src/log.ts';
+import { StreamRuntime } from '../../src/pipeline/stream-runtime.ts';
+import type { StreamKind } from '../../src/pipeline/stream-kind.ts';
+import { openPostgresStores } from '../../src/store/postgres-store.ts';
+import type { Stores } from '../../src/store/stores.ts';
+import { createTestDatabase, dropTestDatabase, postgresAvailability } from './postgres-database.ts';
+
+/**
+ * Equal nodes: two stream runtimes (two processes' worth: each its own connection pool and its own
+ * state) append to the same PostgreSQL stream. Every append carries the expected seq; the loser of
+ * a race catches up from the log, decides again and retries. A minimal counting stream keeps the
+ * assertion exact: every command counted once, whichever node took it, and a key resent to the
+ * other node answered with the first answer.
+ */
+const Added = z.object({ type: z.literal('Added'), at: z.string(), by: z.string(), n: z.number() });
+type AddedEvent = z.infer<typeof Added>;
+interface Tally { total: number; count: number; by: Record<string, number> }
+interface Answer { duplicate: boolean; seq: number; total: number }
+
+const counter: StreamKind<Tally, AddedEvent, object, Answer> = {
+  name: 'counter', stateVersion: 1, eventSchema: Added,
+  stream: (id) => `counter:${id}`,
+  validate: () => null,
+  initial: () => ({ total: 0, count: 0, by: {} }),
+  evolve: (s, e) => ({ total: s.total + e.n, count: s.count + 1, by: { ...s.by, [e.by]: (s.by[e.by] ?? 0) + 1 } }),
+  decide: (_s, command, ctx) => ({ ok: true, events: [{ type: 'Added', at: ctx.now, by: (command as { by: string }).by, n: (command as { n: number }).n }] }),
+  newId: () => (prefix) => prefix,
+  payloadScope: (id) => ['counter', id],
+  respond: (_id, appended, state, seq) => ({ duplicate: false, seq: appended.at(-1)?.seq ?? seq, total: state.total }),
+  parseResponse: (json) => JSON.parse(json) as Answer,
+};
+
+const availability = await postgresAvailability();
+if (availability.kind === 'fail') {
+  describe('two nodes on one PostgreSQL database', () => {
+    it('needs PostgreSQL in CI', () => { throw new Error(availability.message); });
+  });
+}
+
+describe.skipIf(availability.kind !== 'found')('two nodes on one PostgreSQL database: expected seq, catch up, decide again', () => {
+  let db: { name: string; url: string };
+  const nodes: Stores[] = [];
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    for (let i = 0; i < 2; i++) nodes.push(await openPostgresStores(db.url, { max: 4 }));
+  });
+  afterAll(async () => {
+    for (const n of nodes) await n.close();
+    if (db) await dropTestDatabase(db.name);
+  });
+  const logger = createLogger('silent');
+  const load = (node: Stores) => StreamRuntime.load(counter, 'c1', node.events, DMK_PROFILE, logger);
+  const add = (rt: StreamRuntime<Tally, AddedEvent, object, Answer>, key: string, by: string, n: number) =>
+    rt.execute({ key, command: { by, n }, actor: { role: 'delegate', participantId: by }, context: {} });
+
+  it('60 concurrent commands spread over both nodes are each counted once, in one unbroken chain', async () => {
+    const [a, b] = [await load(nodes[0]!), await load(nodes[1]!)];
+    const outcomes = await Promise.all(Array.from({ length: 60 }, (_, i) => add(i % 2 === 0 ? a : b, `k-${i}`, `p-${i % 2 === 0 ? 'a' : 'b'}`, i + 1)));
+    for (const o of outcomes) expect(o.ack).toMatchObject({ data: { duplicate: false } });
+    // Each command got its own seq: no two answers name the same one.
+    expect(new Set(outcomes.map((o) => (o.ack as { data: Answer }).data.seq)).size).toBe(60);
+    const rows = await nodes[0]!.events.read('counter:c1', 0);
+    expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+    for (const [i, r] of rows.entries()) expect(r.prevHash).toBe(i === 0 ? '0'.repeat(64) : rows[i - 1]!.hash);
+    const fresh = await load(nodes[1]!);
+    expect(fresh.current).toEqual({ total: (60 * 61) / 2, count: 60, by: { 'p-a': 30, 'p-b': 30 } });
+  });
+
+  it('a key resent to the other node, also at the same moment, counts once and gets the first answer', async () => {
+    const [a, b] = [await load(nodes[0]!), await load(nodes[1]!)];
+    const seqBefore = a.seq;
+    const first = await add(a, 'resend-1', 'p-a', 1000);
+    const resent = await add(b, 'resend-1', 'p-a', 1000);
+    expect(resent.ack).toEqual({ data: { ...(first.ack as { data: Answer }).data, duplicate: true } });
+    // The same key to both nodes at once: one of them appends, the other answers the repeat.
+    const both = await Promise.all([add(a, 'resend-2', 'p-b', 7), add(b, 'resend-2', 'p-b', 7), add(a, 'resend-2', 'p-b', 7)]);
+    expect(both.filter((o) => (o.ack as { data: Answer }).data.duplicate === false)).toHaveLength(1);
+    expect(new Set(both.map((o) => (o.ack as { data: Answer }).data.seq)).size).toBe(1);
+    // Another actor reusing the key is refused, not answered with someone else's result.
+    expect((await add(b, 'resend-2', 'p-a', 7)).ack).toEqual({ error: { code: 'idempotency.keyReused' } });
+    expect((await nodes[1]!.events.head('counter:c1')).seq).toBe(seqBefore + 2);
+  });
+});
