@@ -1,15 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MEETING_ID, chairLandsFor, DMK_PROFILE, type ConferenceHome } from '@plenum/shared';
-import { linkFor, redeem, startTestServer, tokenOf, type TestServer } from './helpers.ts';
-
-async function api(server: TestServer, path: string, cookie: string | null, body?: unknown) {
-  const res = await fetch(`${server.url}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { ...(cookie ? { cookie } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json', origin: server.url }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json().catch(() => null) };
-}
+import { api, linkFor, redeem, startTestServer, tokenOf, type TestServer } from './helpers.ts';
 
 describe('the conference: sessions created by the office, each in its own log (R-SES-1, R-CHR-1, R-AGD-5, R-AGD-6)', () => {
   let server: TestServer;

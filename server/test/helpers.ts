@@ -169,3 +169,13 @@ export async function readMeeting(server: RunningServer, afterSeq = 0, meetingId
 export function historyEntries(events: { type: string; at: string; by: { role: string; participantId: string | null } }[]): AppendEntry[] {
   return events.map((e) => ({ events: [e], actor: e.by, idempotency: null }));
 }
+
+/** A REST call with the session cookie as a browser sends it: GET, or POST with JSON and our Origin. */
+export async function api(server: { url: string }, path: string, cookie: string | null, body?: unknown) {
+  const res = await fetch(`${server.url}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { ...(cookie ? { cookie } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json', origin: server.url }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: await res.json().catch(() => null) as any }; // the tests read what they expect of each route
+}
