@@ -65,6 +65,9 @@ type Step<S, X, R, E> =
   /** The same key and payload as an earlier command of this batch: that command's answer. */
   | { kind: 'repeat'; pending: Pending<X, R, E>; first: Accepted<S, X, R, E> };
 
+/** A store that cannot be reached is its own coded refusal (the client may retry); anything else is internal. */
+const codeOf = (err: unknown) => (err instanceof StoreUnavailable ? 'store.unavailable' as const : 'internal.error' as const);
+
 const refuse = <R, E>(error: ErrorPayload): Outcome<R, E> => ({ ack: { error }, appended: [] });
 
 /**
@@ -84,6 +87,8 @@ const refuse = <R, E>(error: ErrorPayload): Outcome<R, E> => ({ ack: { error }, 
  */
 export class StreamRuntime<S, E extends EventRecord, X, R extends { duplicate: boolean }> {
   private tail: Promise<unknown> = Promise.resolve();
+  /** The state may not be the log's (a reload failed while the store was unreachable): reload before deciding. */
+  private stale = false;
   /** The batch still taking commands (closed when its turn in the queue comes). */
   private open: Pending<X, R, E>[] | null = null;
   private readonly listeners: ((commit: Commit<S, E>) => void)[] = [];
@@ -150,7 +155,7 @@ export class StreamRuntime<S, E extends EventRecord, X, R extends { duplicate: b
           await this.applyBatch(mine).catch((err: unknown) => {
             // Never leave a caller without an answer (resolving twice is a no-op for those answered).
             this.logger.error({ err, stream: this.stream }, 'batch failed');
-            for (const p of mine) p.resolve(refuse({ code: 'internal.error' }));
+            for (const p of mine) p.resolve(refuse({ code: codeOf(err) }));
           });
         });
       }
@@ -159,6 +164,8 @@ export class StreamRuntime<S, E extends EventRecord, X, R extends { duplicate: b
   }
 
   private async applyBatch(batch: Pending<X, R, E>[]): Promise<void> {
+    // After an outage the log is read again before anything is decided (a throw refuses the batch).
+    if (this.stale) await this.reload();
     for (let attempt = 0; ; attempt++) {
       const before = { state: this.state, seq: this.seqNow };
       const steps = await this.decideAll(batch);
@@ -178,8 +185,7 @@ export class StreamRuntime<S, E extends EventRecord, X, R extends { duplicate: b
           // answers were decided against states never committed); the log is the truth.
           this.logger.error({ err, stream: this.stream, commands: batch.length }, 'append failed');
           await this.reload().catch((e: unknown) => this.logger.error({ err: e, stream: this.stream }, 'reload failed'));
-          const code = err instanceof StoreUnavailable ? 'store.unavailable' : 'internal.error';
-          for (const p of batch) p.resolve(refuse({ code }));
+          for (const p of batch) p.resolve(refuse({ code: codeOf(err) }));
           return;
         }
         accepted.forEach((a, i) => { a.envelopes = stored[i]!.map((row, j) => ({ seq: row.seq, at: row.at, hash: row.hash, event: a.events[j]! })); });
@@ -220,7 +226,7 @@ export class StreamRuntime<S, E extends EventRecord, X, R extends { duplicate: b
         steps.push(step);
       } catch (err) {
         this.logger.error({ err, stream: this.stream }, 'command failed before the commit');
-        steps.push({ kind: 'answered', pending, ack: { error: { code: err instanceof StoreUnavailable ? 'store.unavailable' : 'internal.error' } } });
+        steps.push({ kind: 'answered', pending, ack: { error: { code: codeOf(err) } } });
       }
     }
     return steps;
@@ -294,8 +300,10 @@ export class StreamRuntime<S, E extends EventRecord, X, R extends { duplicate: b
 
   /** The log is the truth: after an unexpected store error, rebuild from it. */
   private async reload() {
+    this.stale = true;
     this.state = this.kind.initial();
     this.seqNow = 0;
     await this.catchUpFromLog();
+    this.stale = false;
   }
 }

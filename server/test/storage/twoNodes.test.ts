@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { DMK_PROFILE } from '@plenum/shared';
 import { createLogger } from '../../src/log.ts';
 import { StreamRuntime } from '../../src/pipeline/stream-runtime.ts';
-import type { StreamKind } from '../../src/pipeline/stream-kind.ts';
+import { counter, type AddedEvent, type Answer, type Tally } from './counter-kind.ts';
 import { openPostgresStores } from '../../src/store/postgres-store.ts';
 import type { Stores } from '../../src/store/stores.ts';
 import { createTestDatabase, dropTestDatabase, postgresAvailability } from './postgres-database.ts';
@@ -15,24 +14,6 @@ import { createTestDatabase, dropTestDatabase, postgresAvailability } from './po
  * assertion exact: every command counted once, whichever node took it, and a key resent to the
  * other node answered with the first answer.
  */
-const Added = z.object({ type: z.literal('Added'), at: z.string(), by: z.string(), n: z.number() });
-type AddedEvent = z.infer<typeof Added>;
-interface Tally { total: number; count: number; by: Record<string, number> }
-interface Answer { duplicate: boolean; seq: number; total: number }
-
-const counter: StreamKind<Tally, AddedEvent, object, Answer> = {
-  name: 'counter', stateVersion: 1, eventSchema: Added,
-  stream: (id) => `counter:${id}`,
-  validate: () => null,
-  initial: () => ({ total: 0, count: 0, by: {} }),
-  evolve: (s, e) => ({ total: s.total + e.n, count: s.count + 1, by: { ...s.by, [e.by]: (s.by[e.by] ?? 0) + 1 } }),
-  decide: (_s, command, ctx) => ({ ok: true, events: [{ type: 'Added', at: ctx.now, by: (command as { by: string }).by, n: (command as { n: number }).n }] }),
-  newId: () => (prefix) => prefix,
-  payloadScope: (id) => ['counter', id],
-  respond: (_id, appended, state, seq) => ({ duplicate: false, seq: appended.at(-1)?.seq ?? seq, total: state.total }),
-  parseResponse: (json) => JSON.parse(json) as Answer,
-};
-
 const availability = await postgresAvailability();
 if (availability.kind === 'fail') {
   describe('two nodes on one PostgreSQL database', () => {
