@@ -26,13 +26,13 @@ function bundle(texts: typeof de): Record<string, unknown> {
 /** Only German is bundled up front; English is its own chunk, loaded when asked for (loadLanguage). */
 export const resources = { de: { translation: bundle(de) } };
 
-/** Makes a language's texts available; resolves at once when they are already there. */
 /**
  * Whether a language's own texts were added. Not `hasResourceBundle`: a view chunk that brings its
  * own texts (drafts, between sessions) adds an 'en' bundle of just those when it loads, and English
  * would then look loaded while every other key fell back to German.
  */
 const loaded = new Set<Lang>(['de']);
+/** Makes a language's texts available; resolves at once when they are already there. */
 export async function loadLanguage(lang: Lang): Promise<void> {
   if (loaded.has(lang)) return;
   const { en } = await import('./en.ts');
@@ -94,9 +94,12 @@ export function initI18n(lang: Lang = readStoredLang()) {
   return i18next;
 }
 
-/** Switches at once when the texts are there (German always is); else after loading them. */
+/**
+ * Switches at once when the texts are there (German always is); else after loading them. Asks
+ * `loaded`, not i18next: a view chunk's own small 'en' bundle must not pass for all of English.
+ */
 export function setLanguage(lang: Lang): Promise<unknown> {
-  if (lang === 'de' || i18next.hasResourceBundle(lang, 'translation')) return i18next.changeLanguage(lang);
+  if (loaded.has(lang)) return i18next.changeLanguage(lang);
   return loadLanguage(lang).then(() => i18next.changeLanguage(lang), () => undefined);
 }
 
