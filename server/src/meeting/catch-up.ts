@@ -1,6 +1,6 @@
 import type { Actor, CatchUp } from '@plenum/shared';
 import type { MeetingRuntime } from './kind.ts';
-import { publicView, viewState } from './state-view.ts';
+import { guestItems, publicView, viewState } from './state-view.ts';
 
 /** A client further behind than this gets a snapshot instead of the missing events. */
 const MAX_CATCH_UP_EVENTS = 1000;
@@ -10,14 +10,17 @@ const MAX_CATCH_UP_EVENTS = 1000;
  * nothing (0/null), is too far behind, or is ahead of us (the server's log was reset). Runs in
  * the meeting's queue, so no commit falls between the catch-up and `onAllowed` (joining the room).
  */
-export function catchUp(rt: MeetingRuntime, lastSeq: number | null, role: Actor['role'], onAllowed?: () => void): Promise<CatchUp | null> {
+export function catchUp(rt: MeetingRuntime, lastSeq: number | null, actor: Actor, onAllowed?: () => void): Promise<CatchUp | null> {
+  const { role } = actor;
   return rt.enqueue(async () => {
-    const view = viewState(role, rt.current);
+    const view = viewState(role, rt.current, actor.participantId);
     if (!view) return null;
     onAllowed?.();
     if (role === 'public') return { kind: 'public', projection: publicView(rt.current, rt.profile)! };
     const seq = rt.seq;
-    if (!lastSeq || lastSeq > seq || seq - lastSeq > MAX_CATCH_UP_EVENTS) return { kind: 'snapshot', seq, state: view };
+    // R-GST-1: a guest for single items always gets its view, never the log's events.
+    const partial = role === 'guest' && guestItems(rt.current, actor.participantId) !== null;
+    if (partial || !lastSeq || lastSeq > seq || seq - lastSeq > MAX_CATCH_UP_EVENTS) return { kind: 'snapshot', seq, state: view };
     return { kind: 'events', events: await rt.read(lastSeq) };
   });
 }

@@ -1,5 +1,5 @@
 import type { EventEnvelope, MeetingState } from '@plenum/shared';
-import { followersRoom, liveRoom } from '../meeting/state-view.ts';
+import { eventsForGuest, followersRoom, guestItems, guestRoom, liveRoom } from '../meeting/state-view.ts';
 import { FollowerFanout, type FanoutOptions } from './follower-fanout.ts';
 import type { PlenumServer } from './types.ts';
 
@@ -13,7 +13,14 @@ export function broadcaster(io: () => PlenumServer | null, options: FanoutOption
   return (meetingId: string, events: EventEnvelope[], state: MeetingState) => {
     const server = io();
     if (!server) return;
-    server.to(liveRoom(meetingId)).emit('meeting:events', { meetingId, events, serverTime: new Date().toISOString() });
+    const serverTime = new Date().toISOString();
+    server.to(liveRoom(meetingId)).emit('meeting:events', { meetingId, events, serverTime });
+    // R-GST-1: each guest invited for single items gets only the events of its items.
+    for (const [participantId, p] of Object.entries(state.participants)) {
+      const items = p.kind === 'guest' ? guestItems(state, participantId) : null;
+      const mine = items ? eventsForGuest(events, state, items) : [];
+      if (mine.length > 0) server.to(guestRoom(meetingId, participantId)).emit('meeting:events', { meetingId, events: mine, serverTime });
+    }
     fanout.update(followersRoom(meetingId), meetingId, state);
   };
 }

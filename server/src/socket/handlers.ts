@@ -4,7 +4,7 @@ import {
 import type { Invitations } from '../auth/invitations.ts';
 import type { MeetingRegistry } from '../meeting/registry.ts';
 import { catchUp } from '../meeting/catch-up.ts';
-import { followersRoom, liveRoom } from '../meeting/state-view.ts';
+import { followersRoom, guestItems, guestRoom, liveRoom } from '../meeting/state-view.ts';
 import { inputBoundsProblem } from '../pipeline/input-bounds.ts';
 import type { Metrics } from '../http/metrics.ts';
 import type { Logger } from '../log.ts';
@@ -86,8 +86,9 @@ export function registerHandlers(io: PlenumServer, deps: Deps) {
         // Joining the room happens inside the meeting's queue, so no broadcast falls between the
         // catch-up and the membership. Broadcasts may still reach the client before this ack:
         // clients apply envelopes by seq and ignore those they already have.
-        const caughtUp = await catchUp(runtime, req.data.lastSeq, actor.role, () => {
-          void socket.join(isPublic ? followersRoom(runtime.id) : liveRoom(runtime.id));
+        const caughtUp = await catchUp(runtime, req.data.lastSeq, actor, () => {
+          const partialGuest = actor.role === 'guest' && actor.participantId && guestItems(runtime.current, actor.participantId);
+          void socket.join(isPublic ? followersRoom(runtime.id) : partialGuest ? guestRoom(runtime.id, actor.participantId!) : liveRoom(runtime.id));
         });
         if (!caughtUp) return reply(fail('session.notPublic', { rule: 'R-SES-4' }));
         reply({
@@ -110,7 +111,7 @@ export function registerHandlers(io: PlenumServer, deps: Deps) {
         const { actor, meetingId: ownMeeting } = socket.data;
         if (actor.role !== 'public' && req.data.meetingId !== ownMeeting) return reply(fail('auth.forbidden'));
         const runtime = await registry.get(req.data.meetingId);
-        const caughtUp = runtime ? await catchUp(runtime, req.data.lastSeq, actor.role) : null;
+        const caughtUp = runtime ? await catchUp(runtime, req.data.lastSeq, actor) : null;
         if (!caughtUp) return reply(fail(actor.role === 'public' ? 'session.notPublic' : 'auth.forbidden'));
         reply({ data: { catchUp: caughtUp, serverTime: new Date().toISOString() } });
       } catch (err) {
