@@ -4,6 +4,7 @@ import type { EventOf } from '@plenum/shared';
 import { dbFile, startServer } from '../src/app.ts';
 import { rowHash } from '../src/store/hash.ts';
 import { TamperedLogError } from '../src/verify/start-check.ts';
+import { verifyDatabase } from '../src/verify/verify-log.ts';
 import {
   closeAll, delegateLinks, landOf, linkFor, login, MEETING, must, openAndCheckIn, send, startTestServer, tmpDataDir, type Client,
 } from './helpers.ts';
@@ -107,6 +108,21 @@ describe('F4: a tampered log is not served; the message names the row', () => {
     const err = await refusal(dir);
     expect(err.problems.map((p) => p.stream)).toContain(MEETING);
     expect(err.message).toMatch(/deleted/);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('F12: a time that goes backwards in the stored log (VoteClosed 2 days before the vote opened, re-hashed) → verify names stream and seq', async () => {
+    let closedSeq = 0;
+    const dir = tamperedCopy((db) => {
+      const closed = rows(db).find((r) => r.type === 'VoteClosed')!;
+      closedSeq = closed.seq;
+      const at = new Date(Date.parse(closed.at) - 2 * 86_400_000).toISOString();
+      db.prepare('UPDATE events SET at = ?, json = ? WHERE rowid = ?').run(at, closed.json.replace(`"at":"${closed.at}"`, `"at":"${at}"`), closed.rowid);
+      rehash(db, closed.seq);
+    });
+    const report = await verifyDatabase(dbFile(dir));
+    expect(report.ok).toBe(false);
+    expect(report.failure).toMatchObject({ stream: MEETING, seq: closedSeq, reason: expect.stringContaining('earlier than the previous event') });
     rmSync(dir, { recursive: true, force: true });
   });
 

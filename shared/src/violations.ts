@@ -5,7 +5,7 @@
 export const VIOLATION_CODES = [
   // input and transport
   'command.invalid', 'command.unknown', 'message.tooLarge', 'rate.limited', 'rate.bytes', 'limit.connections', 'log.tampered', 'idempotency.keyReused',
-  'protocol.version', 'internal.error', 'store.unavailable',
+  'protocol.version', 'internal.error', 'store.unavailable', 'clock.backwards',
   // authentication and authorization
   'auth.required', 'auth.revoked', 'auth.forbidden', 'auth.notEntitled', 'auth.origin',
   // session

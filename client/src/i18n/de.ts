@@ -16,6 +16,7 @@ const violation: Record<ViolationCode, string> = {
   'protocol.version': 'Die Anwendung ist veraltet. Bitte die Seite neu laden.',
   'internal.error': 'Ein technischer Fehler ist aufgetreten. Bitte erneut versuchen.',
   'store.unavailable': 'Die Datenbank ist gerade nicht erreichbar. Nichts wurde gespeichert; bitte gleich erneut versuchen.',
+  'clock.backwards': 'Die Uhr des Servers geht nach. Nichts wurde gespeichert; bitte die Geschäftsstelle verständigen.',
   'auth.required': 'Bitte melden Sie sich über Ihren persönlichen Einladungslink an.',
   'auth.revoked': 'Ihre Einladung wurde widerrufen.',
   'auth.forbidden': 'Dafür fehlt Ihnen die Berechtigung.',

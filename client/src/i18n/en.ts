@@ -13,6 +13,7 @@ const violation: Record<ViolationCode, string> = {
   'protocol.version': 'The app is out of date. Please reload the page.',
   'internal.error': 'A technical error occurred. Please try again.',
   'store.unavailable': 'The database cannot be reached right now. Nothing was saved; please try again shortly.',
+  'clock.backwards': 'The server clock has been set back. Nothing was saved; please tell the office.',
   'auth.required': 'Please sign in with your personal invitation link.',
   'auth.revoked': 'Your invitation has been revoked.',
   'auth.forbidden': 'You are not allowed to do this.',

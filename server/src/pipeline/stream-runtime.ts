@@ -1,6 +1,6 @@
 import { setImmediate as nextMacrotask } from 'node:timers/promises';
 import type { Ack, Actor, ErrorPayload, RulesProfile } from '@plenum/shared';
-import { ExpectedVersionConflict, IdempotencyKeyTaken, StoreUnavailable, type AppendEntry, type EventLog, type EventRecord, type StoredRow } from '../store/event-log.ts';
+import { ClockBackwards, ExpectedVersionConflict, IdempotencyKeyTaken, StoreUnavailable, type AppendEntry, type EventLog, type EventRecord, type StoredRow } from '../store/event-log.ts';
 import type { Logger } from '../log.ts';
 import { payloadHash, repeatOf } from './idempotency.ts';
 import { inputBoundsProblem } from './input-bounds.ts';
@@ -66,7 +66,8 @@ type Step<S, X, R, E> =
   | { kind: 'repeat'; pending: Pending<X, R, E>; first: Accepted<S, X, R, E> };
 
 /** A store that cannot be reached is its own coded refusal (the client may retry); anything else is internal. */
-const codeOf = (err: unknown) => (err instanceof StoreUnavailable ? 'store.unavailable' as const : 'internal.error' as const);
+const codeOf = (err: unknown) => (
+  err instanceof StoreUnavailable ? 'store.unavailable' as const : err instanceof ClockBackwards ? 'clock.backwards' as const : 'internal.error' as const);
 
 const refuse = <R, E>(error: ErrorPayload): Outcome<R, E> => ({ ack: { error }, appended: [] });
 
@@ -183,7 +184,11 @@ export class StreamRuntime<S, E extends EventRecord, X, R extends { duplicate: b
           }
           // The transaction rolled back as a whole: every command of the batch is refused (their
           // answers were decided against states never committed); the log is the truth.
-          this.logger.error({ err, stream: this.stream, commands: batch.length }, 'append failed');
+          if (err instanceof ClockBackwards) {
+            this.logger.error({ stream: err.stream, seq: err.seq, lastAt: err.lastAt, at: err.at, commands: batch.length }, 'CLOCK: the server clock went backwards; events refused, nothing written (fix the system clock)');
+          } else {
+            this.logger.error({ err, stream: this.stream, commands: batch.length }, 'append failed');
+          }
           await this.reload().catch((e: unknown) => this.logger.error({ err: e, stream: this.stream }, 'reload failed'));
           for (const p of batch) p.resolve(refuse({ code: codeOf(err) }));
           return;

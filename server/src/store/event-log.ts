@@ -83,6 +83,18 @@ export class IdempotencyKeyTaken extends Error {
   }
 }
 
+/**
+ * An event's time is earlier than the time of the event before it in the stream (the server's clock
+ * was set back). Event times only go forward, so a vote can never close before it opened. Nothing
+ * was written.
+ */
+export class ClockBackwards extends Error {
+  constructor(readonly stream: string, readonly seq: number, readonly lastAt: string, readonly at: string) {
+    super(`stream ${stream}: event ${seq} at ${at} is earlier than the event before it at ${lastAt}`);
+    this.name = 'ClockBackwards';
+  }
+}
+
 /** The store cannot be reached (a networked database down). Nothing was written. */
 export class StoreUnavailable extends Error {
   constructor(cause: unknown) {
@@ -96,7 +108,8 @@ export interface EventLog {
    * Group commit: the entries of several commands, appended one after another after
    * `expectedSeq` (seqs contiguous, one hash chain) with all their idempotency records, in ONE
    * transaction. All or nothing. Returns each entry's rows, in order. Throws
-   * ExpectedVersionConflict or IdempotencyKeyTaken, and then has written nothing.
+   * ExpectedVersionConflict, IdempotencyKeyTaken, or ClockBackwards (an event's `at` earlier than
+   * the one before it in the stream, stored or in the batch), and then has written nothing.
    */
   append(stream: string, expectedSeq: number, entries: AppendEntry[]): Promise<StoredRow[][]>;
   /** The rows after `afterSeq`, in seq order. */

@@ -47,13 +47,17 @@ export async function verifyLog(log: EventLog, profile: RulesProfile = DMK_PROFI
     let prevHash = GENESIS_HASH;
     let expectedSeq = 1;
     const rounds = new Map<string, OpenRound>();
+    let lastAt: string | null = null;
     for (const r of await log.read(stream, 0)) {
-      const problem = rowProblem(r, prevHash, expectedSeq, name, schema, rounds, profile);
+      const backwards = lastAt !== null && Date.parse(r.at) < Date.parse(lastAt) ? `time ${r.at} is earlier than the previous event's ${lastAt}` : null;
+      const checked = rowProblem(r, prevHash, expectedSeq, name, schema, rounds, profile);
+      const problem = checked === null || checked === 'checked' ? backwards ?? checked : checked;
       if (problem !== null && problem !== 'checked') return { ...report, ok: false, failure: { log: which, stream, seq: r.seq, reason: problem } };
       if (problem === 'checked') report.votesChecked += 1;
       if (which === 'meeting') report.events += 1;
       else report.betweenEvents += 1;
       prevHash = r.hash;
+      lastAt = r.at;
       expectedSeq += 1;
     }
   }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  ExpectedVersionConflict, IdempotencyKeyTaken, type AppendEntry, type EventLog, type StoredRow,
+  ClockBackwards, ExpectedVersionConflict, IdempotencyKeyTaken, type AppendEntry, type EventLog, type StoredRow,
 } from '../../src/store/event-log.ts';
 import { GENESIS_HASH, rowHash } from '../../src/store/hash.ts';
 
@@ -85,6 +85,20 @@ export function runEventLogContract(name: string, makeStore: () => Promise<Store
       await expect(log.append('m1', 5, [entry([event(2)])])).rejects.toBeInstanceOf(ExpectedVersionConflict);
       expect((await log.read('m1', 0)).map((r) => r.seq)).toEqual([1]);
       expect(await log.findIdempotency('m1', 'k-2')).toBeNull();
+    });
+
+    it('F12: event times only go forward: an event earlier than the stream\'s last (stored or in the batch) → ClockBackwards, nothing written', async () => {
+      await log.append('m1', 0, [entry([event(5)], 'k-1')]);
+      const back = log.append('m1', 1, [entry([event(6)], 'k-2'), entry([event(3)], 'k-3')]);
+      await expect(back).rejects.toBeInstanceOf(ClockBackwards);
+      await expect(back).rejects.toMatchObject({ stream: 'm1', seq: 3, lastAt: at(6), at: at(3) });
+      await expect(log.append('m1', 1, [entry([event(4)])])).rejects.toBeInstanceOf(ClockBackwards);
+      expect((await log.read('m1', 0)).map((r) => r.seq)).toEqual([1]);
+      expect(await log.findIdempotency('m1', 'k-2')).toBeNull();
+      // The same time is not backwards; other streams have their own times.
+      await log.append('m1', 1, [entry([event(5)])]);
+      await log.append('m2', 0, [entry([event(1)])]);
+      expectChain(await log.read('m1', 0));
     });
 
     it('concurrent writers at the same expected seq: exactly one wins, the others get ExpectedVersionConflict', async () => {

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import {
-  ExpectedVersionConflict, IdempotencyKeyTaken, type AppendEntry, type ChainHead, type EventLog, type IdempotencyRecord,
+  ClockBackwards, ExpectedVersionConflict, IdempotencyKeyTaken, type AppendEntry, type ChainHead, type EventLog, type IdempotencyRecord,
   type MeetingDirectory, type Snapshot, type StoredRow,
 } from '../event-log.ts';
 import { chainRows, GENESIS_HASH } from '../hash.ts';
@@ -13,6 +13,7 @@ export class SqliteEventLog implements EventLog, MeetingDirectory {
   constructor(private readonly db: Database.Database) {
     this.st = {
       head: db.prepare<[string], { seq: number; hash: string }>('SELECT seq, hash FROM events WHERE stream = ? ORDER BY seq DESC LIMIT 1'),
+      lastAt: db.prepare<[string], { at: string }>('SELECT at FROM events WHERE stream = ? ORDER BY seq DESC LIMIT 1'),
       insert: db.prepare('INSERT INTO events (stream, seq, at, actor_role, actor_participant, type, json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       insertKey: db.prepare('INSERT INTO command_keys (stream, key, payload_hash, response_json) VALUES (?, ?, ?, ?)'),
       findKey: db.prepare<[string, string], { key: string; payload_hash: string; response_json: string }>('SELECT key, payload_hash, response_json FROM command_keys WHERE stream = ? AND key = ?'),
@@ -30,8 +31,13 @@ export class SqliteEventLog implements EventLog, MeetingDirectory {
   private readonly appendTx = (stream: string, expectedSeq: number, entries: AppendEntry[]) => this.db.transaction((): StoredRow[][] => {
     let head = this.headNow(stream);
     if (head.seq !== expectedSeq) throw new ExpectedVersionConflict(stream, expectedSeq, head.seq);
+    let lastAt = this.st.lastAt.get(stream)?.at ?? null;
     return entries.map(({ events, actor, idempotency }) => {
       const rows = chainRows(stream, head, events, actor);
+      for (const r of rows) {
+        if (lastAt !== null && Date.parse(r.at) < Date.parse(lastAt)) throw new ClockBackwards(stream, r.seq, lastAt, r.at);
+        lastAt = r.at;
+      }
       for (const r of rows) this.st.insert.run(r.stream, r.seq, r.at, r.actorRole, r.actorParticipant, r.type, r.json, r.prevHash, r.hash);
       if (idempotency) {
         if (this.st.findKey.get(stream, idempotency.key)) throw new IdempotencyKeyTaken(stream, idempotency.key);
