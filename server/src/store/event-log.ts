@@ -95,6 +95,19 @@ export class ClockBackwards extends Error {
   }
 }
 
+/**
+ * Every store's check before it writes: each row's time is not earlier than the one before it
+ * (`lastAt`: the stream's last stored time, null when empty). Returns the last time of `rows`.
+ */
+export function timesGoForward(stream: string, lastAt: string | null, rows: readonly StoredRow[]): string | null {
+  let last = lastAt;
+  for (const r of rows) {
+    if (last !== null && Date.parse(r.at) < Date.parse(last)) throw new ClockBackwards(stream, r.seq, last, r.at);
+    last = r.at;
+  }
+  return last;
+}
+
 /** The store cannot be reached (a networked database down). Nothing was written. */
 export class StoreUnavailable extends Error {
   constructor(cause: unknown) {

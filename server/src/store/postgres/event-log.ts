@@ -1,7 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import {
   ExpectedVersionConflict, IdempotencyKeyTaken, type AppendEntry, type ChainHead, type EventLog, type IdempotencyRecord,
-  type MeetingDirectory, type Snapshot, type StoredRow,
+  type MeetingDirectory, type Snapshot, type StoredRow, timesGoForward,
 } from '../event-log.ts';
 import { chainRows, GENESIS_HASH } from '../hash.ts';
 import { storedRowOf, type EventColumns as Row } from '../row-columns.ts';
@@ -44,7 +44,8 @@ export class PostgresEventLog implements EventLog, MeetingDirectory {
 
   private async appendIn(c: PoolClient, stream: string, expectedSeq: number, entries: AppendEntry[]): Promise<StoredRow[][]> {
     await c.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [stream]);
-    const head: ChainHead = (await c.query<ChainHead>(HEAD, [stream])).rows[0] ?? { seq: 0, hash: GENESIS_HASH };
+    const last = (await c.query<ChainHead & { at: string }>('SELECT seq, hash, at FROM events WHERE stream = $1 ORDER BY seq DESC LIMIT 1', [stream])).rows[0];
+    const head: ChainHead = last ? { seq: last.seq, hash: last.hash } : { seq: 0, hash: GENESIS_HASH };
     if (head.seq !== expectedSeq) throw new ExpectedVersionConflict(stream, expectedSeq, head.seq);
     const keys = entries.flatMap((e) => (e.idempotency ? [e.idempotency.key] : []));
     if (keys.length > 0) {
@@ -54,9 +55,11 @@ export class PostgresEventLog implements EventLog, MeetingDirectory {
       if (key !== undefined) throw new IdempotencyKeyTaken(stream, key);
     }
     let at = head;
+    let lastAt: string | null = last?.at ?? null;
     const answers: [string, string, string][] = [];
     const result = entries.map(({ events, actor, idempotency }) => {
       const rows = chainRows(stream, at, events, actor);
+      lastAt = timesGoForward(stream, lastAt, rows);
       if (idempotency) answers.push([idempotency.key, idempotency.payloadHash, idempotency.respond(rows)]);
       at = rows.at(-1) ?? at;
       return rows;

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import {
-  ClockBackwards, ExpectedVersionConflict, IdempotencyKeyTaken, type AppendEntry, type ChainHead, type EventLog, type IdempotencyRecord,
-  type MeetingDirectory, type Snapshot, type StoredRow,
+  ExpectedVersionConflict, IdempotencyKeyTaken, type AppendEntry, type ChainHead, type EventLog, type IdempotencyRecord,
+  type MeetingDirectory, type Snapshot, type StoredRow, timesGoForward,
 } from '../event-log.ts';
 import { chainRows, GENESIS_HASH } from '../hash.ts';
 import { storedRowOf, type EventColumns as Row } from '../row-columns.ts';
@@ -34,10 +34,7 @@ export class SqliteEventLog implements EventLog, MeetingDirectory {
     let lastAt = this.st.lastAt.get(stream)?.at ?? null;
     return entries.map(({ events, actor, idempotency }) => {
       const rows = chainRows(stream, head, events, actor);
-      for (const r of rows) {
-        if (lastAt !== null && Date.parse(r.at) < Date.parse(lastAt)) throw new ClockBackwards(stream, r.seq, lastAt, r.at);
-        lastAt = r.at;
-      }
+      lastAt = timesGoForward(stream, lastAt, rows);
       for (const r of rows) this.st.insert.run(r.stream, r.seq, r.at, r.actorRole, r.actorParticipant, r.type, r.json, r.prevHash, r.hash);
       if (idempotency) {
         if (this.st.findKey.get(stream, idempotency.key)) throw new IdempotencyKeyTaken(stream, idempotency.key);
