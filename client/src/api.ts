@@ -1,6 +1,6 @@
 import type { ActorRole, ErrorPayload, MeResponse } from '@plenum/shared';
 
-/** The REST surface the server offers the client (see the brief: /api/me, invitations). */
+/** The REST surface the server offers the client: who I am (/api/me), invitations. */
 
 export type ApiResult<T> = { data: T } | { error: ErrorPayload };
 
