@@ -82,10 +82,12 @@ describe.skipIf(availability.kind !== 'found')('a whole DMK session in Chromium 
     return events.filter((e) => e.event.type === 'VoteCast' && (e.event as { voteId: string }).voteId === opened.voteId && (e.event as { land: string }).land === land);
   };
   /** The room screen's state (data-state) and the item it shows, if any. */
-  const screenShows = async () => ({
-    state: await screen.page.getByTestId('screen-state').getAttribute('data-state', { timeout: 5_000 }),
-    item: (await screen.page.getByTestId('screen-item').count()) > 0 ? await screen.page.getByTestId('screen-item').getAttribute('data-item') : null,
-  });
+  // Read both in one step in the page: the screen may change state between two separate reads (the
+  // item element goes away when the session closes), and a read of a vanished element waits in vain.
+  const screenShows = () => screen.page.evaluate(() => ({
+    state: document.querySelector('[data-testid="screen-state"]')?.getAttribute('data-state') ?? null,
+    item: document.querySelector('[data-testid="screen-item"]')?.getAttribute('data-item') ?? null,
+  }));
   const screenIs = (state: string, item: string | null) => until(`screen: ${state} ${item ?? ''}`, screenShows, (v) => v.state === state && v.item === item);
   /** Every element matched lies inside the viewport (nothing needs scrolling to be seen). */
   const allInViewport = (page: Person['page'], selector: string) => page.evaluate(async (sel) => {
