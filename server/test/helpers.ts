@@ -9,7 +9,10 @@ import {
 } from '@plenum/shared';
 import { startServer, type RunningServer } from '../src/app.ts';
 import type { ConfigInput } from '../src/config.ts';
-import type { AppendEntry } from '../src/store/event-log.ts';
+import type Database from 'better-sqlite3';
+import type { AppendEntry, StoredRow } from '../src/store/event-log.ts';
+import { rowHash } from '../src/store/hash.ts';
+import { READ_COLUMNS, READ_FROM, storedRowOf, type EventColumns } from '../src/store/row-columns.ts';
 import type { DemoLink } from '../src/demo/seed-demo.ts';
 
 export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -178,4 +181,26 @@ export async function api(server: { url: string }, path: string, cookie: string 
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: res.status, body: await res.json().catch(() => null) as any }; // the tests read what they expect of each route
+}
+
+/** A stream's rows straight from a SQLite file, each with the command key chained to it (what rowHash covers), and its rowid. */
+export function rowsInFile(db: Database.Database, stream: string): (StoredRow & { rowid: number })[] {
+  return (db.prepare(`SELECT e.rowid AS rowid, ${READ_COLUMNS} FROM ${READ_FROM} WHERE e.stream = ? ORDER BY e.seq`).all(stream) as (EventColumns & { rowid: number })[])
+    .map((r) => ({ ...storedRowOf(r), rowid: r.rowid }));
+}
+
+/**
+ * Rewrite a stream's rows from `fromSeq` on with a new chain, `edit` applied to each row's JSON
+ * first: what an attacker with the file and the code can do.
+ */
+export function rehashInFile(db: Database.Database, stream: string, fromSeq: number, edit: (r: StoredRow) => string = (r) => r.json) {
+  const all = rowsInFile(db, stream);
+  let prev = all.find((r) => r.seq === fromSeq - 1)?.hash ?? '0'.repeat(64);
+  const update = db.prepare('UPDATE events SET json = ?, prev_hash = ?, hash = ? WHERE rowid = ?');
+  for (const r of all.filter((x) => x.seq >= fromSeq)) {
+    const json = edit(r);
+    const hash = rowHash(prev, { ...r, json });
+    update.run(json, prev, hash, r.rowid);
+    prev = hash;
+  }
 }

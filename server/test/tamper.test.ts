@@ -2,11 +2,10 @@ import Database from 'better-sqlite3';
 import { cpSync, rmSync } from 'node:fs';
 import type { EventOf } from '@plenum/shared';
 import { dbFile, startServer } from '../src/app.ts';
-import { rowHash } from '../src/store/hash.ts';
 import { TamperedLogError } from '../src/verify/start-check.ts';
 import { verifyDatabase } from '../src/verify/verify-log.ts';
 import {
-  closeAll, delegateLinks, landOf, linkFor, login, MEETING, must, openAndCheckIn, send, startTestServer, tmpDataDir, type Client,
+  closeAll, delegateLinks, rehashInFile, landOf, linkFor, login, MEETING, must, openAndCheckIn, send, startTestServer, tmpDataDir, type Client,
 } from './helpers.ts';
 
 interface Row { rowid: number; stream: string; seq: number; at: string; actor_role: string; actor_participant: string | null; type: string; json: string; prev_hash: string; hash: string }
@@ -52,16 +51,7 @@ async function refusal(dataDir: string): Promise<TamperedLogError> {
 }
 const rows = (db: Database.Database) => db.prepare('SELECT rowid, * FROM events WHERE stream = ? ORDER BY seq').all(MEETING) as Row[];
 
-/** Rewrite rows from `fromSeq` on with a new chain (what an attacker with the file and the code can do). */
-function rehash(db: Database.Database, fromSeq: number) {
-  const all = rows(db);
-  let prev = all.find((r) => r.seq === fromSeq - 1)?.hash ?? '0'.repeat(64);
-  for (const r of all.filter((x) => x.seq >= fromSeq)) {
-    const hash = rowHash(prev, { stream: r.stream, seq: r.seq, at: r.at, actorRole: r.actor_role, actorParticipant: r.actor_participant, type: r.type, json: r.json });
-    db.prepare('UPDATE events SET prev_hash = ?, hash = ? WHERE rowid = ?').run(prev, hash, r.rowid);
-    prev = hash;
-  }
-}
+const rehash = (db: Database.Database, fromSeq: number) => rehashInFile(db, MEETING, fromSeq);
 
 describe('F4: a tampered log is not served; the message names the row', () => {
   it('the untouched log starts, and keeps serving', async () => {
@@ -123,6 +113,31 @@ describe('F4: a tampered log is not served; the message names the row', () => {
     const report = await verifyDatabase(dbFile(dir));
     expect(report.ok).toBe(false);
     expect(report.failure).toMatchObject({ stream: MEETING, seq: closedSeq, reason: expect.stringContaining('earlier than the previous event') });
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('command_keys: a stored payload hash edited → refused, naming the row its key is chained to', async () => {
+    let seq = 0;
+    const dir = tamperedCopy((db) => {
+      const k = db.prepare('SELECT key, seq FROM command_keys WHERE stream = ? AND seq IS NOT NULL ORDER BY seq DESC LIMIT 1').get(MEETING) as { key: string; seq: number };
+      seq = k.seq;
+      db.prepare('UPDATE command_keys SET payload_hash = ? WHERE stream = ? AND key = ?').run('0'.repeat(64), MEETING, k.key);
+    });
+    const err = await refusal(dir);
+    expect(err.problems[0]).toMatchObject({ stream: MEETING, seq, reason: expect.stringContaining('command key') });
+    expect((await verifyDatabase(dbFile(dir))).failure).toMatchObject({ stream: MEETING, seq });
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('command_keys: a chained key deleted (so a retry would count again) → verify names the row', async () => {
+    let seq = 0;
+    const dir = tamperedCopy((db) => {
+      const k = db.prepare("SELECT key, seq FROM command_keys WHERE stream = ? AND seq IS NOT NULL AND response_json LIKE '%VoteCast%' LIMIT 1").get(MEETING) as { key: string; seq: number };
+      seq = k.seq;
+      db.prepare('DELETE FROM command_keys WHERE stream = ? AND key = ?').run(MEETING, k.key);
+    });
+    const report = await verifyDatabase(dbFile(dir));
+    expect(report.failure).toMatchObject({ stream: MEETING, seq, reason: expect.stringContaining('command key') });
     rmSync(dir, { recursive: true, force: true });
   });
 

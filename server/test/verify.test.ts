@@ -4,8 +4,7 @@ import { rmSync } from 'node:fs';
 import type { EventOf } from '@plenum/shared';
 import { dbFile } from '../src/app.ts';
 import { verifyDatabase } from '../src/verify/verify-log.ts';
-import { rowHash } from '../src/store/hash.ts';
-import { closeAll, delegateLinks, landOf, linkFor, login, must, openAndCheckIn, startTestServer, type TestServer } from './helpers.ts';
+import { closeAll, delegateLinks, rehashInFile, landOf, linkFor, login, must, openAndCheckIn, startTestServer, type TestServer } from './helpers.ts';
 
 describe('verifier: the log checked behind the server\'s back', () => {
   let server: TestServer;
@@ -53,16 +52,7 @@ describe('verifier: the log checked behind the server\'s back', () => {
 
   it('a forger who also rewrites every later hash is caught by the independent recount of the vote', async () => {
     const db = new Database(file);
-    const rows = db.prepare("SELECT * FROM events WHERE stream = 'dmk-2024-1' ORDER BY seq").all() as {
-      stream: string; seq: number; at: string; actor_role: string; actor_participant: string | null; type: string; json: string; prev_hash: string;
-    }[];
-    let prev = rows[0].prev_hash;
-    const update = db.prepare("UPDATE events SET prev_hash = ?, hash = ? WHERE stream = 'dmk-2024-1' AND seq = ?");
-    for (const r of rows) {
-      const hash = rowHash(prev, { stream: r.stream, seq: r.seq, at: r.at, actorRole: r.actor_role, actorParticipant: r.actor_participant, type: r.type, json: r.json });
-      update.run(prev, hash, r.seq);
-      prev = hash;
-    }
+    rehashInFile(db, 'dmk-2024-1', 1);
     db.close();
     const report = await verifyDatabase(file);
     expect(report.ok).toBe(false);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { dbFile } from '../src/app.ts';
 import { rowHash } from '../src/store/hash.ts';
 import { verifyDatabase } from '../src/verify/verify-log.ts';
-import { linkFor, redeem, startTestServer, tokenOf, type TestServer } from './helpers.ts';
+import { linkFor, redeem, rehashInFile, rowsInFile, startTestServer, tokenOf, type TestServer } from './helpers.ts';
 
 const STREAM = 'circular:circ-verify';
 
@@ -52,12 +52,14 @@ describe('verifier: the between-sessions streams checked behind the server\'s ba
   });
 
   it('each row written by the server carries prev_hash and hash, chained per stream from the genesis hash', async () => {
-    const rows = betweenRows(file).filter((r) => r.stream === STREAM);
+    const db = new Database(file, { readonly: true });
+    const rows = rowsInFile(db, STREAM);
+    db.close();
     expect(rows.map((r) => r.type)).toEqual(['CircularStarted', 'CircularAnswered', 'CircularDeclarationAdded', 'CircularAnswered']);
-    expect(rows[0].prev_hash).toBe('0'.repeat(64));
+    expect(rows[0].prevHash).toBe('0'.repeat(64));
     for (const [i, r] of rows.entries()) {
-      expect(r.hash).toBe(rowHash(r.prev_hash, { stream: r.stream, seq: r.seq, at: r.at, actorRole: r.actor_role, actorParticipant: r.actor_participant, type: r.type, json: r.json }));
-      if (i > 0) expect(r.prev_hash).toBe(rows[i - 1].hash);
+      expect(r.hash).toBe(rowHash(r.prevHash, r));
+      if (i > 0) expect(r.prevHash).toBe(rows[i - 1].hash);
     }
   });
 
@@ -89,15 +91,7 @@ describe('verifier: the between-sessions streams checked behind the server\'s ba
 
   it('a forger who also rewrites the later hashes is caught by the event schema', async () => {
     const db = new Database(file);
-    const rows = (db.prepare('SELECT * FROM events WHERE stream = ? ORDER BY seq').all(STREAM) as BetweenRowInFile[]);
-    const update = db.prepare('UPDATE events SET json = ?, prev_hash = ?, hash = ? WHERE stream = ? AND seq = ?');
-    let prev = rows[0].prev_hash;
-    for (const r of rows) {
-      const json = r.seq === 2 ? r.json.replace(/"choice":"\w+"/, '"choice":"maybe"') : r.json;
-      const hash = rowHash(prev, { stream: r.stream, seq: r.seq, at: r.at, actorRole: r.actor_role, actorParticipant: r.actor_participant, type: r.type, json });
-      update.run(json, prev, hash, r.stream, r.seq);
-      prev = hash;
-    }
+    rehashInFile(db, STREAM, 1, (r) => (r.seq === 2 ? r.json.replace(/"choice":"\w+"/, '"choice":"maybe"') : r.json));
     db.close();
     expect((await verifyDatabase(file)).failure).toMatchObject({ stream: STREAM, seq: 2, reason: expect.stringContaining('schema') });
   });

@@ -12,7 +12,7 @@ export type CopyCounts = Record<(typeof TABLES)[number]['name'], number>;
 const TABLES = [
   { name: 'meetings', columns: ['id', 'created_at'], order: 'created_at, id' },
   { name: 'events', columns: ['stream', 'seq', 'at', 'actor_role', 'actor_participant', 'type', 'json', 'prev_hash', 'hash'], order: 'stream, seq', integers: ['seq'] },
-  { name: 'command_keys', columns: ['stream', 'key', 'payload_hash', 'response_json'], order: 'stream, key' },
+  { name: 'command_keys', columns: ['stream', 'key', 'payload_hash', 'response_json', 'seq'], order: 'stream, key', integers: ['seq'] },
   { name: 'snapshots', columns: ['stream', 'seq', 'state_json', 'state_version', 'schema_version'], order: 'stream', integers: ['seq', 'state_version', 'schema_version'] },
   { name: 'invitations', columns: ['id', 'meeting_id', 'role', 'participant_id', 'label', 'token_hash', 'created_at', 'revoked_at'], order: 'rowid' },
   { name: 'sessions', columns: ['id_hash', 'invitation_id', 'created_at'], order: 'rowid' },

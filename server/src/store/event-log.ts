@@ -17,6 +17,12 @@ export interface ActorColumns {
   participantId: string | null;
 }
 
+/** The idempotency key of the command whose last event a row is (stored in `command_keys`, covered by the row's hash). */
+export interface CommandKeyLink {
+  key: string;
+  payloadHash: string;
+}
+
 /** One stored row, as written: the event as JSON text (hashed as stored) and its chain links. */
 export interface StoredRow {
   stream: string;
@@ -28,6 +34,12 @@ export interface StoredRow {
   json: string;
   prevHash: string;
   hash: string;
+  /**
+   * Only on the last row of a command sent with a key (since keys are chained): the key and payload
+   * hash, read from `command_keys` by (stream, seq). A key of a command without events, or stored
+   * before keys were chained, has no row.
+   */
+  commandKey?: CommandKeyLink;
 }
 
 /** Written in the same transaction as the events, so a retried key after a crash gets the first answer. */
@@ -134,6 +146,11 @@ export interface EventLog {
   /** Keeps the snapshot with the highest seq per stream. */
   saveSnapshot(stream: string, snapshot: Snapshot): Promise<void>;
   latestSnapshot(stream: string): Promise<Snapshot | null>;
+  /**
+   * Removes the stream's snapshot if it is still the one at `seq` (a newer one written meanwhile
+   * stays): for a snapshot that does not match a replay of the log. The next load replays.
+   */
+  discardSnapshot(stream: string, seq: number): Promise<void>;
 }
 
 /** The meetings known to this installation (a meeting exists before its first event). */

@@ -79,7 +79,9 @@ function rowProblem(
 ): string | 'checked' | null {
   if (r.seq !== expectedSeq) return `seq ${r.seq} where ${expectedSeq} was expected`;
   if (r.prevHash !== prevHash) return 'prev_hash does not match the previous row';
-  if (rowHash(prevHash, r) !== r.hash) return 'hash does not match the row content';
+  if (rowHash(prevHash, r) !== r.hash) {
+    return `hash does not match the row content${r.commandKey ? ` or its command key ${r.commandKey.key} (command_keys)` : ' (or a command key chained to it was changed or removed)'}`;
+  }
   let value: unknown;
   try { value = JSON.parse(r.json); } catch { return 'event json does not parse'; }
   if (!schema) return `unknown stream kind ${kind}`;

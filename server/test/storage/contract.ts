@@ -128,6 +128,24 @@ export function runEventLogContract(name: string, makeStore: () => Promise<Store
       expect(await log.findIdempotency('m1', 'k-c')).toMatchObject({ responseJson: JSON.stringify({ seqs: [] }) });
     });
 
+    it('F4: a key is chained: the last row of its command carries key and payload hash, and its hash covers them', async () => {
+      const [[first, last], [plain]] = await log.append('m1', 0, [entry([event(1), event(2)], 'k-a'), entry([event(3)])]);
+      expect(first!.commandKey).toBeUndefined();
+      expect(last!.commandKey).toEqual({ key: 'k-a', payloadHash: 'hash-of-k-a' });
+      expect(plain!.commandKey).toBeUndefined();
+      const read = await log.read('m1', 0);
+      expect(read).toEqual([first, last, plain]);
+      expectChain(read);
+      // The same row without its key (or with another payload hash) no longer matches its hash.
+      const { commandKey: _dropped, ...without } = last!;
+      expect(rowHash(first!.hash, without)).not.toBe(last!.hash);
+      expect(rowHash(first!.hash, { ...last!, commandKey: { key: 'k-a', payloadHash: 'forged' } })).not.toBe(last!.hash);
+      // A key of a command without events has no row to chain to; it is stored all the same.
+      const [[]] = await log.append('m1', 3, [entry([], 'k-none')]);
+      expect(await log.findIdempotency('m1', 'k-none')).not.toBeNull();
+      expectChain(await log.read('m1', 0));
+    });
+
     it('idempotency under concurrency: the same key sent to several writers at once is stored once, with one set of events', async () => {
       const results = await Promise.allSettled(Array.from({ length: 6 }, () => log.append('m1', 0, [entry([event(1)], 'k-same')])));
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
@@ -166,6 +184,19 @@ export function runEventLogContract(name: string, makeStore: () => Promise<Store
       await log.saveSnapshot('m1', { seq: 1000, stateVersion: 4, schemaVersion: 1, stateJson: '{"seq":1000}' });
       expect(await log.latestSnapshot('m1')).toMatchObject({ seq: 1000, stateVersion: 4 });
       expect(await log.latestSnapshot('m2')).toBeNull();
+    });
+
+    it('F4: discardSnapshot removes the snapshot it names, never a newer one written meanwhile', async () => {
+      await log.saveSnapshot('m1', { seq: 500, stateVersion: 3, schemaVersion: 1, stateJson: '{"seq":500}' });
+      await log.saveSnapshot('m2', { seq: 500, stateVersion: 3, schemaVersion: 1, stateJson: '{"seq":500}' });
+      await log.discardSnapshot('m1', 400);
+      expect(await log.latestSnapshot('m1')).toMatchObject({ seq: 500 });
+      await log.discardSnapshot('m1', 500);
+      expect(await log.latestSnapshot('m1')).toBeNull();
+      expect(await log.latestSnapshot('m2')).toMatchObject({ seq: 500 });
+      // A snapshot can be written again after a discard.
+      await log.saveSnapshot('m1', { seq: 500, stateVersion: 3, schemaVersion: 1, stateJson: '{"seq":500}' });
+      expect(await log.latestSnapshot('m1')).toMatchObject({ seq: 500 });
     });
   });
 }

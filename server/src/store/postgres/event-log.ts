@@ -4,7 +4,7 @@ import {
   type MeetingDirectory, type Snapshot, type StoredRow, timesGoForward,
 } from '../event-log.ts';
 import { chainRows, GENESIS_HASH } from '../hash.ts';
-import { storedRowOf, type EventColumns as Row } from '../row-columns.ts';
+import { READ_COLUMNS, READ_FROM, storedRowOf, type EventColumns as Row } from '../row-columns.ts';
 import { isUniqueViolation, reachable } from './errors.ts';
 
 
@@ -56,11 +56,11 @@ export class PostgresEventLog implements EventLog, MeetingDirectory {
     }
     let at = head;
     let lastAt: string | null = last?.at ?? null;
-    const answers: [string, string, string][] = [];
+    const answers: [string, string, string, number | null][] = [];
     const result = entries.map(({ events, actor, idempotency }) => {
-      const rows = chainRows(stream, at, events, actor);
+      const rows = chainRows(stream, at, events, actor, idempotency && { key: idempotency.key, payloadHash: idempotency.payloadHash });
       lastAt = timesGoForward(stream, lastAt, rows);
-      if (idempotency) answers.push([idempotency.key, idempotency.payloadHash, idempotency.respond(rows)]);
+      if (idempotency) answers.push([idempotency.key, idempotency.payloadHash, idempotency.respond(rows), rows.at(-1)?.seq ?? null]);
       at = rows.at(-1) ?? at;
       return rows;
     });
@@ -75,8 +75,8 @@ export class PostgresEventLog implements EventLog, MeetingDirectory {
     }
     if (answers.length > 0) {
       await c.query(
-        'INSERT INTO command_keys (stream, key, payload_hash, response_json) SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[])',
-        [stream, answers.map((a) => a[0]), answers.map((a) => a[1]), answers.map((a) => a[2])],
+        'INSERT INTO command_keys (stream, key, payload_hash, response_json, seq) SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::integer[])',
+        [stream, answers.map((a) => a[0]), answers.map((a) => a[1]), answers.map((a) => a[2]), answers.map((a) => a[3])],
       );
     }
     return result;
@@ -90,7 +90,9 @@ export class PostgresEventLog implements EventLog, MeetingDirectory {
   }
 
   read(stream: string, afterSeq: number): Promise<StoredRow[]> {
-    return reachable(async () => (await this.pool.query<Row>('SELECT * FROM events WHERE stream = $1 AND seq > $2 ORDER BY seq', [stream, afterSeq])).rows.map(storedRowOf));
+    return reachable(async () => (await this.pool.query<Row>(
+      `SELECT ${READ_COLUMNS} FROM ${READ_FROM} WHERE e.stream = $1 AND e.seq > $2 ORDER BY e.seq`, [stream, afterSeq],
+    )).rows.map(storedRowOf));
   }
 
   head(stream: string): Promise<ChainHead> {
@@ -128,6 +130,10 @@ export class PostgresEventLog implements EventLog, MeetingDirectory {
       )).rows[0];
       return r ? { seq: r.seq, stateJson: r.state_json, stateVersion: r.state_version, schemaVersion: r.schema_version } : null;
     });
+  }
+
+  async discardSnapshot(stream: string, seq: number): Promise<void> {
+    await reachable(() => this.pool.query('DELETE FROM snapshots WHERE stream = $1 AND seq = $2', [stream, seq]));
   }
 
   meetings(): Promise<string[]> {

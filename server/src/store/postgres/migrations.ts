@@ -28,7 +28,16 @@ CREATE INDEX invitations_meeting ON invitations (meeting_id, created_at, ord);
 CREATE TABLE sessions (id_hash text PRIMARY KEY, invitation_id text NOT NULL REFERENCES invitations(id), created_at text NOT NULL);
 `);
 
-const MIGRATIONS: readonly Migration[] = [v1];
+/**
+ * 2: idempotency keys in the chain. A key row names the seq of its command's last event, whose hash
+ * covers the key and its payload hash (store/hash.ts). Keys stored before keep seq NULL.
+ */
+const v2: Migration = (c) => c.query(`
+ALTER TABLE command_keys ADD COLUMN seq integer;
+CREATE UNIQUE INDEX command_keys_seq ON command_keys (stream, seq) WHERE seq IS NOT NULL;
+`);
+
+const MIGRATIONS: readonly Migration[] = [v1, v2];
 export const POSTGRES_SCHEMA_VERSION = MIGRATIONS.length;
 /** The advisory lock key held while migrating (any constant unique to Plenum). */
 const MIGRATION_LOCK = 7_314_201;

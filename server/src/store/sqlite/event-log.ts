@@ -4,7 +4,7 @@ import {
   type MeetingDirectory, type Snapshot, type StoredRow, timesGoForward,
 } from '../event-log.ts';
 import { chainRows, GENESIS_HASH } from '../hash.ts';
-import { storedRowOf, type EventColumns as Row } from '../row-columns.ts';
+import { READ_COLUMNS, READ_FROM, storedRowOf, type EventColumns as Row } from '../row-columns.ts';
 
 /** The event log in SQLite: better-sqlite3 runs each transaction synchronously (BEGIN, inserts, COMMIT = the fsync). */
 export class SqliteEventLog implements EventLog, MeetingDirectory {
@@ -15,14 +15,15 @@ export class SqliteEventLog implements EventLog, MeetingDirectory {
       head: db.prepare<[string], { seq: number; hash: string }>('SELECT seq, hash FROM events WHERE stream = ? ORDER BY seq DESC LIMIT 1'),
       lastAt: db.prepare<[string], { at: string }>('SELECT at FROM events WHERE stream = ? ORDER BY seq DESC LIMIT 1'),
       insert: db.prepare('INSERT INTO events (stream, seq, at, actor_role, actor_participant, type, json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-      insertKey: db.prepare('INSERT INTO command_keys (stream, key, payload_hash, response_json) VALUES (?, ?, ?, ?)'),
+      insertKey: db.prepare('INSERT INTO command_keys (stream, key, payload_hash, response_json, seq) VALUES (?, ?, ?, ?, ?)'),
       findKey: db.prepare<[string, string], { key: string; payload_hash: string; response_json: string }>('SELECT key, payload_hash, response_json FROM command_keys WHERE stream = ? AND key = ?'),
-      read: db.prepare<[string, number], Row>('SELECT * FROM events WHERE stream = ? AND seq > ? ORDER BY seq'),
+      read: db.prepare<[string, number], Row>(`SELECT ${READ_COLUMNS} FROM ${READ_FROM} WHERE e.stream = ? AND e.seq > ? ORDER BY e.seq`),
       streams: db.prepare<[string, string], { stream: string }>("SELECT DISTINCT stream FROM events WHERE substr(stream, 1, length(?)) = ? ORDER BY stream"),
       saveSnapshot: db.prepare(`INSERT INTO snapshots (stream, seq, state_json, state_version, schema_version) VALUES (?, ?, ?, ?, ?)
         ON CONFLICT(stream) DO UPDATE SET seq = excluded.seq, state_json = excluded.state_json, state_version = excluded.state_version,
         schema_version = excluded.schema_version WHERE excluded.seq > snapshots.seq`),
       snapshot: db.prepare<[string], { seq: number; state_json: string; state_version: number; schema_version: number }>('SELECT * FROM snapshots WHERE stream = ?'),
+      discardSnapshot: db.prepare('DELETE FROM snapshots WHERE stream = ? AND seq = ?'),
       meetings: db.prepare<[], { id: string }>('SELECT id FROM meetings ORDER BY created_at, id'),
       createMeeting: db.prepare('INSERT OR IGNORE INTO meetings (id, created_at) VALUES (?, ?)'),
     };
@@ -33,12 +34,12 @@ export class SqliteEventLog implements EventLog, MeetingDirectory {
     if (head.seq !== expectedSeq) throw new ExpectedVersionConflict(stream, expectedSeq, head.seq);
     let lastAt = this.st.lastAt.get(stream)?.at ?? null;
     return entries.map(({ events, actor, idempotency }) => {
-      const rows = chainRows(stream, head, events, actor);
+      const rows = chainRows(stream, head, events, actor, idempotency && { key: idempotency.key, payloadHash: idempotency.payloadHash });
       lastAt = timesGoForward(stream, lastAt, rows);
       for (const r of rows) this.st.insert.run(r.stream, r.seq, r.at, r.actorRole, r.actorParticipant, r.type, r.json, r.prevHash, r.hash);
       if (idempotency) {
         if (this.st.findKey.get(stream, idempotency.key)) throw new IdempotencyKeyTaken(stream, idempotency.key);
-        this.st.insertKey.run(stream, idempotency.key, idempotency.payloadHash, idempotency.respond(rows));
+        this.st.insertKey.run(stream, idempotency.key, idempotency.payloadHash, idempotency.respond(rows), rows.at(-1)?.seq ?? null);
       }
       head = rows.at(-1) ?? head;
       return rows;
@@ -62,6 +63,7 @@ export class SqliteEventLog implements EventLog, MeetingDirectory {
     const r = this.st.snapshot.get(stream);
     return r ? { seq: r.seq, stateJson: r.state_json, stateVersion: r.state_version, schemaVersion: r.schema_version } : null;
   }
+  async discardSnapshot(stream: string, seq: number) { this.st.discardSnapshot.run(stream, seq); }
   async meetings() { return this.st.meetings.all().map((r) => r.id); }
   async createMeeting(meetingId: string, at: string) { this.st.createMeeting.run(meetingId, at); }
 }

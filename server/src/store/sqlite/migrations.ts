@@ -83,7 +83,19 @@ ALTER TABLE snapshots ADD COLUMN schema_version INTEGER NOT NULL DEFAULT 0;
 `);
 };
 
-const MIGRATIONS: readonly Migration[] = [v1, v2];
+/**
+ * 3: idempotency keys in the chain. A key row names the seq of its command's last event, whose hash
+ * covers the key and its payload hash (store/hash.ts). Keys stored before keep seq NULL and their
+ * rows their hashes.
+ */
+const v3: Migration = (db) => {
+  db.exec(`
+ALTER TABLE command_keys ADD COLUMN seq INTEGER;
+CREATE UNIQUE INDEX command_keys_seq ON command_keys (stream, seq) WHERE seq IS NOT NULL;
+`);
+};
+
+const MIGRATIONS: readonly Migration[] = [v1, v2, v3];
 export const SQLITE_SCHEMA_VERSION = MIGRATIONS.length;
 
 /** Apply what is missing; returns the versions applied. Refuses a file written by a newer version. */
