@@ -21,11 +21,13 @@ export interface ProbeReading {
   memory: NodeJS.MemoryUsage;
   cpu: NodeJS.CpuUsage;
   /** ms; absent for the bare server. */
-  timings?: { commit: Timing; batch: Timing; slice: Timing };
+  timings?: { commit: Timing; batch: Timing; slice: Timing; writeUs: number };
 }
 
 const ms = (ns: number) => Math.max(0, ns / 1e6 - RESOLUTION_MS);
 const samples = { commit: [] as number[], batch: [] as number[], slice: [] as number[] };
+/** Follower sockets written and the loop time the slices took: µs per follower write. */
+const written = { sockets: 0, ms: 0 };
 const timing = (xs: number[]): Timing => {
   const s = [...xs].sort((a, b) => a - b);
   const at = (q: number) => (s.length ? s[Math.min(s.length, Math.max(1, Math.ceil(q * s.length))) - 1]! : NaN);
@@ -58,7 +60,12 @@ const TIMED: { into: number[]; candidates: [file: string, exported: string, meth
 ];
 
 if (process.env.BENCH_PROBE_PLENUM) {
-  subscribe('plenum:fanout:slice', (m) => { samples.slice.push((m as { ms: number }).ms); });
+  subscribe('plenum:fanout:slice', (m) => {
+    const { ms, sockets } = m as { ms: number; sockets: number };
+    samples.slice.push(ms);
+    written.sockets += sockets;
+    written.ms += ms;
+  });
   for (const { into, candidates } of TIMED) {
     for (const [file, exported, method] of candidates) {
       const mod = (await import(file).catch(() => null)) as Record<string, { prototype?: Record<string, unknown> }> | null;
@@ -77,13 +84,15 @@ if (process.send) {
     if (m.op === 'reset') {
       histogram.reset();
       for (const xs of Object.values(samples)) xs.length = 0;
+      written.sockets = 0;
+      written.ms = 0;
     }
     if (m.op === 'gc') (globalThis as { gc?: () => void }).gc?.();
     const reading: ProbeReading = {
       eld: { p50: ms(histogram.percentile(50)), p99: ms(histogram.percentile(99)), max: ms(histogram.max), mean: ms(histogram.mean) },
       memory: process.memoryUsage(),
       cpu: process.cpuUsage(),
-      ...(process.env.BENCH_PROBE_PLENUM ? { timings: { commit: timing(samples.commit), batch: timing(samples.batch), slice: timing(samples.slice) } } : {}),
+      ...(process.env.BENCH_PROBE_PLENUM ? { timings: { commit: timing(samples.commit), batch: timing(samples.batch), slice: timing(samples.slice), writeUs: written.sockets ? (written.ms * 1000) / written.sockets : NaN } } : {}),
     };
     process.send!({ bench: 'probe', id: m.id, reading });
   });

@@ -64,6 +64,8 @@ export interface FanoutResult {
     batchP99?: number;
     sliceP99?: number;
     sliceMax?: number;
+    /** Loop time per follower written (µs), over all slices of the cast window. */
+    writeUs?: number;
   };
 }
 
@@ -176,6 +178,7 @@ export async function runFanout(target: Target, o: FanoutOptions): Promise<Fanou
         batchP99: round(eld.timings?.batch.p99 ?? NaN, 2),
         sliceP99: round(eld.timings?.slice.p99 ?? NaN, 2),
         sliceMax: round(eld.timings?.slice.max ?? NaN, 2),
+        writeUs: round(eld.timings?.writeUs ?? NaN, 2),
       },
     };
   } finally {

@@ -5,7 +5,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublicUpdate } from '@plenum/shared';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
-import { FollowerFanout, textFrame } from '../src/socket/follower-fanout.ts';
+import { FollowerFanout, textFrame, writeFollowerFrame } from '../src/socket/follower-fanout.ts';
 import type { PlenumServer } from '../src/socket/types.ts';
 import { chair, landCodes, openSessionWith } from '../../shared/test/support/scenario.ts';
 
@@ -144,5 +144,38 @@ describe('follower fan-out: one coalesced projection, the same bytes to all', ()
     expect([...textFrame('x'.repeat(300))[0]!]).toEqual([0x81, 126, 1, 44]);
     const big = textFrame('x'.repeat(70_000))[0]!;
     expect([big[0], big[1], Number(big.readBigUInt64BE(2))]).toEqual([0x81, 127, 70_000]);
+  });
+});
+
+describe('follower fan-out: the direct write keeps engine.io\'s order and falls back where it must', () => {
+  it('a long-polling follower gets the picture through engine.io; a WebSocket follower with engine.io packets queued gets them first, then the picture', async () => {
+    const http = createServer();
+    const io = new Server(http, { perMessageDeflate: false }) as unknown as PlenumServer;
+    io.on('connection', (s) => { void s.join(ROOM); });
+    await new Promise<void>((r) => http.listen(0, '127.0.0.1', () => r()));
+    const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+    const order: string[][] = [[], []];
+    const clients = await Promise.all((['polling', 'websocket'] as const).map((transport, i) => new Promise<Socket>((resolve) => {
+      const c = connect(url, { transports: [transport], forceNew: true, reconnection: false });
+      c.on('meeting:events', (m: { n: number }) => order[i]!.push(`events ${m.n}`));
+      c.on('meeting:public', (m: PublicUpdate) => order[i]!.push(`picture ${m.projection.seq}`));
+      c.on('connect', () => resolve(c));
+    })));
+    try {
+      while ((io.of('/').adapter.rooms.get(ROOM)?.size ?? 0) < 2) await new Promise((r) => setTimeout(r, 10));
+      // Three emits and then the picture, all in one tick: the first emit goes out at once, the
+      // other two wait in engine.io's buffer until that write completes — the picture must not
+      // overtake them.
+      const plain = io as unknown as Server;
+      for (const n of [1, 2, 3]) plain.to(ROOM).emit('meeting:events', { n });
+      const packet = io.encoder.encode({ type: 2, nsp: '/', data: ['meeting:public', { meetingId: MEETING, projection: { seq: 7 } }] })[0] as string;
+      const frame = [Buffer.concat(textFrame(`4${packet}`))];
+      for (const socket of io.of('/').sockets.values()) writeFollowerFrame(socket as never, packet, frame);
+      for (let k = 0; k < 500 && order.some((o) => o.length < 4); k++) await new Promise((r) => setTimeout(r, 10));
+      expect(order).toEqual([['events 1', 'events 2', 'events 3', 'picture 7'], ['events 1', 'events 2', 'events 3', 'picture 7']]);
+    } finally {
+      for (const c of clients) c.close();
+      io.close();
+    }
   });
 });

@@ -130,8 +130,7 @@ export class FollowerFanout {
           if (written > 0 && written % 32 === 0 && performance.now() - t0 > this.sliceMs) break;
           const socket = nsp.sockets.get(ids[i]!);
           if (!socket || (feed.sent.get(socket) ?? 0) >= latest.seq) continue;
-          // The same packet and frame for everyone (engine.io writes the frame as is on WebSocket).
-          socket.conn.write(latest.packet, { wsPreEncodedFrame: latest.frame } as WriteOptions);
+          writeFollowerFrame(socket, latest.packet, latest.frame);
           feed.sent.set(socket, latest.seq);
           written += 1;
         }
@@ -156,7 +155,8 @@ export class FollowerFanout {
       const update: PublicUpdate = { meetingId: projection.meetingId ?? '', projection };
       // A Socket.IO EVENT packet for the main namespace, then the engine.io message packet ('4') as one text frame.
       const packet = this.io()!.encoder.encode({ type: 2, nsp: '/', data: ['meeting:public', update] })[0] as string;
-      feed.latest = { seq: projection.seq, packet, frame: textFrame(`4${packet}`) };
+      // One buffer, not [header, payload]: one write per follower instead of cork + two writes.
+      feed.latest = { seq: projection.seq, packet, frame: [Buffer.concat(textFrame(`4${packet}`))] };
     }
     return feed.latest;
   }
@@ -167,6 +167,32 @@ export class FollowerFanout {
     if (!server) return;
     server.to(feed.room).emit('meeting:error', { code: 'session.notPublic', rule: 'R-SES-4' });
     server.in(feed.room).disconnectSockets(true);
+  }
+}
+
+/** The parts of engine.io's socket and WebSocket transport the direct write relies on (untyped there). */
+interface EngineConnection {
+  readyState: string;
+  upgrading: boolean;
+  writeBuffer: unknown[];
+  transport?: { name: string; socket?: { _sender?: { sendFrame?: (list: Buffer[], cb?: () => void) => void } } };
+}
+
+/**
+ * Writes one picture to one follower. The same frame goes to everyone, so engine.io's per-packet
+ * work (a packet object, its events, the flush, the write callback) buys nothing here: when the
+ * WebSocket is open and nothing of engine.io's own waits in its buffer, the frame goes straight to
+ * the socket, in order behind what engine.io has already written. Otherwise (long-polling, an
+ * upgrade, packets queued) engine.io writes it, after what it holds.
+ * bench/micro/fanout-write.ts measures the difference (about a third less CPU per follower).
+ */
+export function writeFollowerFrame(socket: PlenumSocket, packet: string, frame: Buffer[]) {
+  const conn = socket.conn as unknown as EngineConnection;
+  const sender = conn.transport?.socket?._sender;
+  if (conn.readyState === 'open' && !conn.upgrading && conn.writeBuffer.length === 0 && conn.transport?.name === 'websocket' && sender?.sendFrame) {
+    sender.sendFrame(frame);
+  } else {
+    socket.conn.write(packet, { wsPreEncodedFrame: frame } as WriteOptions);
   }
 }
 
