@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { buildResultsProtocol } from '@plenum/shared';
 import { renderProtocolPdf } from '../src/protocol-pdf/index.ts';
 import { runDemoSession } from '../../shared/test/resultsProtocolFixture.ts';
+import { oralSession } from '../../shared/test/support/oralSession.ts';
 
 /** Extract the PDF's text with poppler's pdftotext (installed here and in CI). */
 function pdfText(pdf: Buffer): string {
@@ -44,5 +45,16 @@ describe('results protocol PDF (R-PRT-1)', () => {
     expect(flat).toContain('Results protocol');
     expect(flat).toContain('Yes 12, No 2, Abstain 1 – adopted');
     expect(flat).toContain('Lower Saxony');
+  });
+
+  it('R-VOT-7: per Land, device or declared orally (Namentlicher Aufruf), the conflict and what counted; attendance by video or telephone', async () => {
+    const { s: session } = oralSession();
+    const flat = pdfText(await renderProtocolPdf(buildResultsProtocol(session.state, session.events), 'de')).replace(/\s+/g, ' ');
+    expect(flat).toContain('Berlin Ja Namentlicher Aufruf, erfasst von Vorsitz');
+    expect(flat).toContain('Hessen Ja Namentlicher Aufruf, erfasst von Vorsitz, abweichende Stimmen bei Abstimmungsschluss: nicht gezählt Nein (am Gerät, abgegeben von Mitglied HE)');
+    expect(flat).toContain('Bayern Enthaltung am Gerät, abgegeben von Mitglied BY, abweichende Stimmen bei Abstimmungsschluss: nicht gezählt Ja (Namentlicher Aufruf, erfasst von Vorsitz)');
+    expect(flat).toContain('5: Hessen – gezählt Ja (Namentlicher Aufruf, erfasst von Vorsitz); nicht gezählt Nein (am Gerät, abgegeben von Mitglied HE)');
+    expect(flat).toContain('zugeschaltet per Telefon');
+    expect(flat).toContain('zugeschaltet per Video');
   });
 });

@@ -33,8 +33,14 @@ describe('R-VOT-7: votes declared orally, recorded by the chair, through the ser
     await mirror.join();
     await must(chair, { type: 'openSession' });
     const lands = DMK_PROFILE.lands.map((l) => l.code);
-    for (const land of lands) await must(chair, { type: 'checkIn', mode: 'remote', participantId: demoParticipantId.member(land) });
-    expect(runtime.current.participants[demoParticipantId.member('BE')].presence).toMatchObject({ mode: 'remote', recordedBy: { role: 'chair' } });
+    // R-SES-2: a telephone conference, two Länder on video.
+    for (const land of lands) {
+      await must(chair, { type: 'checkIn', mode: 'remote', via: land === 'BW' || land === 'BY' ? 'video' : 'telephone', participantId: demoParticipantId.member(land) });
+    }
+    expect(runtime.current.participants[demoParticipantId.member('BE')].presence).toMatchObject({ mode: 'remote', via: 'telephone', recordedBy: { role: 'chair' } });
+    expect(runtime.current.participants[demoParticipantId.member('BW')].presence).toMatchObject({ mode: 'remote', via: 'video' });
+    const inRoomByVideo = await send(chair, { type: 'checkIn', mode: 'room', via: 'video', participantId: demoParticipantId.member('BW') });
+    expect(inRoomByVideo).toMatchObject({ error: { code: 'attendance.viaWithoutRemote' } });
 
     const opened = await must(chair, { type: 'openVote', motion: { kind: 'resolution', itemId: 'top-2a', paragraph: null } });
     const voteId = (opened.events.find((e) => e.event.type === 'VoteOpened')!.event as EventOf<'VoteOpened'>).voteId;

@@ -28,6 +28,12 @@ export type ParticipantKind = z.infer<typeof ParticipantKind>;
 /** R-SES-2 */
 export const AttendanceMode = z.enum(['room', 'remote']);
 export type AttendanceMode = z.infer<typeof AttendanceMode>;
+/**
+ * R-SES-2 (GO 3.1.3: telephone or video conference): how a remote participant is connected, when
+ * known. The chair's roll call records it (R-VOT-7); a device check-in leaves it open.
+ */
+export const RemoteChannel = z.enum(['video', 'telephone']);
+export type RemoteChannel = z.infer<typeof RemoteChannel>;
 export const SessionFormat = z.enum(['room', 'video', 'hybrid']);
 export type SessionFormat = z.infer<typeof SessionFormat>;
 export const SessionKind = z.enum(['regular', 'extraordinary']);

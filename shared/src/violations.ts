@@ -14,6 +14,8 @@ export const VIOLATION_CODES = [
   // participants and roster
   'participant.unknown', 'participant.exists', 'participant.notPresent', 'participant.alreadyPresent',
   'land.unknown', 'roster.chairPeriod',
+  // R-SES-2: a channel (video, telephone) names how someone is connected remotely, never in the room
+  'attendance.viaWithoutRemote',
   // agenda
   'item.unknown', 'item.exists', 'item.voteOpen', 'item.notAdmitted', 'item.notShortNotice', 'item.alreadyAdmitted',
   'item.notReport', 'item.reportNoVote', 'item.notBundesrat', 'item.alreadyCleared',

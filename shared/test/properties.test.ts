@@ -116,7 +116,7 @@ describe(`properties (${RUNS} runs each)`, () => {
       const profile: RulesProfile = { ...DMK_PROFILE, interpretations: { ...DMK_PROFILE.interpretations, transferredCountsForQuorum: counting } };
       const at = '2024-04-19T10:00:00.000Z';
       const checkIn = (st: MeetingState, ids: string[]) => ids.reduce((acc, id) => evolve(acc, {
-        type: 'ParticipantCheckedIn', at, by: { role: 'system', participantId: null }, participantId: id, mode: 'room',
+        type: 'ParticipantCheckedIn', at, by: { role: 'system', participantId: null }, participantId: id, mode: 'room', via: null,
       }), st);
       const small = checkIn(scheduled.state, a);
       const large = checkIn(small, extra);

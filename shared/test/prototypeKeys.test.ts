@@ -75,7 +75,7 @@ describe('F3: no lookups through the prototype', () => {
     const s = withVote.state;
     const at = '2024-04-19T12:00:00.000Z';
     const by = { role: 'system' as const, participantId: null };
-    expect(evolve(s, { type: 'ParticipantCheckedIn', at, by, participantId: 'constructor', mode: 'room' })).toBe(s);
+    expect(evolve(s, { type: 'ParticipantCheckedIn', at, by, participantId: 'constructor', mode: 'room', via: null })).toBe(s);
     expect(evolve(s, { type: 'RecordingConsentGiven', at, by, participantId: 'toString' })).toBe(s);
     expect(evolve(s, { type: 'VoteCancelled', at, by, voteId: 'hasOwnProperty' }).votes).toBe(s.votes);
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildResultsProtocol, liveTally, type Actor, type MeetingEvent } from '../src/index.ts';
+import { buildResultsProtocol, liveTally, publicationOf, renderProtocolMarkdown, type Actor, type MeetingEvent } from '../src/index.ts';
 import { accepted, expectRefusal } from './support/refusal.ts';
 import { chair, member, office, openSessionWith, system } from './support/scenario.ts';
+import { oralSession } from './support/oralSession.ts';
 
 /**
  * R-VOT-7: a Land's vote declared orally (show of hands, roll call), recorded by the chair or the
@@ -121,5 +122,71 @@ describe('R-VOT-7: votes declared orally, recorded by the chair', () => {
     s.apply(events);
     expect(s.state.participants['d-SN'].presence).toMatchObject({ mode: 'remote', recordedBy: { role: 'chair', participantId: 'chair' } });
     expect(s.state.participants['m-BW'].presence).toMatchObject({ mode: 'room', recordedBy: null });
+  });
+});
+
+describe('R-SES-2 / R-VOT-7: attendance by roll call with its channel (video, telephone)', () => {
+  it('R-SES-2: the chair records a remote participant by video or telephone; changing the channel is a change, the same again is refused', () => {
+    const s = openSessionWith(11);
+    const [e] = s.run({ type: 'checkIn', mode: 'remote', via: 'telephone', participantId: 'm-SN' }, chair);
+    expect(e).toMatchObject({ type: 'ParticipantCheckedIn', participantId: 'm-SN', mode: 'remote', via: 'telephone' });
+    expect(s.state.participants['m-SN'].presence).toMatchObject({ mode: 'remote', via: 'telephone', recordedBy: { role: 'chair' } });
+    s.refuse({ type: 'checkIn', mode: 'remote', via: 'telephone', participantId: 'm-SN' }, chair, 'participant.alreadyPresent', 'R-SES-2');
+    s.run({ type: 'checkIn', mode: 'remote', via: 'video', participantId: 'm-SN' }, chair);
+    expect(s.state.participants['m-SN'].presence).toMatchObject({ mode: 'remote', via: 'video' });
+    // A device check-in says only "remote": the channel is then not known.
+    s.run({ type: 'checkIn', mode: 'remote' }, member('ST'));
+    expect(s.state.participants['m-ST'].presence).toMatchObject({ mode: 'remote', via: null, recordedBy: null });
+  });
+
+  it('R-SES-2: a channel with "in the room" is refused (attendance.viaWithoutRemote); an unknown channel is invalid', () => {
+    const s = openSessionWith(11);
+    s.refuse({ type: 'checkIn', mode: 'room', via: 'video', participantId: 'm-SN' }, chair, 'attendance.viaWithoutRemote', 'R-SES-2');
+    s.refuse({ type: 'checkIn', mode: 'remote', via: 'pigeon', participantId: 'm-SN' }, chair, 'command.invalid');
+    expect(s.state.participants['m-SN'].presence).toBeNull();
+  });
+
+  it('R-SES-2: the protocol names the channel of each stretch and that the chair recorded it', () => {
+    const { s } = oralSession();
+    const protocol = buildResultsProtocol(s.state, s.events);
+    const bw = protocol.lands.find((l) => l.land === 'BW')!.representatives[0];
+    expect(bw.attendance[0]).toMatchObject({ mode: 'remote', via: 'video', byRollCall: true });
+    const he = protocol.lands.find((l) => l.land === 'HE')!.representatives[0];
+    expect(he.attendance[0]).toMatchObject({ mode: 'remote', via: null, byRollCall: false });
+    const md = renderProtocolMarkdown(protocol);
+    expect(md).toMatch(/\| Baden-Württemberg \| Mitglied BW \(Mitglied\): zugeschaltet per Video \d\d:\d\d–/);
+    expect(md).toMatch(/\| Berlin \| Mitglied BE \(Mitglied\): zugeschaltet per Telefon/);
+  });
+});
+
+describe('R-VOT-7: the protocol says per Land whether its vote came from a device or was declared orally', () => {
+  const row = (md: string, land: string) => md.split('\n').find((l) => l.startsWith(`| ${land} |`) && /\| (Ja|Nein|Enthaltung|Yes|No|Abstain|keine Stimme) \|/.test(l));
+
+  it('R-VOT-7: Markdown: "Namentlicher Aufruf, erfasst von Vorsitz" or "am Gerät, abgegeben von …"; the conflict with what did not count', () => {
+    const { s, voteId } = oralSession();
+    const protocol = buildResultsProtocol(s.state, s.events);
+    const lands = protocol.items.flatMap((i) => i.votes).find((v) => v.voteId === voteId)!.lands;
+    expect(lands.find((l) => l.land === 'HE')).toMatchObject({
+      choice: 'yes', oral: 'rollCall', conflict: true, participantKind: 'chair',
+      differing: [{ choice: 'no', oral: null, participantId: 'm-HE', participantName: 'Mitglied HE', participantKind: 'member' }],
+    });
+    expect(lands.find((l) => l.land === 'BY')).toMatchObject({ choice: 'abstain', oral: null, conflict: true, differing: [{ choice: 'yes', oral: 'rollCall' }] });
+    const md = renderProtocolMarkdown(protocol);
+    expect(row(md, 'Berlin')).toBe('| Berlin | Ja | Namentlicher Aufruf, erfasst von Vorsitz |');
+    expect(row(md, 'Hessen')).toBe('| Hessen | Ja | Namentlicher Aufruf, erfasst von Vorsitz, abweichende Stimmen bei Abstimmungsschluss: nicht gezählt Nein (am Gerät, abgegeben von Mitglied HE) |');
+    expect(row(md, 'Bayern')).toBe('| Bayern | Enthaltung | am Gerät, abgegeben von Mitglied BY, abweichende Stimmen bei Abstimmungsschluss: nicht gezählt Ja (Namentlicher Aufruf, erfasst von Vorsitz) |');
+    expect(md).toContain('## Abweichende Stimmabgaben eines Landes bei Abstimmungsschluss (R-MEM-2, R-VOT-7)');
+    expect(md).toContain('- 5: Hessen – gezählt Ja (Namentlicher Aufruf, erfasst von Vorsitz); nicht gezählt Nein (am Gerät, abgegeben von Mitglied HE)');
+    const en = renderProtocolMarkdown(protocol, 'en');
+    expect(row(en, 'Berlin')).toBe('| Berlin | Yes | roll call, recorded by Vorsitz |');
+    expect(row(en, 'Bavaria')).toContain('| Bavaria | Abstain | on a device, cast by Mitglied BY');
+  });
+
+  it('R-VOT-7 / R-PRT-3: the published version keeps device vs oral and the conflict, without personal names', () => {
+    const { s } = oralSession();
+    const md = renderProtocolMarkdown(publicationOf(buildResultsProtocol(s.state, s.events)));
+    expect(row(md, 'Hessen')).toBe('| Hessen | Ja | Namentlicher Aufruf, erfasst von Vorsitz, abweichende Stimmen bei Abstimmungsschluss: nicht gezählt Nein (am Gerät) |');
+    expect(row(md, 'Bayern')).toContain('| Bayern | Enthaltung | am Gerät, abweichende');
+    expect(md).not.toContain('Mitglied HE');
   });
 });

@@ -57,6 +57,7 @@ const violation: Record<ViolationCode, string> = {
   'vote.notInElectorate': 'Dieses Land ist in dieser Abstimmung nicht stimmberechtigt.',
   'vote.notYourLand': 'Sie können nur für Ihr Land oder übertragene Stimmen abstimmen.',
   'vote.heldByTransfer': 'Die Stimme dieses Landes ist übertragen und wird vom anderen Land abgegeben.',
+  'attendance.viaWithoutRemote': 'Video oder Telefon gibt es nur für zugeschaltete Teilnahme, nicht im Raum.',
   'vote.landAbsent': 'Dieses Land (oder das Land, das seine Stimme führt) ist nicht anwesend; seine Stimme kann nicht erfasst werden.',
   'proxy.self': 'Eine Stimme kann nicht an das eigene Land übertragen werden.',
   'proxy.chainForbidden': 'Eine übertragene Stimme kann nicht weitergegeben werden.',

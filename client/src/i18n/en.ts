@@ -54,6 +54,7 @@ const violation: Record<ViolationCode, string> = {
   'vote.notInElectorate': 'This Land cannot vote in this round.',
   'vote.notYourLand': 'You can vote only for your Land or for votes transferred to it.',
   'vote.heldByTransfer': "This Land's vote is transferred and is cast by the other Land.",
+  'attendance.viaWithoutRemote': 'Video or telephone applies only to remote attendance, not in the room.',
   'vote.landAbsent': "This Land (or the Land holding its vote) is not present; its vote cannot be recorded.",
   'proxy.self': 'A vote cannot be transferred to the own Land.',
   'proxy.chainForbidden': 'A transferred vote cannot be passed on.',

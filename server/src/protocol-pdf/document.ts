@@ -1,5 +1,5 @@
 import {
-  DMK_PROFILE, PROTOCOL_LABELS, choiceWord, declarationLine, deputyLine, formatTime, headerFacts, itemHeading, landName, landVoteNote,
+  DMK_PROFILE, PROTOCOL_LABELS, choiceWord, conflictLine, declarationLine, deputyLine, formatTime, headerFacts, itemHeading, landName, landVoteNote,
   notAdoptedLine, personLine, staffLine, voteCounts, voteExplanation, voteTitle, formatBerlin, type ProtocolLang, type ResultsProtocolModel,
   type RulesProfile,
 } from '@plenum/shared';
@@ -90,7 +90,7 @@ export function protocolDocument(m: ResultsProtocolModel, lang: ProtocolLang, pr
     content.push({ text: L.sessionVotes, style: 'h2' }, { ul: m.sessionVotes.map((v) => `${voteTitle(v, lang)}: ${voteCounts(v, lang)}`), fontSize: 9 });
   }
   if (m.conflicts.length) {
-    content.push({ text: L.conflicts, style: 'h2' }, { ul: m.conflicts.map((c) => `${c.itemNumber ?? '–'}: ${land(c.land)}`), fontSize: 9 });
+    content.push({ text: L.conflicts, style: 'h2' }, { ul: m.conflicts.map((c) => conflictLine(m, c, lang, profile)), fontSize: 9 });
   }
   if (m.withheldItems > 0) content.push({ text: L.withheld(m.withheldItems), italics: true, margin: [0, 8, 0, 0] });
 

@@ -108,7 +108,7 @@ function step(state: MeetingState, event: MeetingEvent, owned: Owned): MeetingSt
       return state.session ? { ...state, session: { ...state.session, status: 'closed', closedAt: e.at } } : state;
     case 'ParticipantCheckedIn':
       return patchParticipant(state, e.participantId, {
-        presence: { mode: e.mode, since: e.at, recordedBy: e.by.participantId === e.participantId ? null : e.by },
+        presence: { mode: e.mode, via: e.via ?? null, since: e.at, recordedBy: e.by.participantId === e.participantId ? null : e.by },
       });
     case 'ParticipantCheckedOut':
       return patchParticipant(state, e.participantId, { presence: null });

@@ -3,7 +3,7 @@ import { LandCode } from '../profile.ts';
 import { ActorRole } from '../context.ts';
 import {
   AgendaItemInput, AttendanceMode, Choice, DecisionRule, Explanation, GuestKind, Id, IsoDate, IsoTime, ItPlrCoordination,
-  LongText, Motion, OralMode, ParticipantKind, SessionFormat, SessionKind, ShortText, TransferScope,
+  LongText, Motion, OralMode, ParticipantKind, RemoteChannel, SessionFormat, SessionKind, ShortText, TransferScope,
 } from '../model.ts';
 import { DECLARATION_MAX_CHARS } from '../limits.ts';
 
@@ -43,8 +43,11 @@ export const CommandSchema = z.discriminatedUnion('type', [
   // ── the live session (chair) ───────────────────────────────────────────────────────────
   cmd('openSession', {}),
   cmd('closeSession', {}),
-  /** R-SES-2: a participant checks in with a mode; the chair or office may check in someone else. */
-  cmd('checkIn', { mode: AttendanceMode, participantId: Id.optional() }),
+  /**
+   * R-SES-2: a participant checks in with a mode; the chair or office may check in someone else
+   * (attendance by roll call, R-VOT-7). `via`: a remote participant's channel (video, telephone).
+   */
+  cmd('checkIn', { mode: AttendanceMode, via: RemoteChannel.optional(), participantId: Id.optional() }),
   cmd('checkOut', { participantId: Id.optional() }),
   cmd('setCurrentItem', { itemId: Id.nullable() }),
   /** R-VOT-3, R-VOT-5, R-VOT-6 */
@@ -119,7 +122,8 @@ export const EventSchema = z.discriminatedUnion('type', [
   ev('ItPlrCoordinationSet', { itemId: Id, state: ItPlrCoordination }),
   ev('SessionOpened', {}),
   ev('SessionClosed', {}),
-  ev('ParticipantCheckedIn', { participantId: Id, mode: AttendanceMode }),
+  /** R-SES-2: `via` is the remote channel when known (a log written before it has none: null). */
+  ev('ParticipantCheckedIn', { participantId: Id, mode: AttendanceMode, via: RemoteChannel.nullable().default(null) }),
   ev('ParticipantCheckedOut', { participantId: Id }),
   /** R-VOT-3: emitted whenever attendance moves quorum across the line: "quorum over time". */
   ev('QuorumChanged', { present: z.number().int(), required: z.number().int(), met: z.boolean() }),

@@ -1,5 +1,5 @@
 import type { LandCode } from '../profile.ts';
-import type { AgendaItemInput, AttendanceMode, Choice, Explanation, OralMode } from '../model.ts';
+import type { AgendaItemInput, AttendanceMode, Choice, Explanation, OralMode, RemoteChannel } from '../model.ts';
 import type { EventBy, EventOf } from './schema.ts';
 
 /**
@@ -19,8 +19,9 @@ export interface Participant extends Omit<Body<EventOf<'ParticipantRegistered'>>
   /**
    * R-SES-2: null when not checked in. `recordedBy`: who checked the participant in, when it was
    * not the participant (the chair's roll call, R-VOT-7, or the office); null for a self check-in.
+   * `via`: a remote participant's channel (video, telephone) when it was recorded, else null.
    */
-  presence: { mode: AttendanceMode; since: string; recordedBy: EventBy | null } | null;
+  presence: { mode: AttendanceMode; via: RemoteChannel | null; since: string; recordedBy: EventBy | null } | null;
   recordingConsent: boolean;
   /** R-MEM-3: the temporary deputy named after this one (this one then no longer represents the Land). */
   replacedBy: string | null;

@@ -3,4 +3,4 @@
  * with every snapshot and rebuilds the state by replay when a snapshot carries another version.
  * In a zod-free module so that the client can import it without zod.
  */
-export const MEETING_STATE_VERSION = 3;
+export const MEETING_STATE_VERSION = 4;

@@ -10,6 +10,7 @@ export const PROTOCOL_LABELS = {
     kinds: { regular: 'ordentliche Sitzung', extraordinary: 'außerordentliche Sitzung' },
     participants: 'Teilnehmende', land: 'Land', representatives: 'Vertretung', mode: 'Teilnahme', absent: 'nicht vertreten',
     modes: { room: 'im Raum', remote: 'zugeschaltet' },
+    via: { video: 'per Video', telephone: 'per Telefon' },
     kindsOfPerson: {
       member: 'Mitglied', permanentDeputy: 'ständige Stellvertretung', temporaryDeputy: 'Stellvertretung für diese Sitzung',
       guest: 'Gast', staff: 'Begleitung', chair: 'Vorsitz', office: 'Geschäftsstelle', unknown: '',
@@ -20,7 +21,7 @@ export const PROTOCOL_LABELS = {
     transfers: 'Stimmrechtsübertragungen', from: 'von', to: 'an', scope: 'Umfang', untilRevoked: 'bis auf Widerruf',
     revoked: 'widerrufen', items: 'Tagesordnungspunkte',
     deputies: 'Stellvertretungen für diese Sitzung (R-MEM-3)', namedBy: 'benannt von', at: 'am',
-    conflicts: 'Abweichende Stimmabgaben innerhalb eines Landes bei Abstimmungsschluss (R-MEM-2)',
+    conflicts: 'Abweichende Stimmabgaben eines Landes bei Abstimmungsschluss (R-MEM-2, R-VOT-7)',
     agenda: 'Ergebnisse',
     rapporteur: 'Berichterstattung', outcome: 'Ergebnis',
     outcomes: {
@@ -35,6 +36,9 @@ export const PROTOCOL_LABELS = {
     } as Record<string, string>,
     counts: 'Stimmen', yes: 'Ja', no: 'Nein', abstain: 'Enthaltung', notVoted: 'keine Stimme',
     note: 'Hinweis', choice: 'Stimme', castBy: 'abgegeben von', viaTransfer: 'durch Übertragung', conflict: 'abweichende Stimmen bei Abstimmungsschluss',
+    // R-VOT-7: where a Land's vote came from
+    device: 'am Gerät', oral: { showOfHands: 'Handzeichen', rollCall: 'Namentlicher Aufruf' }, recordedBy: 'erfasst von',
+    counted: 'gezählt', notCounted: 'nicht gezählt', lastCounts: 'es zählt die letzte Eingabe',
     declarations: 'Protokollerklärungen', explanation: 'Begründung',
     sessionVotes: 'Verfahrensbeschlüsse der Sitzung', withheld: (n: number) => `${n} Tagesordnungspunkt(e) von der Veröffentlichung ausgenommen (R-PRT-3).`,
     none: 'keine',
@@ -49,6 +53,7 @@ export const PROTOCOL_LABELS = {
     kinds: { regular: 'regular session', extraordinary: 'extraordinary session' },
     participants: 'Participants', land: 'Land', representatives: 'Represented by', mode: 'Attendance', absent: 'not represented',
     modes: { room: 'in the room', remote: 'remote' },
+    via: { video: 'by video', telephone: 'by telephone' },
     kindsOfPerson: {
       member: 'member', permanentDeputy: 'permanent deputy', temporaryDeputy: 'deputy for this session',
       guest: 'guest', staff: 'staff', chair: 'chair', office: 'office', unknown: '',
@@ -59,7 +64,7 @@ export const PROTOCOL_LABELS = {
     transfers: 'Vote transfers', from: 'from', to: 'to', scope: 'Scope', untilRevoked: 'until revoked',
     revoked: 'revoked', items: 'items',
     deputies: 'Deputies for this session (R-MEM-3)', namedBy: 'named by', at: 'at',
-    conflicts: 'Differing choices within a Land at the close (R-MEM-2)',
+    conflicts: "Differing entries in a Land's slot at the close (R-MEM-2, R-VOT-7)",
     agenda: 'Results',
     rapporteur: 'Rapporteur', outcome: 'Outcome',
     outcomes: {
@@ -74,6 +79,8 @@ export const PROTOCOL_LABELS = {
     } as Record<string, string>,
     counts: 'Votes', yes: 'Yes', no: 'No', abstain: 'Abstain', notVoted: 'no vote',
     note: 'Note', choice: 'Vote', castBy: 'cast by', viaTransfer: 'by transfer', conflict: 'differing choices at the close',
+    device: 'on a device', oral: { showOfHands: 'show of hands', rollCall: 'roll call' }, recordedBy: 'recorded by',
+    counted: 'counted', notCounted: 'not counted', lastCounts: 'the last entry counts',
     declarations: 'Protocol declarations', explanation: 'Explanation',
     sessionVotes: 'Procedural decisions of the session', withheld: (n: number) => `${n} item(s) withheld from publication (R-PRT-3).`,
     none: 'none',

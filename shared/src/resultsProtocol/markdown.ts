@@ -3,7 +3,7 @@ import { PROTOCOL_LABELS, formatBerlin, formatTime, type ProtocolLang } from './
 import type { ResultsProtocolModel } from './model.ts';
 import { mdInline, mdQuote } from './markdownEscape.ts';
 import {
-  choiceWord, deputyLine, headerFacts, itemHeading, landVoteNote, nameOrOffice, notAdoptedLine, personLine, staffLine, voteCounts,
+  choiceWord, conflictLine, deputyLine, headerFacts, itemHeading, landVoteNote, nameOrOffice, notAdoptedLine, personLine, staffLine, voteCounts,
   voteExplanation, voteTitle,
 } from './text.ts';
 
@@ -82,7 +82,7 @@ export function renderProtocolMarkdown(m: ResultsProtocolModel, lang: ProtocolLa
   }
   if (m.conflicts.length) {
     out.push(`## ${L.conflicts}`, '');
-    for (const c of m.conflicts) out.push(`- ${user(c.itemNumber ?? '–')}: ${landName(profile, c.land, lang)}`);
+    for (const c of m.conflicts) out.push(`- ${user(conflictLine(m, c, lang, profile))}`);
     out.push('');
   }
   if (m.withheldItems > 0) out.push(`_${L.withheld(m.withheldItems)}_`, '');

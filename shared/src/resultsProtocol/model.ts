@@ -1,4 +1,4 @@
-import type { Choice, Explanation, Motion, Paragraph, TransferScope, OralMode } from '../model.ts';
+import type { Choice, Explanation, Motion, Paragraph, TransferScope, OralMode, RemoteChannel } from '../model.ts';
 import { DMK_PROFILE, type LandCode, type RulesProfile } from '../profile.ts';
 import { itemOutcome, paragraphOutcomes } from './outcomes.ts';
 import type { MeetingEvent, MeetingState } from '../meeting/index.ts';
@@ -17,8 +17,11 @@ export interface ProtocolPerson {
   participantId: string;
   name: string;
   kind: string;
-  /** R-SES-2: each check-in with its mode; `until` null while still present at the end. */
-  attendance: { mode: 'room' | 'remote'; from: string; until: string | null }[];
+  /**
+   * R-SES-2: each check-in with its mode (remote: by video or telephone when recorded); `until`
+   * null while still present at the end. `byRollCall`: recorded by the chair or the office (R-VOT-7).
+   */
+  attendance: { mode: 'room' | 'remote'; via: RemoteChannel | null; byRollCall: boolean; from: string; until: string | null }[];
 }
 
 export interface ProtocolLandVote {
@@ -29,12 +32,23 @@ export interface ProtocolLandVote {
   viaTransfer: boolean;
   participantId: string | null;
   participantName: string | null;
+  /** The kind of that person (member, chair, …), or the recorder's role: the office it names when no name may be shown. */
+  participantKind: string | null;
   /** R-MEM-2 / R-VOT-7: at the close, the representatives' or the chair's latest entries differed (the final Ballot.conflict). */
   conflict: boolean;
   changes: number;
   /** R-VOT-7: the counting entry was declared orally (show of hands, roll call) and recorded by `participantId`; null: a device. */
   oral: OralMode | null;
+  /**
+   * R-MEM-2 / R-VOT-7, with `conflict`: the other entries that differed at the close (each other
+   * voice's latest: a representative's device, or the chair's record), in the order they were made.
+   * The last entry of all counted; these did not.
+   */
+  differing: ProtocolEntry[];
 }
+
+/** One entry in a Land's slot: its choice, who made it and whether it was declared orally (R-VOT-7). */
+export interface ProtocolEntry { choice: Choice; oral: OralMode | null; participantId: string; participantName: string; participantKind: string; at: string }
 
 export interface ProtocolVote {
   voteId: string;
@@ -115,6 +129,8 @@ export function buildResultsProtocol(
     return { participantId: id, name: p?.name ?? id, kind: p?.kind ?? 'unknown', attendance: attendance.get(id) ?? [] };
   };
   const nameOf = (id: string | null) => (id ? state.participants[id]?.name ?? id : null);
+  // The recorder of an oral vote may be the office or the chair acting without a participant: its role.
+  const kindOf = (id: string | null) => (id ? state.participants[id]?.kind ?? (isRole(id) ? id : 'unknown') : null);
   const itemNumber = (id: string | null) => state.agenda.find((i) => i.id === id)?.number ?? null;
 
   const participants = Object.values(state.participants);
@@ -150,10 +166,14 @@ export function buildResultsProtocol(
         castBy: seat.castBy,
         viaTransfer: seat.castBy !== land,
         participantId: ballot?.participantId ?? null,
-        participantName: nameOf(ballot?.participantId ?? null),
+        participantName: ballot && state.participants[ballot.participantId] ? nameOf(ballot.participantId) : null,
+        participantKind: kindOf(ballot?.participantId ?? null),
         conflict: ballot?.conflict ?? false,
         changes: Math.max(0, (ballot?.history.length ?? 0) - 1),
         oral: ballot?.oral ?? null,
+        differing: ballot?.conflict ? differingEntries(ballot.history).map((h) => ({
+          ...h, participantName: state.participants[h.participantId] ? nameOf(h.participantId) ?? '' : '', participantKind: kindOf(h.participantId) ?? 'unknown',
+        })) : [],
       };
     }),
   });
@@ -243,7 +263,7 @@ function attendanceFromEvents(events: readonly MeetingEvent[], endAt: string | n
       const list = map.get(e.participantId) ?? [];
       const open = list[list.length - 1];
       if (open && open.until === null) open.until = e.at; // a mode change closes the previous stretch
-      list.push({ mode: e.mode, from: e.at, until: null });
+      list.push({ mode: e.mode, via: e.via ?? null, byRollCall: e.by.participantId !== e.participantId && e.by.role !== 'system', from: e.at, until: null });
       map.set(e.participantId, list);
     } else if (e.type === 'ParticipantCheckedOut') {
       const open = map.get(e.participantId)?.at(-1);
@@ -252,6 +272,25 @@ function attendanceFromEvents(events: readonly MeetingEvent[], endAt: string | n
   }
   if (endAt) for (const list of map.values()) for (const a of list) if (a.until === null) a.until = endAt;
   return map;
+}
+
+const ROLES = new Set(['chair', 'office', 'system']);
+const isRole = (id: string) => ROLES.has(id);
+
+type HistoryEntry = { choice: Choice; oral: OralMode | null; participantId: string; at: string };
+/**
+ * R-MEM-2 / R-VOT-7: the latest entry of every voice (each person's device; the chair's record as
+ * one voice) other than the one that counted, where its choice differs from the counted one.
+ */
+function differingEntries(history: readonly HistoryEntry[]): HistoryEntry[] {
+  const counted = history.at(-1);
+  if (!counted) return [];
+  const voice = (h: HistoryEntry) => (h.oral ? 'oral' : `device:${h.participantId}`);
+  const latest = new Map<string, HistoryEntry>();
+  for (const h of history) latest.set(voice(h), h);
+  latest.delete(voice(counted));
+  return [...latest.values()].filter((h) => h.choice !== counted.choice).sort((a, b) => a.at.localeCompare(b.at))
+    .map(({ choice, oral, participantId, at }) => ({ choice, oral, participantId, at }));
 }
 
 const landOrder = (profile: RulesProfile) => {

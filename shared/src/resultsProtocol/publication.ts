@@ -2,7 +2,12 @@ import type { ResultsProtocolModel, ProtocolItem, ProtocolPerson, ProtocolVote }
 
 type NameOf = (participantId: string | null, name: string) => string;
 const withoutNames = (v: ProtocolVote, nameOf: NameOf): ProtocolVote => ({
-  ...v, lands: v.lands.map((l) => ({ ...l, participantName: l.participantName ? nameOf(l.participantId, l.participantName) || null : null })),
+  ...v,
+  lands: v.lands.map((l) => ({
+    ...l,
+    participantName: l.participantName ? nameOf(l.participantId, l.participantName) || null : null,
+    differing: l.differing.map((d) => ({ ...d, participantName: nameOf(d.participantId, d.participantName) })),
+  })),
 });
 
 /**

@@ -1,7 +1,7 @@
 import { explanationText } from '../explain.ts';
 import { DMK_PROFILE, landName, type RulesProfile } from '../profile.ts';
 import { PROTOCOL_LABELS, formatBerlin, formatDate, formatTime, type ProtocolLang } from './labels.ts';
-import type { ProtocolItem, ProtocolPerson, ProtocolVote, ResultsProtocolModel } from './model.ts';
+import type { ProtocolEntry, ProtocolItem, ProtocolPerson, ProtocolVote, ResultsProtocolModel } from './model.ts';
 
 /**
  * Text pieces of the protocol shared by the Markdown and PDF renderers, so that both say the
@@ -9,7 +9,7 @@ import type { ProtocolItem, ProtocolPerson, ProtocolVote, ResultsProtocolModel }
  */
 export function attendanceText(p: ProtocolPerson, lang: ProtocolLang): string {
   const L = PROTOCOL_LABELS[lang];
-  const stretches = p.attendance.map((a) => `${L.modes[a.mode]} ${formatTime(a.from, lang)}–${a.until ? formatTime(a.until, lang) : ''}`);
+  const stretches = p.attendance.map((a) => `${L.modes[a.mode]}${a.via ? ` ${L.via[a.via]}` : ''} ${formatTime(a.from, lang)}–${a.until ? formatTime(a.until, lang) : ''}`);
   return stretches.join('; ');
 }
 
@@ -66,13 +66,41 @@ export function choiceWord(choice: string | null, lang: ProtocolLang): string {
   return choice === 'yes' ? L.yes : choice === 'no' ? L.no : choice === 'abstain' ? L.abstain : L.notVoted;
 }
 
-export function landVoteNote(l: ProtocolVote['lands'][number], lang: ProtocolLang, profile: RulesProfile = DMK_PROFILE): string {
+type LandVote = ProtocolVote['lands'][number];
+
+/**
+ * R-VOT-7: where an entry came from: "am Gerät, abgegeben von …" or "Namentlicher Aufruf, erfasst
+ * von …" (the recorder's office when no name may be shown, R-PRT-3).
+ */
+export function entrySource(e: Pick<ProtocolEntry, 'oral' | 'participantKind'> & { participantName: string | null }, lang: ProtocolLang): string {
+  const L = PROTOCOL_LABELS[lang];
+  if (e.oral) return `${L.oral[e.oral]}, ${L.recordedBy} ${nameOrOffice(e.participantName ?? '', e.participantKind, lang)}`;
+  return e.participantName ? `${L.device}, ${L.castBy} ${e.participantName}` : L.device;
+}
+
+/** R-MEM-2 / R-VOT-7: the entries that differed at the close and did not count, e.g. "Nein (am Gerät, abgegeben von …)". */
+export function differingText(l: LandVote, lang: ProtocolLang): string {
+  return l.differing.map((d) => `${choiceWord(d.choice, lang)} (${entrySource(d, lang)})`).join('; ');
+}
+
+export function landVoteNote(l: LandVote, lang: ProtocolLang, profile: RulesProfile = DMK_PROFILE): string {
   const L = PROTOCOL_LABELS[lang];
   const notes: string[] = [];
   if (l.viaTransfer && l.castBy) notes.push(`${L.viaTransfer}: ${landName(profile, l.castBy, lang)}`);
-  if (l.participantName) notes.push(`${L.castBy} ${l.participantName}`);
-  if (l.conflict) notes.push(L.conflict);
+  if (l.choice && l.participantKind) notes.push(entrySource({ oral: l.oral, participantName: l.participantName, participantKind: l.participantKind }, lang));
+  if (l.conflict) notes.push(l.differing.length ? `${L.conflict}: ${L.notCounted} ${differingText(l, lang)}` : L.conflict);
   return notes.join(', ');
+}
+
+/** One line of the conflicts list: the item, the Land, what counted and what did not. */
+export function conflictLine(m: ResultsProtocolModel, c: ResultsProtocolModel['conflicts'][number], lang: ProtocolLang, profile: RulesProfile = DMK_PROFILE): string {
+  const L = PROTOCOL_LABELS[lang];
+  const vote = [...m.items.flatMap((i) => [...i.votes, ...i.proceduralVotes]), ...m.sessionVotes].find((v) => v.voteId === c.voteId);
+  const l = vote?.lands.find((x) => x.land === c.land);
+  const head = `${c.itemNumber ?? '–'}: ${landName(profile, c.land, lang)}`;
+  if (!l || !l.participantKind) return head;
+  const counted = `${L.counted} ${choiceWord(l.choice, lang)} (${entrySource({ oral: l.oral, participantName: l.participantName, participantKind: l.participantKind }, lang)})`;
+  return l.differing.length ? `${head} – ${counted}; ${L.notCounted} ${differingText(l, lang)}` : `${head} – ${counted}`;
 }
 
 export function itemHeading(i: ProtocolItem): string {
