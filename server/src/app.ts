@@ -23,8 +23,9 @@ import { printDemoLinks, seedDemo, type DemoLink } from './demo/seed-demo.ts';
 import { createBetween } from './between/index.ts';
 import { ProtocolPdfRenderer } from './protocol-pdf/pdf-renderer.ts';
 import { loadOrCreateCheckpointKey } from './verify/checkpoint-key.ts';
-import { CheckpointBook, type CheckpointProblem } from './verify/checkpoints.ts';
+import { CheckpointBook } from './verify/checkpoints.ts';
 import { checkLogAtStart, TamperedLogError } from './verify/start-check.ts';
+import type { SnapshotProblem } from './verify/snapshot-check.ts';
 import { joinDraftsRoom, mountDrafts, seedDemoDraft, type DraftDeps } from './drafts/index.ts';
 
 export interface RunningServer {
@@ -45,6 +46,8 @@ export interface RunningServer {
   between: ReturnType<typeof createBetween>;
   /** Protocol PDFs: rendered in a worker thread with a time limit, cached by content. */
   pdf: ProtocolPdfRenderer;
+  /** Snapshots found at start not to match a replay of their log, and discarded (F4). */
+  discardedSnapshots: SnapshotProblem[];
   close(): Promise<void>;
 }
 
@@ -61,7 +64,10 @@ export async function startServer(input: ConfigInput = {}, options: { clock?: ()
     join(base.dataDir, 'checkpoints.jsonl'),
     loadOrCreateCheckpointKey(base.checkpointKeyFile ?? join(base.dataDir, 'keys', 'checkpoint-ed25519.pem')),
   );
-  const tampered: CheckpointProblem[] = await checkLogAtStart(stores.events, checkpoints);
+  const { problems: tampered, discardedSnapshots } = await checkLogAtStart(stores.events, checkpoints);
+  for (const s of discardedSnapshots) {
+    log.error({ stream: s.stream, seq: s.seq, reason: s.reason }, `TAMPERED: the snapshot of ${s.stream} at seq ${s.seq} does not match a replay of its log; discarded, the state is rebuilt from the verified log`);
+  }
   if (tampered.length > 0) {
     log.fatal({ problems: tampered }, 'TAMPERED: the event log does not verify');
     if (!base.readOnlyOnTamper) {
@@ -164,7 +170,7 @@ export async function startServer(input: ConfigInput = {}, options: { clock?: ()
 
   return {
     url, port, config, stores, sqliteDb: stores.db ?? null, registry, invitations, io, metrics, log, demoLinks,
-    between, pdf,
+    between, pdf, discardedSnapshots,
     async close() {
       between.scheduler.stop();
       io?.disconnectSockets(true);

@@ -1,17 +1,19 @@
 import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
 import { cpSync, rmSync } from 'node:fs';
-import type { EventOf } from '@plenum/shared';
+import { MEETING_STATE_VERSION, type EventOf } from '@plenum/shared';
+import { SNAPSHOT_SCHEMA_VERSION } from '../src/pipeline/snapshots.ts';
 import { dbFile, startServer } from '../src/app.ts';
 import { TamperedLogError } from '../src/verify/start-check.ts';
 import { verifyDatabase } from '../src/verify/verify-log.ts';
 import {
-  closeAll, delegateLinks, rehashInFile, landOf, linkFor, login, MEETING, must, openAndCheckIn, send, startTestServer, tmpDataDir, type Client,
+  closeAll, delegateLinks, joinMeeting, rehashInFile, landOf, linkFor, login, MEETING, must, openAndCheckIn, send, startTestServer, tmpDataDir, type Client,
 } from './helpers.ts';
 
 interface Row { rowid: number; stream: string; seq: number; at: string; actor_role: string; actor_participant: string | null; type: string; json: string; prev_hash: string; hash: string }
 
 let recorded: string;
-/** A data folder with a closed vote (12 yes, 0 no), its log checkpointed by the server that wrote it. */
+/** A data folder with a closed vote (12 yes, 0 no) and a snapshot, its log checkpointed by the server that wrote it. */
 beforeAll(async () => {
   const server = await startTestServer();
   const chair = await login(server, linkFor(server.links, 'chair'));
@@ -23,6 +25,9 @@ beforeAll(async () => {
   await Promise.all(delegates.map((d, i) => send(d, { type: 'castVote', voteId, land: landOf(links[i]), choice: 'yes' })));
   await must(chair, { type: 'closeVote', voteId });
   closeAll([chair, ...delegates] as Client[]);
+  // A genuine snapshot (the server writes one every 500 events): what the log's fold is.
+  const rt = (await server.registry.get(MEETING))!;
+  await server.stores.events.saveSnapshot(MEETING, { seq: rt.seq, stateVersion: MEETING_STATE_VERSION, schemaVersion: SNAPSHOT_SCHEMA_VERSION, stateJson: JSON.stringify(rt.current) });
   recorded = server.dataDir;
   await server.stop(false);
 }, 120_000);
@@ -54,10 +59,13 @@ const rows = (db: Database.Database) => db.prepare('SELECT rowid, * FROM events 
 const rehash = (db: Database.Database, fromSeq: number) => rehashInFile(db, MEETING, fromSeq);
 
 describe('F4: a tampered log is not served; the message names the row', () => {
-  it('the untouched log starts, and keeps serving', async () => {
+  it('the untouched log starts, and keeps serving; its genuine snapshot matches the replay and is kept', async () => {
     const dir = tamperedCopy(() => {});
     const s = await start(dir);
+    expect(s.discardedSnapshots).toEqual([]);
+    expect(await s.stores.events.latestSnapshot(MEETING)).not.toBeNull();
     await s.close();
+    expect((await verifyDatabase(dbFile(dir)))).toMatchObject({ ok: true, snapshotsChecked: 1, snapshots: [] });
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -138,6 +146,38 @@ describe('F4: a tampered log is not served; the message names the row', () => {
     });
     const report = await verifyDatabase(dbFile(dir));
     expect(report.failure).toMatchObject({ stream: MEETING, seq, reason: expect.stringContaining('command key') });
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('snapshots.state_json edited (an item\'s title forged, the version kept): discarded at start, the true title served, verify names stream and seq', async () => {
+    let seq = 0;
+    const dir = tamperedCopy((db) => {
+      const snap = db.prepare('SELECT seq, state_json FROM snapshots WHERE stream = ?').get(MEETING) as { seq: number; state_json: string };
+      seq = snap.seq;
+      const state = JSON.parse(snap.state_json) as { agenda: { id: string; title: string }[] };
+      state.agenda.find((i) => i.id === 'top-2a')!.title = 'Gefälschter Titel';
+      db.prepare('UPDATE snapshots SET state_json = ? WHERE stream = ?').run(JSON.stringify(state), MEETING);
+    });
+    const report = await verifyDatabase(dbFile(dir));
+    expect(report.ok).toBe(true); // the log itself is intact
+    expect(report.snapshots).toEqual([{ stream: MEETING, seq, reason: expect.stringMatching(/state\.agenda\[\d+\]\.title/) }]);
+    const cli = spawnSync('node', ['--import', 'tsx', 'server/src/cli/verify.ts', dir], { encoding: 'utf8' });
+    expect(cli.status).toBe(1);
+    expect(cli.stdout).toContain(`BROKEN: snapshot of ${MEETING} at seq ${seq}`);
+
+    const s = await start(dir);
+    try {
+      expect(s.discardedSnapshots).toEqual([expect.objectContaining({ stream: MEETING, seq })]);
+      expect(await s.stores.events.latestSnapshot(MEETING)).toBeNull();
+      // What a participant joining gets is the log's title, not the forged one.
+      const inv = await s.invitations.create(MEETING, { role: 'chair', participantId: 'p-chair', label: 'Vorsitz' });
+      const chair = await login(s, inv);
+      const joined = await joinMeeting(chair);
+      const served = JSON.stringify(joined);
+      expect(served).not.toContain('Gefälschter Titel');
+      expect((await s.registry.get(MEETING))!.current.agenda.find((i) => i.id === 'top-2a')!.title).not.toBe('Gefälschter Titel');
+      chair.disconnect();
+    } finally { await s.close(); }
     rmSync(dir, { recursive: true, force: true });
   });
 

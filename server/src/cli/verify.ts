@@ -18,9 +18,11 @@ if (file && !existsSync(file)) {
 const where = file ?? describeStore(config);
 const stores = file ? openSqliteStores(file) : await openStores(config);
 const report = await verifyLog(stores.events).finally(() => stores.close());
+for (const s of report.snapshots) console.log(`BROKEN: snapshot of ${s.stream} at seq ${s.seq}: ${s.reason} (the server discards it at start and rebuilds from the log)`);
 if (report.ok) {
-  console.log(`ok: ${report.meetings} meeting(s), ${report.events} events, ${report.votesChecked} closed votes recounted; `
-    + `${report.betweenStreams} between-sessions stream(s), ${report.betweenEvents} events (${where})`);
+  console.log(`${report.snapshots.length > 0 ? 'log ok, snapshots not' : 'ok'}: ${report.meetings} meeting(s), ${report.events} events, ${report.votesChecked} closed votes recounted; `
+    + `${report.betweenStreams} between-sessions stream(s), ${report.betweenEvents} events; ${report.snapshotsChecked} snapshot(s) checked against a replay (${where})`);
+  if (report.snapshots.length > 0) process.exit(1);
 } else {
   console.log(`BROKEN: ${describeFailure(report.failure!)}`);
   console.log(`(checked before it: ${report.events} events, ${report.votesChecked} votes, ${report.betweenEvents} between-sessions events)`);

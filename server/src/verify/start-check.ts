@@ -1,6 +1,7 @@
 import type { EventLog } from '../store/event-log.ts';
 import { describeFailure, verifyLog } from './verify-log.ts';
 import type { CheckpointBook, CheckpointProblem } from './checkpoints.ts';
+import type { SnapshotProblem } from './snapshot-check.ts';
 
 /** A log that does not verify: the server does not serve it (unless READ_ONLY_ON_TAMPER=1). */
 export class TamperedLogError extends Error {
@@ -11,16 +12,33 @@ export class TamperedLogError extends Error {
   }
 }
 
+export interface StartCheck {
+  /** The log does not verify: not served (read-only with READ_ONLY_ON_TAMPER=1). */
+  problems: CheckpointProblem[];
+  /** Snapshots that did not match a replay of their verified log: discarded, the state rebuilt from the log. */
+  discardedSnapshots: SnapshotProblem[];
+}
+
 /**
  * Before serving: the whole log re-verified (seq continuity, hash chain, every event parsed, every
  * closed vote recounted), and every stream's head against its latest signed checkpoint (a re-hashed
  * chain, deleted rows or a deleted stream). Unreadable rows become a problem naming the row, never
  * a bare exception.
+ *
+ * Every stored snapshot is checked against a replay of its stream. A snapshot is a cache of the
+ * log, not the record: one that differs (an edited `snapshots.state_json`) is discarded, so the
+ * stream is rebuilt from the verified log and the forged state is never served. The caller logs it
+ * as an error naming stream and seq; the log itself still verified, so the meeting is served.
  */
-export async function checkLogAtStart(log: EventLog, book: CheckpointBook): Promise<CheckpointProblem[]> {
+export async function checkLogAtStart(log: EventLog, book: CheckpointBook): Promise<StartCheck> {
   const problems: CheckpointProblem[] = [];
+  const discardedSnapshots: SnapshotProblem[] = [];
   try {
     const report = await verifyLog(log);
+    for (const s of report.snapshots) {
+      await log.discardSnapshot(s.stream, s.seq);
+      discardedSnapshots.push(s);
+    }
     if (!report.ok && report.failure) {
       const f = report.failure;
       const named = f as { meetingId?: string; stream?: string };
@@ -34,5 +52,5 @@ export async function checkLogAtStart(log: EventLog, book: CheckpointBook): Prom
   } catch (err) {
     problems.push({ stream: 'database', seq: 0, reason: `the log cannot be read for the checkpoint check: ${(err as Error).message}` });
   }
-  return problems;
+  return { problems, discardedSnapshots };
 }

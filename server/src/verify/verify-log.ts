@@ -1,9 +1,10 @@
-import { DMK_PROFILE, decideOutcome, EventSchema, type Choice, type Electorate, type EventOf, type RulesProfile } from '@plenum/shared';
+import { DMK_PROFILE, decideOutcome, type Choice, type MeetingEvent, type Electorate, type EventOf, type RulesProfile } from '@plenum/shared';
 import type { z } from 'zod';
 import type { EventLog, StoredRow } from '../store/event-log.ts';
 import { openSqliteStores } from '../store/sqlite-store.ts';
 import { GENESIS_HASH, rowHash } from '../store/hash.ts';
-import { isStreamKind, STREAM_KINDS } from '../between/kinds.ts';
+import { replayKindOf } from './stream-kinds.ts';
+import { snapshotProblem, type SnapshotProblem } from './snapshot-check.ts';
 
 export interface VerifyFailure { log: 'meeting' | 'between'; stream: string; seq: number; reason: string }
 export interface VerifyReport {
@@ -16,20 +17,22 @@ export interface VerifyReport {
   betweenEvents: number;
   /** The first broken row. */
   failure: VerifyFailure | null;
+  /** Snapshots checked against a replay of their stream, and those that differ (F4: an edited `snapshots.state_json`). */
+  snapshotsChecked: number;
+  snapshots: SnapshotProblem[];
 }
 
 /** `meeting X, seq N: reason` or `stream X, seq N: reason`. */
 export const describeFailure = (f: VerifyFailure): string => `${f.log === 'meeting' ? 'meeting' : 'stream'} ${f.stream}, seq ${f.seq}: ${f.reason}`;
 
 interface OpenRound { opened: EventOf<'VoteOpened'>; ballots: Record<string, Choice> }
-type MeetingEvent = z.infer<typeof EventSchema>;
+
 
 /** A meeting's stream is named by its id alone; a between-sessions stream `kind:id`. */
 function schemaOf(stream: string): { log: 'meeting' | 'between'; name: string; schema: z.ZodType | null } {
   const colon = stream.indexOf(':');
-  if (colon < 0) return { log: 'meeting', name: 'meeting', schema: EventSchema };
-  const kind = stream.slice(0, colon);
-  return { log: 'between', name: kind, schema: isStreamKind(kind) ? STREAM_KINDS[kind].eventSchema : null };
+  const schema = replayKindOf(stream)?.eventSchema ?? null;
+  return colon < 0 ? { log: 'meeting', name: 'meeting', schema } : { log: 'between', name: stream.slice(0, colon), schema };
 }
 
 /**
@@ -39,7 +42,9 @@ function schemaOf(stream: string): { log: 'meeting' | 'between'; name: string; s
  * frozen electorate, R-VOT-5) and its VoteCast events, independently of the live path's state.
  */
 export async function verifyLog(log: EventLog, profile: RulesProfile = DMK_PROFILE): Promise<VerifyReport> {
-  const report: VerifyReport = { ok: true, meetings: 0, events: 0, votesChecked: 0, betweenStreams: 0, betweenEvents: 0, failure: null };
+  const report: VerifyReport = {
+    ok: true, meetings: 0, events: 0, votesChecked: 0, betweenStreams: 0, betweenEvents: 0, failure: null, snapshotsChecked: 0, snapshots: [],
+  };
   for (const stream of await log.streams()) {
     const { log: which, name, schema } = schemaOf(stream);
     if (which === 'meeting') report.meetings += 1;
@@ -48,7 +53,8 @@ export async function verifyLog(log: EventLog, profile: RulesProfile = DMK_PROFI
     let expectedSeq = 1;
     const rounds = new Map<string, OpenRound>();
     let lastAt: string | null = null;
-    for (const r of await log.read(stream, 0)) {
+    const rows = await log.read(stream, 0);
+    for (const r of rows) {
       const backwards = lastAt !== null && Date.parse(r.at) < Date.parse(lastAt) ? `time ${r.at} is earlier than the previous event's ${lastAt}` : null;
       const checked = rowProblem(r, prevHash, expectedSeq, name, schema, rounds, profile);
       const problem = checked === null || checked === 'checked' ? backwards ?? checked : checked;
@@ -59,6 +65,14 @@ export async function verifyLog(log: EventLog, profile: RulesProfile = DMK_PROFI
       prevHash = r.hash;
       lastAt = r.at;
       expectedSeq += 1;
+    }
+    // The chain of this stream verified: its snapshot must be the fold of it.
+    const snapshot = await log.latestSnapshot(stream);
+    const kind = replayKindOf(stream);
+    if (snapshot && kind) {
+      report.snapshotsChecked += 1;
+      const problem = snapshotProblem(stream, snapshot, kind, rows);
+      if (problem) report.snapshots.push(problem);
     }
   }
   return report;
