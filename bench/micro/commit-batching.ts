@@ -9,6 +9,10 @@ import { openSqliteStores } from '../../server/src/store/sqlite-store.ts';
  * Evidence for group commit: the real SQLite EventLog.append (events + hash chain + idempotency
  * row, WAL, synchronous=FULL), one command per transaction vs. `batch` commands in one append
  * (one transaction, one fsync for the batch).
+ * Then many streams at once (sessions on one node): each stream appends one command, waits for
+ * its commit, appends the next; the log commits what all streams appended in one turn of the
+ * loop together (one fsync), so the rate grows with the streams instead of staying at one fsync each.
+ *
  * `node --import tsx bench/micro/commit-batching.ts [seconds]`
  */
 const seconds = Number(process.argv[2] ?? 2);
@@ -46,4 +50,25 @@ async function run(batch: number) {
   return `${perSecond} commands/s; per command: wall ${Math.round((wall * 1000) / n)} µs, user ${us(cpu.user)} µs, system ${us(cpu.system)} µs`;
 }
 
+async function runStreams(streams: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'plenum-commit-'));
+  const stores = openSqliteStores(join(dir, 'plenum.sqlite'));
+  const entry = (i: number): AppendEntry => ({ events: [voteCast(i)], actor: { role: 'delegate', participantId: 'p' }, idempotency: null });
+  let n = 0;
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: streams }, async (_, s) => {
+    const stream = `m-${s}`;
+    await stores.meetings.createMeeting(stream, new Date().toISOString());
+    for (let seq = 0; performance.now() - t0 < seconds * 1000; seq++) {
+      await stores.events.append(stream, seq, [entry(seq)]);
+      n += 1;
+    }
+  }));
+  const wall = performance.now() - t0;
+  await stores.close();
+  rmSync(dir, { recursive: true, force: true });
+  return `${Math.round(n / (wall / 1000))} commands/s`;
+}
+
 for (const batch of [1, 4, 16]) console.log(`batch ${batch}: ${await run(batch)}`);
+for (const streams of [1, 10, 50]) console.log(`${streams} streams at once, one command per append: ${await runStreams(streams)}`);

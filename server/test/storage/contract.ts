@@ -164,6 +164,26 @@ export function runEventLogContract(name: string, makeStore: () => Promise<Store
       expectChain(await log.read('m1', 0));
     });
 
+    it('appends to several streams at once each stand or fall alone: a conflict or a failing entry in one undoes only that one', async () => {
+      await log.append('m2', 0, [entry([event(1)])]);
+      const failing: AppendEntry = { events: [event(5)], actor, idempotency: { key: 'k-x', payloadHash: 'h', respond: () => { throw new Error('disk trouble'); } } };
+      const results = await Promise.allSettled([
+        log.append('m1', 0, [entry([event(1)], 'k-1')]),
+        log.append('m2', 0, [entry([event(2)])]), // stale: m2 is at 1
+        log.append('m3', 0, [entry([event(3)]), failing]),
+        log.append('m4', 0, [entry([event(4)], 'k-4')]),
+      ]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled']);
+      expect((results[1] as PromiseRejectedResult).reason).toBeInstanceOf(ExpectedVersionConflict);
+      expect((results[2] as PromiseRejectedResult).reason).toHaveProperty('message', 'disk trouble');
+      expect((await log.read('m1', 0)).map((r) => r.seq)).toEqual([1]);
+      expect((await log.read('m2', 0)).map((r) => JSON.parse(r.json).n)).toEqual([1]);
+      expect(await log.read('m3', 0)).toEqual([]);
+      expect(await log.findIdempotency('m3', 'k-x')).toBeNull();
+      expect(await log.findIdempotency('m4', 'k-4')).not.toBeNull();
+      expectChain(await log.read('m4', 0));
+    });
+
     it('chain continuity: across many appends and batches, each row links to the one before', async () => {
       let seq = 0;
       for (let b = 0; b < 10; b++) {

@@ -6,9 +6,28 @@ import {
 import { chainRows, GENESIS_HASH } from '../hash.ts';
 import { READ_COLUMNS, READ_FROM, storedRowOf, type EventColumns as Row } from '../row-columns.ts';
 
-/** The event log in SQLite: better-sqlite3 runs each transaction synchronously (BEGIN, inserts, COMMIT = the fsync). */
+/** An append waiting for the next shared commit. */
+interface QueuedAppend {
+  stream: string;
+  expectedSeq: number;
+  entries: AppendEntry[];
+  resolve: (rows: StoredRow[][]) => void;
+  reject: (err: unknown) => void;
+}
+
+/**
+ * The event log in SQLite: better-sqlite3 runs each transaction synchronously (BEGIN, inserts,
+ * COMMIT = the fsync), and the fsync holds the whole event loop.
+ *
+ * So appends are committed together across streams: every append made in the same turn of the
+ * loop (50 sessions' batches, a circular and a meeting) joins one transaction with one fsync,
+ * each append in its own savepoint, so a conflict or a clock refusal rolls back only its own
+ * stream's part. The slower the disk, the more appends wait and share the next fsync, instead of
+ * each stream queueing for its own. Every append resolves only after the shared COMMIT.
+ */
 export class SqliteEventLog implements EventLog, MeetingDirectory {
   private readonly st;
+  private queued: QueuedAppend[] = [];
 
   constructor(private readonly db: Database.Database) {
     this.st = {
@@ -50,7 +69,33 @@ export class SqliteEventLog implements EventLog, MeetingDirectory {
     return this.st.head.get(stream) ?? { seq: 0, hash: GENESIS_HASH };
   }
 
-  async append(stream: string, expectedSeq: number, entries: AppendEntry[]) { return this.appendTx(stream, expectedSeq, entries); }
+  append(stream: string, expectedSeq: number, entries: AppendEntry[]): Promise<StoredRow[][]> {
+    return new Promise((resolve, reject) => {
+      this.queued.push({ stream, expectedSeq, entries, resolve, reject });
+      // The check phase after this one: appends made in this turn of the loop are all queued by then.
+      if (this.queued.length === 1) setImmediate(() => this.commitQueued());
+    });
+  }
+
+  private commitQueued() {
+    const appends = this.queued;
+    this.queued = [];
+    let outcomes: ({ rows: StoredRow[][] } | { err: unknown })[];
+    try {
+      outcomes = this.db.transaction(() => appends.map((a) => {
+        // appendTx nested in this transaction is a savepoint: a throw undoes only this append.
+        try { return { rows: this.appendTx(a.stream, a.expectedSeq, a.entries) }; } catch (err) { return { err }; }
+      }))();
+    } catch (err) {
+      // The shared COMMIT failed (disk full, I/O error): nothing of any append is durable.
+      for (const a of appends) a.reject(err);
+      return;
+    }
+    appends.forEach((a, i) => {
+      const o = outcomes[i]!;
+      if ('rows' in o) a.resolve(o.rows); else a.reject(o.err);
+    });
+  }
   async read(stream: string, afterSeq: number) { return this.st.read.all(stream, afterSeq).map(storedRowOf); }
   async head(stream: string) { return this.headNow(stream); }
   async streams(prefix = '') { return this.st.streams.all(prefix, prefix).map((r) => r.stream); }
