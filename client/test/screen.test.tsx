@@ -101,7 +101,7 @@ describe('room screen / remote viewer', () => {
     render(<ScreenView />);
     expect(screen.getByTestId('choice-SH')).toHaveAttribute('data-choice', 'yes');
     expect(screen.getByTestId('choice-SH')).toHaveTextContent('Schleswig-Holstein: Ja (durch Berlin)');
-    expect(screen.getByTestId('choice-BE')).toHaveTextContent(/^Berlin: Ja$/);
+    expect(screen.getByTestId('choice-BE')).toHaveTextContent(/^Berlin: Ja · Gerät$/);
   });
 
   it('R-VOT-5: all 16 Länder in the grid, those outside the frozen electorate marked as not present at the opening', () => {

@@ -415,6 +415,9 @@ export const de = {
       out: 'Abmelden',
     },
     vote: {
+      recordedByChair: 'Vom Vorsitz erfasst: {{choice}}',
+      correctUntilClose: 'Sie können es bis zum Schluss korrigieren.',
+      oralConflict: 'Ihre Eingabe am Gerät und die Erfassung durch den Vorsitz weichen ab. Es zählt die letzte Eingabe.',
       heading: 'Abstimmung',
       none: 'Zurzeit läuft keine Abstimmung.',
       checkInFirst: 'Bitte melden Sie sich an, um abzustimmen.',
@@ -436,8 +439,11 @@ export const de = {
       toBallot: 'Zum Stimmzettel',
     },
     receipt: {
+      countedChair: 'gezählt: {{choice}} vom Vorsitz erfasst ({{mode}})',
+      countedChairOnly: 'vom Vorsitz erfasst ({{mode}}), gezählt',
+      countedDevice: 'gezählt (Eingabe am Gerät)',
+      landVote: 'Stimme für {{land}}: {{choice}}',
       yourVote: 'Ihre Stimme für {{land}}: {{choice}}',
-      counted: 'gezählt',
       changedByDeputy: 'durch Vertretung geändert: {{choice}}',
       changedByMember: 'durch das Mitglied geändert: {{choice}}',
       cancelled: 'Abstimmung abgebrochen, nicht gezählt',
@@ -485,6 +491,9 @@ export const de = {
     never: 'Noch keine Daten empfangen.',
   },
   screen: {
+    source: { device: 'Gerät', rollCall: 'Aufruf', showOfHands: 'Handzeichen' },
+    oralCount_one: '· davon {{count}} mündlich erfasst',
+    oralCount_other: '· davon {{count}} mündlich erfasst',
     waiting: 'Warten auf die Sitzung …',
     currentItem: 'Aktueller Tagesordnungspunkt',
     voteOpen: 'Abstimmung läuft',

@@ -412,6 +412,9 @@ export const en: Messages = {
       out: 'Check out',
     },
     vote: {
+      recordedByChair: 'Recorded by the chair: {{choice}}',
+      correctUntilClose: 'You can correct it until the close.',
+      oralConflict: "Your entry on the device and the chair's record differ. The last entry counts.",
       heading: 'Vote',
       none: 'No vote is open.',
       checkInFirst: 'Please check in to vote.',
@@ -433,8 +436,11 @@ export const en: Messages = {
       toBallot: 'To the ballot',
     },
     receipt: {
+      countedChair: 'counted: {{choice}} recorded by the chair ({{mode}})',
+      countedChairOnly: 'recorded by the chair ({{mode}}), counted',
+      countedDevice: 'counted (entry on the device)',
+      landVote: 'Vote for {{land}}: {{choice}}',
       yourVote: 'Your vote for {{land}}: {{choice}}',
-      counted: 'counted',
       changedByDeputy: 'changed by your deputy: {{choice}}',
       changedByMember: 'changed by the member: {{choice}}',
       cancelled: 'vote cancelled, not counted',
@@ -482,6 +488,9 @@ export const en: Messages = {
     never: 'Nothing received yet.',
   },
   screen: {
+    source: { device: 'device', rollCall: 'roll call', showOfHands: 'show of hands' },
+    oralCount_one: '· {{count}} of them declared orally',
+    oralCount_other: '· {{count}} of them declared orally',
     waiting: 'Waiting for the session …',
     currentItem: 'Current agenda item',
     voteOpen: 'Vote open',

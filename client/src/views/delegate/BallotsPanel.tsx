@@ -70,8 +70,12 @@ function Ballot({ vote, land, own }: { vote: VoteRound; land: LandCode; own: boo
   const participants = useMeeting((s) => s.state.participants);
   const myId = useMeeting((s) => s.participantId);
   const { run, error, pending } = useCommand();
+  // R-VOT-7: the chair may have recorded the Land's vote as declared orally; the delegate can correct it.
+  const byChair = ballot?.oral ? ballot : null;
   // R-MEM-2: another representative of the Land may have set the slot; say who.
-  const byColleague = ballot && ballot.participantId !== myId ? participants[ballot.participantId] : undefined;
+  const byColleague = ballot && !byChair && ballot.participantId !== myId ? participants[ballot.participantId] : undefined;
+  // R-VOT-7: a conflict between a device and the chair's record, rather than between representatives.
+  const oralConflict = ballot?.conflict && ballot.history.some((h) => h.oral) && ballot.history.some((h) => !h.oral);
   const legend = own ? t('delegate.vote.ownLegend', { land: landName(land) }) : t('delegate.vote.transferLegend', { land: landName(land) });
   return (
     <fieldset className={`ballot ${own ? 'ballot-own' : 'ballot-transfer'}`} data-testid={`ballot-${land}`}>
@@ -90,11 +94,16 @@ function Ballot({ vote, land, own }: { vote: VoteRound; land: LandCode; own: boo
           </button>
         ))}
       </div>
-      <p className="ballot-state" aria-live="polite">
-        {pending ? t('delegate.vote.sending') : ballot ? t('delegate.vote.current', { choice: t(`choice.${ballot.choice}`) }) : t('delegate.vote.notYet')}
+      <p className="ballot-state" aria-live="polite" data-testid={`ballot-state-${land}`} data-source={ballot ? (byChair ? 'chair' : 'device') : 'none'}>
+        {pending ? t('delegate.vote.sending') : byChair ? (
+          <>
+            <strong>{t('delegate.vote.recordedByChair', { choice: t(`choice.${byChair.choice}`) })}</strong>
+            {' '}<span className="muted">({t(`rollCall.mode.${byChair.oral}`)}) {t('delegate.vote.correctUntilClose')}</span>
+          </>
+        ) : ballot ? t('delegate.vote.current', { choice: t(`choice.${ballot.choice}`) }) : t('delegate.vote.notYet')}
         {byColleague && <span className="muted"> {t('delegate.vote.castByColleague', { name: byColleague.name })}</span>}
       </p>
-      {ballot?.conflict && <p className="warning">{t('delegate.vote.conflict')}</p>}
+      {ballot?.conflict && <p className="warning" data-testid={`ballot-conflict-${land}`}>{t(oralConflict ? 'delegate.vote.oralConflict' : 'delegate.vote.conflict')}</p>}
       {receipt && (
         <p className="receipt" data-testid={`vote-receipt-${land}`}>
           {t('delegate.vote.receipt', { seq: receipt.seq, hash: receipt.hash.slice(0, 8), time: formatTime(receipt.at, lang) })}

@@ -8,7 +8,9 @@ import { useLandName } from '../common/hooks.ts';
  * alone. Open round: only WHETHER a Land has voted (R-MEM-2: it may still change its vote). Closed:
  * how it voted. A vote held by another Land (R-MEM-4, frozen in `vote.electorate` at the open,
  * R-VOT-5) says who casts it: "Saarland — Ja (durch Berlin)". Länder outside the electorate were
- * not present at the open.
+ * not present at the open. R-VOT-7: open or closed, every Land that has a vote says where it came
+ * from, a device or declared orally ("Aufruf", "Handzeichen"), so the room follows a roll call as
+ * it happens without seeing a choice before the close.
  */
 export function LandVotes({ vote }: { vote: VoteRound }) {
   const { t } = useTranslation();
@@ -20,6 +22,10 @@ export function LandVotes({ vote }: { vote: VoteRound }) {
     ? t('screen.votedLands', { count: Object.keys(vote.ballots).length, total: electorate.length })
     : t('screen.choicesCaption');
 
+  const source = (land: LandCode) => {
+    const b = vote.ballots[land];
+    return b ? (b.oral ?? 'device') : null;
+  };
   const cell = (land: LandCode) => {
     const slot = vote.electorate[land];
     if (!slot) {
@@ -55,8 +61,9 @@ export function LandVotes({ vote }: { vote: VoteRound }) {
           const c = cell(code);
           const holder = vote.electorate[code]?.castBy;
           const by = holder && holder !== code ? t('screen.castBy', { land: landName(holder) }) : null;
+          const from = holder ? source(code) : null;
           return (
-            <li key={code} className={`screen-land land-${c.state}`} data-testid={c.testId} {...c.attrs}>
+            <li key={code} className={`screen-land land-${c.state}`} data-testid={c.testId} data-source={from ?? 'none'} {...c.attrs}>
               <span className="screen-land-name">{landName(code)}</span>
               <span className="visually-hidden">: </span>
               <span className="screen-land-state">
@@ -65,6 +72,7 @@ export function LandVotes({ vote }: { vote: VoteRound }) {
                 <span className={c.short ? 'state-long' : undefined}>{c.text}</span>
                 {c.short && <span className="state-short" aria-hidden="true">{c.short}</span>}
                 {by && <span className="screen-land-by"> ({by})</span>}
+                {from && <span className={`screen-land-source source-${from}`}> · {t(`screen.source.${from}`)}</span>}
               </span>
             </li>
           );

@@ -54,10 +54,16 @@ export function ScreenVote({ vote, item }: { vote: VoteRound; item: AgendaItem |
 function Turnout({ vote }: { vote: VoteRound }) {
   const { t } = useTranslation();
   const total = Object.keys(vote.electorate).length;
-  const voted = Object.keys(vote.ballots).filter((land) => land in vote.electorate).length;
+  const lands = Object.keys(vote.ballots).filter((land) => land in vote.electorate);
+  const voted = lands.length;
+  // R-VOT-7: during a roll call the room sees how many Länder the chair has recorded so far.
+  const oral = lands.filter((land) => vote.ballots[land].oral).length;
   return (
-    <div className="screen-turnout" data-testid="screen-turnout" data-voted={voted} data-total={total}>
-      <p className="screen-turnout-text">{t('screen.turnout', { count: voted, total })}</p>
+    <div className="screen-turnout" data-testid="screen-turnout" data-voted={voted} data-total={total} data-oral={oral}>
+      <p className="screen-turnout-text">
+        {t('screen.turnout', { count: voted, total })}
+        {oral > 0 && <span className="screen-turnout-oral" data-testid="screen-oral-count"> {t('screen.oralCount', { count: oral })}</span>}
+      </p>
       <span className="screen-turnout-bar" aria-hidden="true">
         <span className="screen-turnout-fill" style={{ width: `${total ? (voted / total) * 100 : 0}%` }} />
       </span>
