@@ -113,6 +113,8 @@ export async function startServer(input: ConfigInput = {}, options: { clock?: ()
     execute: (kind, id, command, actor, key) => between.service.execute(kind, id, command, actor, key),
     state: async (kind, id) => between.service.state(kind, id),
     meetingState: async (meetingId) => (await registry.get(meetingId))?.current ?? null,
+    conference: () => between.conference.state(),
+    now: () => options.clock?.() ?? new Date(),
     meetingCommand: async (meetingId, command, actor, key) => {
       const rt = await registry.get(meetingId);
       return rt ? (await rt.execute({ key, command, actor, context: {} })).ack : { error: { code: 'session.notScheduled' } };

@@ -1,16 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DMK_PROFILE, openBrackets, type DraftState } from '@plenum/shared';
+import { berlinDate, DMK_PROFILE, openBrackets, upcomingDmkSessions, type DraftState } from '@plenum/shared';
 import {
-  connect, connected, delegateLinks, landOf, linkFor, redeem, startTestServer, tokenOf, waitFor, type Client, type TestServer,
+  connect, connected, linkFor, newKey, redeem, send, startTestServer, tokenOf, waitFor, type Client, type TestServer,
 } from './helpers.ts';
 
 interface Change { kind: string; id: string; seq: number; state: DraftState; types: string[] }
 type Answer = { status: number; body: { data?: { seq: number; state: DraftState }; error?: { code: string; details?: Record<string, unknown> }; agenda?: unknown } };
 
 /**
- * R-AGR-1/2: a meeting of the Arbeitsgremium, held as a live bracket call on the draft stream:
- * 16 Länder's officers (real HTTP sessions and Socket.IO clients), the chair calls three
- * brackets in turn, every Land answers, and the chair resolves each once no Land holds out.
+ * R-AGR-1/2: a meeting of the Arbeitsgremium as a session of its own kind: the office creates it in
+ * the conference, the server sets it up with the chair and every Land's working-level
+ * representative; each of the 16 has its own invitation (real HTTP sessions and Socket.IO
+ * clients), checks in to the open meeting, and answers the chair's live bracket calls on the draft
+ * stream. Three brackets are resolved; the meeting ends with a new version and the agenda proposal
+ * for the next DMK session, where the office then puts the version (R-AGR-3).
  */
 describe('Arbeitsgremium meeting: 16 Länder resolve three brackets live (R-AGR-1, R-AGR-2, R-AGR-3)', () => {
   let server: TestServer;
@@ -22,6 +25,9 @@ describe('Arbeitsgremium meeting: 16 Länder resolve three brackets live (R-AGR-
   const seen: Record<string, DraftState | null> = {};
   const seenSeq: Record<string, number> = {};
   const DRAFT = 'draft-ag-1';
+  const AG = 'ag-test-1';
+  let chairSocket: Client;
+  let nextDmk: string;
 
   const post = async (cookie: string, command: unknown, kind = 'draft', id = DRAFT): Promise<Answer> => {
     const res = await fetch(`${server.url}/api/between/${kind}/${id}`, {
@@ -39,22 +45,50 @@ describe('Arbeitsgremium meeting: 16 Länder resolve three brackets live (R-AGR-
 
   beforeAll(async () => {
     server = await startTestServer();
-    chair = await redeem(server.url, tokenOf(linkFor(server.links, 'chair')));
     office = await redeem(server.url, tokenOf(linkFor(server.links, 'office')));
-    for (const link of delegateLinks(server.links)) {
-      const land = landOf(link);
-      cookies[land] = await redeem(server.url, tokenOf(link));
+    // The office creates the meeting in the conference (R-CHR-2); the chair Land comes from the date (R-AGR-1).
+    const today = berlinDate(new Date());
+    const created = await post(office, {
+      type: 'createSession', sessionId: AG, kind: 'arbeitsgremium', title: 'Sitzung des DMK-Arbeitsgremiums', date: today, startTime: '09:00', place: 'Videokonferenz', format: 'video',
+    }, 'conference', 'dmk');
+    if (created.status !== 200) throw new Error(JSON.stringify(created.body));
+    nextDmk = upcomingDmkSessions(await server.between.conference.state(), today)[0]!.id;
+    // Each person's own invitation to this meeting: the chair and the working level of every Land.
+    const invite = async (role: 'chair' | 'delegate', participantId: string) =>
+      redeem(server.url, (await server.invitations.create(AG, { role, participantId, label: participantId })).token);
+    chair = await invite('chair', 'ag-chair');
+    chairSocket = connect(server.url, { cookie: chair });
+    for (const l of DMK_PROFILE.lands) {
+      const land = l.code;
+      cookies[land] = await invite('delegate', `ag-${land.toLowerCase()}`);
       const socket = connect(server.url, { cookie: cookies[land] });
       socket.on('draft:changed' as never, ((c: Change) => {
         if (c.id === DRAFT && c.seq > (seenSeq[land] ?? 0)) { seen[land] = c.state; seenSeq[land] = c.seq; }
       }) as never);
       sockets.push(socket);
     }
-    await Promise.all(sockets.map(connected));
+    await Promise.all([chairSocket, ...sockets].map(connected));
   });
   afterAll(async () => {
-    sockets.forEach((s) => s.disconnect());
+    [chairSocket, ...sockets].forEach((s) => s.disconnect());
     await server.stop();
+  });
+
+  it('R-AGR-1: the meeting is set up with the chair Land and all 16 Länder at working level; it opens, all check in, no vote', async () => {
+    const meeting = (await server.registry.get(AG))!.current;
+    expect(meeting.session).toMatchObject({ kind: 'arbeitsgremium', format: 'video', status: 'planned' });
+    expect(meeting.session!.chairLands.length).toBeGreaterThan(0);
+    expect(meeting.agenda).toEqual([]);
+    expect(Object.values(meeting.participants).filter((p) => p.kind === 'workingLevel').map((p) => p.land).sort()).toEqual(DMK_PROFILE.lands.map((l) => l.code).sort());
+    const opened = await send(chairSocket, { type: 'openSession' }, newKey(), AG);
+    expect('data' in opened).toBe(true);
+    const checkedIn = await Promise.all(sockets.map((socket) => send(socket, { type: 'checkIn', mode: 'remote' }, newKey(), AG)));
+    expect(checkedIn.every((a) => 'data' in a)).toBe(true);
+    // R-AGR-1: no GO-5 vote in the Arbeitsgremium.
+    const vote = await send(chairSocket, { type: 'openVote', motion: { kind: 'setPublic', public: true } }, newKey(), AG);
+    expect(vote).toMatchObject({ error: { code: 'session.noVote', rule: 'R-AGR-1' } });
+    // The conference knows the meeting is live.
+    await waitFor(async () => (await server.between.conference.state()).sessions[AG]?.status === 'open', 'the conference records the opening');
   });
 
   it('R-AGR-1: brackets are set, called, answered by all 16 Länder and resolved; every socket sees every step', async () => {
@@ -98,17 +132,37 @@ describe('Arbeitsgremium meeting: 16 Länder resolve three brackets live (R-AGR-
     expect(final.paragraphs.map((p) => p.text)).toEqual(['Die Bund und Länder bauen Portale aus.', 'Bund und Länder teilen die Kosten.', 'Die DMK prüft 2025 erneut.']);
   });
 
-  it('R-AGR-2/3: the meeting ends with a new version; the office puts it on the next DMK agenda as the item text', async () => {
-    const cut = await must(cookies.SH!, { type: 'cutVersion', note: 'Ergebnis der Sitzung des Arbeitsgremiums' });
-    expect(cut.state.versions.at(-1)!.number).toBe(1);
-    // Another meeting than the office's own is refused.
-    expect((await post(office, { type: 'putVersionOnAgenda', version: 1, meetingId: 'other-meeting', itemId: 'top-99' })).status).toBe(403);
-    const put = await post(office, { type: 'putVersionOnAgenda', version: 1, meetingId: 'dmk-2024-1', itemId: 'top-ag-1' });
+  it('R-AGR-2/3: the meeting ends with a new version and the proposal for the next DMK; the office puts it on that session', async () => {
+    // The meeting does not close before its proposal.
+    expect(await send(chairSocket, { type: 'closeSession' }, newKey(), AG)).toMatchObject({ error: { code: 'session.noAgendaProposal', rule: 'R-AGR-2' } });
+    const conclude = (cookie: string, body: unknown) => fetch(`${server.url}/api/arbeitsgremium/${AG}/conclude`, {
+      method: 'POST', headers: { cookie, 'content-type': 'application/json', origin: server.url }, body: JSON.stringify(body),
+    });
+    // A Land cannot end it, nor can the chair propose a session that is not an upcoming DMK.
+    expect((await conclude(cookies.BY!, { drafts: [DRAFT], targetSessionId: nextDmk })).status).toBe(403);
+    expect(await (await conclude(chair, { drafts: [DRAFT], targetSessionId: AG })).json()).toMatchObject({ error: { code: 'draft.targetNotUpcoming' } });
+    const ended = await conclude(chair, { drafts: [DRAFT], targetSessionId: nextDmk });
+    const proposal = { targetSessionId: nextDmk, drafts: [{ draftId: DRAFT, title: 'Digitale Verwaltung', version: 1, openBrackets: 0 }] };
+    expect(await ended.json()).toEqual({ data: { proposal } });
+    // A retry repeats nothing.
+    expect(await (await conclude(chair, { drafts: [DRAFT], targetSessionId: nextDmk })).json()).toEqual({ data: { proposal } });
+    const draft = (await server.between.service.state('draft', DRAFT)).state;
+    expect(draft.versions.map((v) => v.number)).toEqual([1]);
+    expect(draft.versions[0]!.by).toMatchObject({ role: 'chair', participantId: 'ag-chair' });
+    await allSaw((await server.between.service.state('draft', DRAFT)).seq);
+    const events = (await (await server.registry.get(AG))!.read(0)).map((e) => e.event);
+    expect(events.filter((e) => e.type === 'AgendaProposed')).toMatchObject([{ ...proposal, by: { role: 'system' } }]);
+    expect('data' in await send(chairSocket, { type: 'closeSession' }, newKey(), AG)).toBe(true);
+    await waitFor(async () => (await server.between.conference.state()).sessions[AG]?.status === 'closed', 'the conference records the close');
+
+    // R-AGR-3: the office puts the version on the proposed session; a session that is not an upcoming DMK is refused.
+    expect((await post(office, { type: 'putVersionOnAgenda', version: 1, meetingId: 'other-meeting', itemId: 'top-99' })).body.error?.code).toBe('draft.targetNotUpcoming');
+    expect((await post(office, { type: 'putVersionOnAgenda', version: 1, meetingId: AG, itemId: 'top-99' })).body.error?.code).toBe('draft.targetNotUpcoming');
+    const put = await post(office, { type: 'putVersionOnAgenda', version: 1, meetingId: nextDmk, itemId: 'top-ag-1' });
     expect(put.status).toBe(200);
     expect(put.body.agenda).toBeUndefined();
-    const meeting = await server.registry.get('dmk-2024-1');
-    const item = meeting!.current.agenda.find((i) => i.id === 'top-ag-1');
-    expect(item).toMatchObject({ title: 'Digitale Verwaltung', rapporteurs: ['SH'] });
+    const item = (await server.registry.get(nextDmk))!.current.agenda.find((i) => i.id === 'top-ag-1');
+    expect(item).toMatchObject({ number: 'TOP 3', title: 'Digitale Verwaltung', rapporteurs: ['SH'] });
     expect(item!.paragraphs.map((p) => p.text)).toEqual(['Die Bund und Länder bauen Portale aus.', 'Bund und Länder teilen die Kosten.', 'Die DMK prüft 2025 erneut.']);
   });
 

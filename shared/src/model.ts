@@ -22,7 +22,8 @@ export type RepresentativeKind = z.infer<typeof RepresentativeKind>;
 export const GuestKind = z.enum(['federalMinister', 'federalRepresentative', 'itPlrChair', 'itemGuest']);
 export type GuestKind = z.infer<typeof GuestKind>;
 
-export const ParticipantKind = z.enum(['member', 'permanentDeputy', 'temporaryDeputy', 'guest', 'staff', 'chair', 'office']);
+/** `workingLevel`: a Land's representative at working level in the DMK-Arbeitsgremium (R-AGR-1); no vote. */
+export const ParticipantKind = z.enum(['member', 'permanentDeputy', 'temporaryDeputy', 'guest', 'staff', 'chair', 'office', 'workingLevel']);
 export type ParticipantKind = z.infer<typeof ParticipantKind>;
 
 /** R-SES-2 */
@@ -36,7 +37,8 @@ export const RemoteChannel = z.enum(['video', 'telephone']);
 export type RemoteChannel = z.infer<typeof RemoteChannel>;
 export const SessionFormat = z.enum(['room', 'video', 'hybrid']);
 export type SessionFormat = z.infer<typeof SessionFormat>;
-export const SessionKind = z.enum(['regular', 'extraordinary']);
+/** `arbeitsgremium`: a meeting of the DMK-Arbeitsgremium (R-AGR-1): the chair Land leads, working level, no GO-5 vote. */
+export const SessionKind = z.enum(['regular', 'extraordinary', 'arbeitsgremium']);
 export type SessionKind = z.infer<typeof SessionKind>;
 
 export const Choice = z.enum(['yes', 'no', 'abstain']);

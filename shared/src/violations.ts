@@ -69,6 +69,9 @@ export const VIOLATION_CODES = [
   'chair.deviationNotAgreed', 'conference.sessionUnknown', 'conference.sessionExists', 'conference.notPlanned',
   'conference.basisInvalid', 'conference.requestNotReached', 'conference.requestLinked', 'conference.itemNotCarryable',
   'conference.carryTargetNotLater',
+  // the Arbeitsgremium's meetings (R-AGR-1/2) and the next DMK session's agenda (R-AGR-3)
+  'session.noVote', 'session.noAgendaProposal', 'session.notArbeitsgremium', 'participant.kindNotInSession',
+  'draft.targetNotUpcoming',
 ] as const;
 export type ViolationCode = (typeof VIOLATION_CODES)[number];
 

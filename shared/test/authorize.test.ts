@@ -29,6 +29,7 @@ const SAMPLE: Record<string, Command> = {
   startRecording: { type: 'startRecording' }, stopRecording: { type: 'stopRecording' },
   requestFloor: { type: 'requestFloor' }, withdrawFloorRequest: { type: 'withdrawFloorRequest' },
   giveFloor: { type: 'giveFloor' }, endFloor: { type: 'endFloor' },
+  recordAgendaProposal: { type: 'recordAgendaProposal', targetSessionId: 's', drafts: [{ draftId: 'd', title: 't', version: 1, openBrackets: 0 }] },
 };
 
 const s = scheduledSession();

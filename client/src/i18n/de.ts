@@ -144,6 +144,11 @@ const violation: Record<ViolationCode, string> = {
   'conference.requestLinked': 'Zu diesem Verlangen ist bereits eine Sitzung angesetzt.',
   'conference.itemNotCarryable': 'Dieser Punkt kann nicht übertragen werden: Er wurde behandelt oder gehört nicht zu dieser Sitzung.',
   'conference.carryTargetNotLater': 'Ein Punkt kann nur auf eine spätere Sitzung übertragen werden.',
+  'session.noVote': 'Das Arbeitsgremium stimmt nicht nach GO 5 ab.',
+  'session.noAgendaProposal': 'Die Sitzung des Arbeitsgremiums endet mit einer Fassung und dem Tagesordnungsvorschlag für die nächste DMK; er fehlt noch.',
+  'session.notArbeitsgremium': 'Das geht nur in einer Sitzung des Arbeitsgremiums.',
+  'participant.kindNotInSession': 'In einer Sitzung des Arbeitsgremiums nimmt die Arbeitsebene teil, in einer DMK-Sitzung Mitglieder und Vertretungen.',
+  'draft.targetNotUpcoming': 'Eine Fassung kommt nur auf die Tagesordnung einer anstehenden DMK-Sitzung.',
 };
 
 export const de = {

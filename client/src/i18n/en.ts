@@ -141,6 +141,11 @@ const violation: Record<ViolationCode, string> = {
   'conference.requestLinked': 'A session has already been set for this request.',
   'conference.itemNotCarryable': 'This item cannot be carried over: it was dealt with or belongs to another session.',
   'conference.carryTargetNotLater': 'An item can only be carried to a later session.',
+  'session.noVote': 'The Arbeitsgremium does not vote under GO 5.',
+  'session.noAgendaProposal': 'A meeting of the Arbeitsgremium ends with a version and the agenda proposal for the next DMK; it is still missing.',
+  'session.notArbeitsgremium': 'This is possible only in a meeting of the Arbeitsgremium.',
+  'participant.kindNotInSession': 'Working-level representatives attend a meeting of the Arbeitsgremium; members and deputies attend a DMK session.',
+  'draft.targetNotUpcoming': 'A version goes only onto the agenda of an upcoming DMK session.',
 };
 
 export const en: Messages = {

@@ -85,6 +85,21 @@ export class BetweenService {
     return [...all.values()].filter((e) => e.period === use).map(({ period: _p, ...entry }) => entry);
   }
 
+  /**
+   * R-AGR-1: the Arbeitsgremium's working level, who speak for their Land on drafts besides the
+   * members and deputies: the working-level representatives of its meetings (one id per person).
+   */
+  async workingLevel(): Promise<{ participantId: string; name: string; land: string }[]> {
+    const all = new Map<string, { participantId: string; name: string; land: string }>();
+    for (const meetingId of await this.meetings.knownIds()) {
+      const rt = await this.meetings.get(meetingId);
+      for (const p of Object.values(rt?.current.participants ?? {})) {
+        if (p.kind === 'workingLevel' && p.land) all.set(p.id, { participantId: p.id, name: p.name, land: p.land });
+      }
+    }
+    return [...all.values()];
+  }
+
   async meetingState(meetingId: string): Promise<{ state: MeetingState; events: MeetingEvent[] } | null> {
     const rt = await this.meetings.get(meetingId);
     if (!rt) return null;
@@ -115,8 +130,10 @@ export class BetweenService {
     }
     // R-AGD-6: the agenda record of a meeting is judged with its session's kind.
     const session = kind === 'agenda' ? (await this.meetings.get(id))?.current.session : null;
+    // The draft and assignment deciders read only who speaks for which Land (DraftContext): the working level too.
+    const withWorkingLevel = kind === 'draft' || kind === 'assignment' ? [...roster, ...(await this.workingLevel())] as typeof roster : roster;
     const context: BetweenExtra = {
-      roster, ...(session ? { session: { date: session.date, kind: session.kind } } : {}),
+      roster: withWorkingLevel, ...(session ? { session: { date: session.date, kind: session.kind } } : {}),
       // R-CHR-3: the chair in force is derived with the deviations the conference recorded.
       chairDeviations: (await this.state('conference', 'dmk')).state.deviations,
       ...(kind === 'conference' ? await this.conferenceContext(raw) : {}),

@@ -91,7 +91,8 @@ export class ConferenceSessions {
     if (!session) return;
     const existing = await this.registry.get(sessionId);
     if (existing?.current.session) return;
-    const previous = await this.latestMeetingBefore(session.date, sessionId);
+    // A DMK session takes the roster of the latest DMK session, a meeting of the Arbeitsgremium that of the latest such meeting.
+    const previous = await this.latestMeetingBefore(session.date, sessionId, session.kind === 'arbeitsgremium');
     const runtime = existing ?? await this.registry.create(sessionId);
     const commands = sessionSetupCommands(session, previous, []);
     for (const [i, command] of commands.entries()) {
@@ -110,13 +111,13 @@ export class ConferenceSessions {
     if ('error' in ack) this.log.warn({ fromSessionId, itemId, toSessionId, error: ack.error }, 'conference: carried item refused');
   }
 
-  private async latestMeetingBefore(date: string, except: string): Promise<MeetingState | null> {
+  private async latestMeetingBefore(date: string, except: string, arbeitsgremium: boolean): Promise<MeetingState | null> {
     let best: MeetingState | null = null;
     for (const id of await this.store.meetings()) {
       if (id === except) continue;
       const state = (await this.registry.get(id))?.current;
       const d = state?.session?.date;
-      if (!state || !d) continue;
+      if (!state || !d || (state.session!.kind === 'arbeitsgremium') !== arbeitsgremium) continue;
       const bestDate = best?.session?.date ?? '';
       // The latest session before the new date; failing that, the earliest after it.
       if (!best || (d <= date && (bestDate > date || d > bestDate)) || (d > date && bestDate > date && d < bestDate)) best = state;

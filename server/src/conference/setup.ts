@@ -1,4 +1,4 @@
-import { draftAgendaFor, type AgendaItem, type Command, type ConferenceSession, type MeetingState } from '@plenum/shared';
+import { DMK_PROFILE, draftAgendaFor, type AgendaItem, type Command, type ConferenceSession, type MeetingState } from '@plenum/shared';
 
 /**
  * The meeting commands that set up a session the office created in the conference, applied by
@@ -12,6 +12,7 @@ import { draftAgendaFor, type AgendaItem, type Command, type ConferenceSession, 
  * Fixed idempotency keys per session make a setup interrupted half-way complete on a retry.
  */
 export function sessionSetupCommands(session: ConferenceSession, previous: MeetingState | null, carried: { itemId: string; item: AgendaItem }[]): Command[] {
+  if (session.kind === 'arbeitsgremium') return arbeitsgremiumSetupCommands(session, previous);
   const commands: Command[] = [{
     type: 'scheduleSession', title: session.title, date: session.date, place: session.place, kind: session.kind,
     format: meetingFormat(session.format),
@@ -32,6 +33,34 @@ export function sessionSetupCommands(session: ConferenceSession, previous: Meeti
   carried.forEach(({ itemId, item }, i) => commands.push(carriedItemCommand(itemId, item, `TOP ${standing.length + i + 1}`)));
   return commands;
 }
+
+/**
+ * R-AGR-1: a meeting of the Arbeitsgremium: the chair Land leads (its chair named), and every
+ * Land's working-level representative attends — the same people (same participant ids) as in the
+ * previous meeting of the Arbeitsgremium, else one placeholder per Land the office renames.
+ * No standing items: it deliberates drafts, not an agenda of the DMK.
+ */
+function arbeitsgremiumSetupCommands(session: ConferenceSession, previous: MeetingState | null): Command[] {
+  const commands: Command[] = [{
+    type: 'scheduleSession', title: session.title, date: session.date, place: session.place, kind: 'arbeitsgremium',
+    format: meetingFormat(session.format),
+    ...(session.chairDecision ? { chairDeviation: { lands: session.chairLands, decision: session.chairDecision } } : {}),
+  } as Command];
+  const people = Object.values(previous?.participants ?? {});
+  const chair = people.find((p) => p.kind === 'chair');
+  commands.push({ type: 'nameChair', name: chair?.name ?? `Vorsitz Arbeitsgremium (${session.chairLands.join(', ')})`, participantId: chair?.id ?? AG_CHAIR_ID } as Command);
+  for (const land of DMK_PROFILE.lands) {
+    const p = people.find((x) => x.kind === 'workingLevel' && x.land === land.code);
+    commands.push({
+      type: 'nameRepresentative', land: land.code, kind: 'workingLevel', name: p?.name ?? `Arbeitsebene ${land.name}`, participantId: p?.id ?? workingLevelId(land.code),
+    } as Command);
+  }
+  return commands;
+}
+
+/** Stable ids across the Arbeitsgremium's meetings: one person, one participant (R-MEM-1's idea at working level). */
+export const AG_CHAIR_ID = 'ag-chair';
+export const workingLevelId = (land: string): string => `ag-${land.toLowerCase()}`;
 
 /** An item not dealt with in an earlier session, on a later session's agenda under a new number. */
 export function carriedItemCommand(itemId: string, item: AgendaItem, number: string): Command {

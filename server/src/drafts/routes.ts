@@ -1,10 +1,11 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { Server } from 'socket.io';
-import { bracketPaperMarkdown, bracketPaperOf, type Actor, type DraftState, type ErrorPayload, type MeetingState } from '@plenum/shared';
+import { berlinDate, bracketPaperMarkdown, bracketPaperOf, upcomingDmkSessions, type Actor, type ConferenceState, type DraftState, type ErrorPayload, type MeetingState } from '@plenum/shared';
 import { readCookie, SESSION_COOKIE } from '../auth/cookies.ts';
 import type { Invitations } from '../auth/invitations.ts';
 import type { Logger } from '../log.ts';
 import { agendaCommandFor } from './agenda.ts';
+import { mountArbeitsgremium } from './arbeitsgremium.ts';
 import { bracketPaperDocx } from './docx.ts';
 import { IMPORT_LIMITS, paragraphsFromDocx, paragraphsFromText } from './import.ts';
 import { broadcastDraftChange } from './live.ts';
@@ -23,6 +24,9 @@ export interface DraftDeps {
   meetingCommand(meetingId: string, command: unknown, actor: Actor, key: string): Promise<{ data: unknown } | { error: ErrorPayload }>;
   io(): Server | null;
   log: Logger;
+  /** The conference: the sessions a version may go to (R-AGR-3) and an Arbeitsgremium meeting proposes for. */
+  conference(): Promise<ConferenceState>;
+  now(): Date;
 }
 
 const PARTICIPANT_ROLES = new Set<Actor['role']>(['office', 'chair', 'delegate']);
@@ -37,10 +41,12 @@ const ID = /^[A-Za-z0-9_.:-]{1,64}$/;
  *   POST /api/between/assignment/:id   the same for working-group assignments (R-AGR-4)
  *   GET  /api/drafts/:id/paper.(docx|pdf|md)?version=N   the bracket paper (current text without N)
  *   POST /api/drafts/import            a DOCX or text/plain body → { data: { paragraphs } }
+ *   POST /api/arbeitsgremium/:meetingId/conclude   the end of an Arbeitsgremium meeting (arbeitsgremium.ts)
  * Every accepted change goes to all watching sockets ('draft:changed'); a version put on the
  * agenda (R-AGR-3) becomes the meeting item's text through the meeting's own pipeline.
  */
 export function mountDrafts(api: Router, deps: DraftDeps) {
+  mountArbeitsgremium(api, deps);
   const who = async (req: Request) => deps.invitations.check(readCookie(req.headers.cookie, SESSION_COOKIE));
 
   for (const kind of ['draft', 'assignment'] as const) {
@@ -55,8 +61,11 @@ export function mountDrafts(api: Router, deps: DraftDeps) {
       const key = req.get('idempotency-key') ?? body.key;
       if (key !== undefined && (typeof key !== 'string' || !/^[A-Za-z0-9_.:-]{1,128}$/.test(key))) return apiError(res, 400, 'command.invalid', { details: { path: 'key' } });
       const command = body.command as { type?: unknown; meetingId?: unknown } | undefined;
-      // R-AGR-3: the office puts a version on the agenda of its own meeting only.
-      if (command?.type === 'putVersionOnAgenda' && command.meetingId !== s.invitation.meetingId) return apiError(res, 403, 'auth.forbidden', { rule: 'R-AGR-3' });
+      // R-AGR-3: the office puts a version on the agenda of an upcoming DMK session of the conference (or of its own meeting).
+      if (command?.type === 'putVersionOnAgenda' && command.meetingId !== s.invitation.meetingId) {
+        const upcoming = upcomingDmkSessions(await deps.conference(), berlinDate(deps.now()));
+        if (!upcoming.some((x) => x.id === command.meetingId)) return apiError(res, 409, 'draft.targetNotUpcoming', { rule: 'R-AGR-3' });
+      }
       const outcome = await deps.execute(kind, id, body.command, s.actor, key);
       if ('error' in outcome) return res.status(statusOf(outcome.error.code)).json(outcome);
       const { data } = outcome;

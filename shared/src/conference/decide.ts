@@ -109,8 +109,15 @@ function decideParsed(s: ConferenceState, c: ConferenceCommand, ctx: ConferenceC
   }
 }
 
-/** R-SES-1: a regular session is scheduled; an extraordinary one needs the chair's proposal or a request that reached 11. */
+/**
+ * R-SES-1: a regular session is scheduled; an extraordinary one needs the chair's proposal or a
+ * request that reached 11. R-AGR-1: the chair Land invites to a meeting of the Arbeitsgremium (no request).
+ */
 function basisFor(c: Extract<ConferenceCommand, { type: 'createSession' }>): { basis: 'schedule' | 'chairProposal' | 'request'; requestId: string | null } | RuleViolation {
+  if (c.kind === 'arbeitsgremium') {
+    if (c.basis === 'request' || c.requestId) return violation('conference.basisInvalid', 'R-AGR-1', { kind: c.kind, basis: c.basis });
+    return { basis: 'chairProposal', requestId: null };
+  }
   if (c.kind === 'regular') {
     if (c.basis !== 'schedule' || c.requestId) return violation('conference.basisInvalid', 'R-SES-1', { kind: c.kind, basis: c.basis });
     return { basis: 'schedule', requestId: null };

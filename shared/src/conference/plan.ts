@@ -26,7 +26,10 @@ export function standingItems(chairLands: readonly string[]): AgendaItemInput[] 
   ];
 }
 
-/** The draft agenda of a new session: both standing items for a regular session, none required for an extraordinary one. */
+/**
+ * The draft agenda of a new session: both standing items for a regular session, none required for
+ * an extraordinary one or a meeting of the Arbeitsgremium (R-AGR-1: it deliberates drafts).
+ */
 export function draftAgendaFor(session: Pick<ConferenceSession, 'kind' | 'chairLands'>): AgendaItemInput[] {
   return session.kind === 'regular' ? standingItems(session.chairLands) : [];
 }
@@ -50,5 +53,15 @@ export function conferenceOverview(
         : x.status === 'open' ? 'live' as const
           : x.status === 'closed' || x.date < today ? 'past' as const : 'upcoming' as const,
     }))
+    .sort((a, b) => `${a.date}T${a.startTime}`.localeCompare(`${b.date}T${b.startTime}`));
+}
+
+/**
+ * R-AGR-2/3: the DMK sessions a version can go to: regular or extraordinary, planned, today or
+ * later, in date order; the first is "the next DMK". Meetings of the Arbeitsgremium are not among them.
+ */
+export function upcomingDmkSessions(s: ConferenceState, today: string): ConferenceSession[] {
+  return Object.values(s.sessions)
+    .filter((x) => x.kind !== 'arbeitsgremium' && x.status === 'planned' && x.date >= today)
     .sort((a, b) => `${a.date}T${a.startTime}`.localeCompare(`${b.date}T${b.startTime}`));
 }

@@ -17,6 +17,10 @@ export const ConferenceFormat = z.enum(['room', 'telephone', 'video', 'web', 'hy
 export type ConferenceFormat = z.infer<typeof ConferenceFormat>;
 export const StartTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
 
+/** R-SES-1 sessions of the DMK, and R-AGR-1 meetings of its Arbeitsgremium (the chair Land invites). */
+export const ConferenceSessionKind = z.enum(['regular', 'extraordinary', 'arbeitsgremium']);
+export type ConferenceSessionKind = z.infer<typeof ConferenceSessionKind>;
+
 const cmd = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) => z.strictObject({ type: z.literal(type), ...shape });
 
 export const ConferenceCommandSchema = z.discriminatedUnion('type', [
@@ -30,7 +34,7 @@ export const ConferenceCommandSchema = z.discriminatedUnion('type', [
   /** R-SES-1/2: a new session. `requestId` links an extraordinary session to the request that reached 11. */
   cmd('createSession', {
     sessionId: Id.optional(),
-    kind: z.enum(['regular', 'extraordinary']),
+    kind: ConferenceSessionKind,
     basis: z.enum(['schedule', 'chairProposal', 'request']).default('schedule'),
     requestId: Id.optional(),
     title: ShortText,
@@ -48,7 +52,7 @@ export const ConferenceCommandSchema = z.discriminatedUnion('type', [
    * demo): the server records it with its own facts (actor 'system').
    */
   cmd('recordExistingSession', {
-    sessionId: Id, kind: z.enum(['regular', 'extraordinary']), title: ShortText, date: IsoDate, startTime: StartTime, place: ShortText,
+    sessionId: Id, kind: ConferenceSessionKind, title: ShortText, date: IsoDate, startTime: StartTime, place: ShortText,
     format: ConferenceFormat, chairLands: z.array(LandCode).min(1).max(2), chairDecision: ShortText.nullable(), status: z.enum(['planned', 'open', 'closed']),
   }),
   /** Reported by the server from the session's own log (actor 'system'). */
@@ -65,7 +69,7 @@ const ev = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) => z.o
 export const ConferenceEventSchema = z.discriminatedUnion('type', [
   ev('ChairDeviationRecorded', { deviationId: Id, years: z.array(z.number().int()), lands: z.array(LandCode), decision: ShortText, agreedBy: z.array(LandCode) }),
   ev('SessionCreated', {
-    sessionId: Id, kind: z.enum(['regular', 'extraordinary']), basis: z.enum(['schedule', 'chairProposal', 'request']), requestId: Id.nullable(),
+    sessionId: Id, kind: ConferenceSessionKind, basis: z.enum(['schedule', 'chairProposal', 'request']), requestId: Id.nullable(),
     title: ShortText, date: IsoDate, startTime: StartTime, place: ShortText, format: ConferenceFormat,
     /** R-CHR-1/3: the chair in force on the date, and the deviation's decision when one gives it. */
     chairLands: z.array(LandCode), chairDecision: ShortText.nullable(),

@@ -1,10 +1,10 @@
 import type { ChairDeviation } from '../chair.ts';
 import type { LandCode } from '../profile.ts';
-import type { ConferenceEvent, ConferenceFormat } from './schema.ts';
+import type { ConferenceEvent, ConferenceFormat, ConferenceSessionKind } from './schema.ts';
 
 export interface ConferenceSession {
   id: string;
-  kind: 'regular' | 'extraordinary';
+  kind: ConferenceSessionKind;
   basis: 'schedule' | 'chairProposal' | 'request';
   requestId: string | null;
   title: string;

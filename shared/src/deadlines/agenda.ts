@@ -1,7 +1,7 @@
 import type { RulesProfile } from '../profile.ts';
 
 /** Regular or extraordinary (R-SES-1): the draft-agenda deadline applies to regular sessions only. */
-export type AgendaSessionKind = 'regular' | 'extraordinary';
+export type AgendaSessionKind = 'regular' | 'extraordinary' | 'arbeitsgremium';
 import { addCalendarDays, endOfBerlinDay } from '../calendar/berlinTime.ts';
 
 /**
@@ -80,6 +80,8 @@ function periodDays(kind: AgendaSessionKind, profile: Weeks, shorter: ShorterAge
 export function agendaDeadlines(
   sessionDate: string, profile: Weeks, record: AgendaDeadlineRecord, now: string, kind: AgendaSessionKind = 'regular',
 ): AgendaDeadline[] {
+  // R-AGR-1: a meeting of the Arbeitsgremium is the chair Land's working meeting, not a DMK session under R-AGD-6.
+  if (kind === 'arbeitsgremium') return [];
   const weeks = profile.agendaDeadlinesWeeks;
   const days = periodDays(kind, profile, record.shorterPeriod);
   const make = (deadline: AgendaDeadlineKind, weeksBefore: number, daysBefore: number, shortenedReason: string | null, doneAt: string | null) => {

@@ -1,5 +1,5 @@
 import type { LandCode, RulesProfile } from '../profile.ts';
-import { agendaDeadlines, type AgendaDeadline } from './agenda.ts';
+import { agendaDeadlines, type AgendaDeadline, type AgendaSessionKind } from './agenda.ts';
 import { protocolDeadlines, protocolHolidayLands, type ProtocolDeadlines } from './protocol.ts';
 import { agendaDeadlineRecord, type AgendaRecordState } from './agendaRecord.ts';
 import type { ProtocolWorkflowState } from '../resultsProtocol/workflow.ts';
@@ -12,13 +12,13 @@ import type { ProtocolWorkflowState } from '../resultsProtocol/workflow.ts';
  */
 export interface SessionDeadlines {
   sessionDate: string;
-  kind: 'regular' | 'extraordinary';
+  kind: AgendaSessionKind;
   agenda: AgendaDeadline[];
   protocol: (ProtocolDeadlines & { objections: number; openObjections: number; approvedAt: string | null }) | null;
 }
 
 export function sessionDeadlines(
-  session: { date: string; kind: 'regular' | 'extraordinary'; status: string; closedAt: string | null; chairLands?: readonly LandCode[] },
+  session: { date: string; kind: AgendaSessionKind; status: string; closedAt: string | null; chairLands?: readonly LandCode[] },
   agenda: AgendaRecordState, protocol: ProtocolWorkflowState, profile: RulesProfile, now: string,
 ): SessionDeadlines {
   const closed = session.status === 'closed';

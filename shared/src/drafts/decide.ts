@@ -146,7 +146,8 @@ function decideParsed(s: DraftState, c: DraftCommand, ctx: DraftContext): DraftE
       if (!s.call) return violation('draft.noCall', 'R-AGR-1');
       return [event(ctx, 'BracketCallEnded', { bracketId: s.call.bracketId })];
     case 'cutVersion':
-      if (!leads) return violation('draft.notLeadLand', 'R-AGR-2');
+      // R-AGR-1/2: the lead Land or the office; the chair, who leads the Arbeitsgremium's meeting, at its end.
+      if (!leads && !chairs) return violation('draft.notLeadLand', 'R-AGR-2');
       return [event(ctx, 'VersionCut', { version: snapshotOf(s, s.versions.length + 1, c.note ?? null), land })];
     case 'putVersionOnAgenda': {
       if (!office) return violation('auth.forbidden', 'R-AGR-3');

@@ -16,6 +16,7 @@ import { castVote, recordVote } from './ballots.ts';
 import { addDeclaration, revokeTransfer, transferVote } from './representation.ts';
 import { giveRecordingConsent, startRecording, stopRecording, withdrawRecordingConsent } from './recording.ts';
 import { endFloor, giveFloor, requestFloor, withdrawFloorRequest } from './speakers.ts';
+import { recordAgendaProposal } from './arbeitsgremium.ts';
 
 /**
  * decide: command → events, or a coded refusal. Pure: time, ids and the profile come in through
@@ -35,6 +36,7 @@ const HANDLERS: { [K in CommandType]: Handler<K> } = {
   transferVote, revokeTransfer, addDeclaration,
   giveRecordingConsent, withdrawRecordingConsent, startRecording, stopRecording,
   requestFloor, withdrawFloorRequest, giveFloor, endFloor,
+  recordAgendaProposal,
 };
 
 function route<K extends CommandType>(type: K, c: MeetingContext, cmd: Extract<Command, { type: K }>) {

@@ -197,6 +197,8 @@ function step(state: MeetingState, event: MeetingEvent, owned: Owned): MeetingSt
       };
     case 'FloorEnded':
       return { ...state, speakers: { ...state.speakers, current: null } };
+    case 'AgendaProposed':
+      return { ...state, agendaProposals: [...state.agendaProposals, { targetSessionId: e.targetSessionId, drafts: e.drafts, at: e.at }] };
     default: {
       const unreachable: never = e;
       return unreachable;

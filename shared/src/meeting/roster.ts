@@ -2,6 +2,7 @@ import { violation, isViolation, type RuleViolation } from '../violations.ts';
 import { own } from '../record.ts';
 import type { CommandOf } from './schema.ts';
 import type { Participant } from './state.ts';
+import { representativeKindFits } from './arbeitsgremium.ts';
 import { ev, knownLand, needNotClosed, type EventBody, type MeetingContext, type Result } from './guards.ts';
 
 /** Who takes part: members and deputies (R-MEM-1, R-MEM-3), guests and staff (R-GST-1, R-GST-2), the chair. */
@@ -29,6 +30,8 @@ export function nameRepresentative(c: MeetingContext, cmd: CommandOf<'nameRepres
   const session = needNotClosed(c.state);
   if (isViolation(session)) return session;
   if (!knownLand(c.profile, cmd.land)) return violation('land.unknown', 'R-MEM-1', { land: cmd.land });
+  const misfit = representativeKindFits(session, cmd.kind);
+  if (misfit) return misfit;
   const taken = Object.values(c.state.participants).some(
     (p) => p.land === cmd.land && p.kind === cmd.kind && p.chairPeriod === session.chairPeriod,
   );

@@ -16,6 +16,10 @@ import { DECLARATION_MAX_CHARS } from '../limits.ts';
 const cmd = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.strictObject({ type: z.literal(type), ...shape });
 
+/** R-AGR-2/3: a draft's version proposed for a DMK agenda, with the brackets still open in it. */
+export const ProposedDraft = z.strictObject({ draftId: Id, title: ShortText, version: z.number().int().min(1), openBrackets: z.number().int().min(0).max(10_000) });
+export type ProposedDraft = z.infer<typeof ProposedDraft>;
+
 export const CommandSchema = z.discriminatedUnion('type', [
   // ── preparation (office) ────────────────────────────────────────────────────────────────
   /** R-CHR-1: the chair Land(s) are derived from the date unless a recorded deviation is given. */
@@ -24,7 +28,7 @@ export const CommandSchema = z.discriminatedUnion('type', [
     chairDeviation: z.strictObject({ lands: z.array(LandCode).min(1).max(2), decision: ShortText }).optional(),
   }),
   /** R-MEM-1: member and permanent deputy named per chair period. */
-  cmd('nameRepresentative', { land: LandCode, kind: z.enum(['member', 'permanentDeputy']), name: ShortText, participantId: Id.optional() }),
+  cmd('nameRepresentative', { land: LandCode, kind: z.enum(['member', 'permanentDeputy', 'workingLevel']), name: ShortText, participantId: Id.optional() }),
   /** R-MEM-3: a temporary voting deputy for this session. */
   cmd('nameTemporaryDeputy', { land: LandCode, name: ShortText, participantId: Id.optional() }),
   /** R-GST-1 */
@@ -83,6 +87,14 @@ export const CommandSchema = z.discriminatedUnion('type', [
   /** The chair gives the floor to the next in line, or to a named participant. */
   cmd('giveFloor', { participantId: Id.optional() }),
   cmd('endFloor', {}),
+
+  // ── the Arbeitsgremium (R-AGR-1/2) ────────────────────────────────────────────────────
+  /**
+   * R-AGR-2: a meeting of the Arbeitsgremium ends with a version of each draft it deliberated and
+   * the proposal of those versions for the next DMK session's agenda. Recorded by the server
+   * (actor 'system') after it cut the versions on the drafts' own streams, so the numbers are true.
+   */
+  cmd('recordAgendaProposal', { targetSessionId: Id, drafts: z.array(ProposedDraft).min(1).max(50) }),
 ]);
 export type Command = z.infer<typeof CommandSchema>;
 export type CommandType = Command['type'];
@@ -167,6 +179,8 @@ export const EventSchema = z.discriminatedUnion('type', [
   ev('FloorRequestWithdrawn', { participantId: Id }),
   ev('FloorGiven', { participantId: Id }),
   ev('FloorEnded', { participantId: Id }),
+  /** R-AGR-2: the Arbeitsgremium's agenda proposal for the next DMK session. */
+  ev('AgendaProposed', { targetSessionId: Id, drafts: z.array(ProposedDraft) }),
 ]);
 export type MeetingEvent = z.infer<typeof EventSchema>;
 export type EventType = MeetingEvent['type'];

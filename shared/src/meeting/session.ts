@@ -3,6 +3,7 @@ import { violation, isViolation } from '../violations.ts';
 import { chairLandsFor, chairPeriodOf } from '../chair.ts';
 import type { CommandOf, MeetingEvent } from './schema.ts';
 import { quorumStatus } from './derive.ts';
+import { proposalBeforeClose } from './arbeitsgremium.ts';
 import { ev, knownLand, needOpen, needSession, type MeetingContext, type Result } from './guards.ts';
 
 /** The session's life: scheduled (R-CHR-1), opened, closed. */
@@ -41,6 +42,8 @@ export function closeSession(c: MeetingContext): Result {
   const session = needOpen(c.state);
   if (isViolation(session)) return session;
   if (c.state.openVoteId) return violation('vote.alreadyOpen', 'R-VOT-5', { voteId: c.state.openVoteId });
+  const noProposal = proposalBeforeClose(c, session);
+  if (noProposal) return noProposal;
   const events: MeetingEvent[] = [];
   if (c.state.recording.active) events.push(ev(c, 'RecordingStopped', { reason: 'sessionClosed' }));
   events.push(ev(c, 'SessionClosed', {}));

@@ -103,6 +103,8 @@ export interface MeetingState {
   quorumLog: (Body<EventOf<'QuorumChanged'>> & { at: string })[];
   recording: { active: boolean; since: string | null };
   speakers: { queue: { participantId: string; requestedAt: string }[]; current: { participantId: string; since: string } | null };
+  /** R-AGR-2: what a meeting of the Arbeitsgremium proposed for the next DMK session's agenda. */
+  agendaProposals: (Body<EventOf<'AgendaProposed'>> & { at: string })[];
 }
 
 export function initialState(): MeetingState {
@@ -120,5 +122,6 @@ export function initialState(): MeetingState {
     quorumLog: [],
     recording: { active: false, since: null },
     speakers: { queue: [], current: null },
+    agendaProposals: [],
   };
 }

@@ -5,6 +5,7 @@ import type { CommandOf, MeetingEvent } from './schema.ts';
 import type { AgendaItem, Participant, VoteRound } from './state.ts';
 import { electorateFor, entitledRepresentatives, landsParticipantMayCast, motionItemId, quorumStatus } from './derive.ts';
 import { decideOutcome, oralEntries } from './tally.ts';
+import { noVoteInArbeitsgremium } from './arbeitsgremium.ts';
 import { ev, findItem, needOpen, needOpenVote, ownParticipant, type MeetingContext, type Result } from './guards.ts';
 
 /** A round: opened with its text, rule and electorate frozen (R-VOT-5), closed or cancelled. Its ballots: ballots.ts. */
@@ -54,6 +55,8 @@ function planMotion(c: MeetingContext, motion: Motion): MotionPlan | RuleViolati
 export function openVote(c: MeetingContext, cmd: CommandOf<'openVote'>): Result {
   const session = needOpen(c.state);
   if (isViolation(session)) return session;
+  const noVote = noVoteInArbeitsgremium(session);
+  if (noVote) return noVote;
   if (c.state.openVoteId) return violation('vote.alreadyOpen', 'R-VOT-5', { voteId: c.state.openVoteId });
   const plan = planMotion(c, cmd.motion);
   if (isViolation(plan)) return plan;

@@ -95,7 +95,7 @@ export interface ResultsProtocolModel {
   title: string;
   date: string;
   place: string;
-  kind: 'regular' | 'extraordinary';
+  kind: 'regular' | 'extraordinary' | 'arbeitsgremium';
   format: 'room' | 'video' | 'hybrid';
   chairLands: LandCode[];
   openedAt: string | null;
