@@ -27,6 +27,7 @@ import { CheckpointBook } from './verify/checkpoints.ts';
 import { checkLogAtStart, TamperedLogError } from './verify/start-check.ts';
 import type { SnapshotProblem } from './verify/snapshot-check.ts';
 import { joinDraftsRoom, mountDrafts, seedDemoDraft, type DraftDeps } from './drafts/index.ts';
+import { startRedisFanout, type ClusterFanout, type FanoutHealth } from './cluster/redis-fanout.ts';
 
 export interface RunningServer {
   url: string;
@@ -48,6 +49,8 @@ export interface RunningServer {
   pdf: ProtocolPdfRenderer;
   /** Snapshots found at start not to match a replay of their log, and discarded (F4). */
   discardedSnapshots: SnapshotProblem[];
+  /** Fan-out between nodes: 'off' without REDIS_URL. */
+  fanoutHealth(): FanoutHealth;
   close(): Promise<void>;
 }
 
@@ -77,6 +80,7 @@ export async function startServer(input: ConfigInput = {}, options: { clock?: ()
   }
   const metrics = new Metrics();
   let io: PlenumServer | null = null;
+  let fanout: ClusterFanout | null = null;
   const broadcast = broadcaster(() => io, { intervalMs: base.publicIntervalMs, profile: DMK_PROFILE });
   // After-append listener for between sessions (R-FUP-1: adopted resolutions), set once it exists.
   let afterMeetingAppend: AppendedListener = () => {};
@@ -85,7 +89,14 @@ export async function startServer(input: ConfigInput = {}, options: { clock?: ()
     const head = events.at(-1);
     if (head) checkpoints.record(meetingId, head.seq, head.hash);
     broadcast(...args);
+    // Work that follows a commit (follow-up registration, the conference's record) runs on the committing node only.
     afterMeetingAppend(...args);
+  }, (...args) => {
+    // Another node's commit, taken in here: this node's sockets get it.
+    const [meetingId, events] = args;
+    const head = events.at(-1);
+    if (head) checkpoints.record(meetingId, head.seq, head.hash);
+    broadcast(...args);
   });
 
   const httpServer = createServer();
@@ -121,7 +132,7 @@ export async function startServer(input: ConfigInput = {}, options: { clock?: ()
     },
   };
   const app = createHttpApp({
-    config, invitations, metrics, log, ping: () => stores.ping(),
+    config, invitations, metrics, log, ping: () => stores.ping(), fanout: () => fanout?.health() ?? 'off',
     meetingEvents: async (meetingId) => (await (await registry.get(meetingId))?.read(0)) ?? [],
     mount: (expressApp, api) => {
       // Before the generic between-sessions routes: draft commands broadcast and reach the agenda.
@@ -150,6 +161,11 @@ export async function startServer(input: ConfigInput = {}, options: { clock?: ()
     serveClient: false,
     cors: { origin: config.allowedOrigins, credentials: true },
   });
+  // Several nodes: Socket.IO's Redis streams adapter, and commit notices between the nodes.
+  fanout = config.redisUrl ? await startRedisFanout(io, {
+    url: config.redisUrl, prefix: config.redisPrefix, log,
+    registries: [registry.streamRegistry, ...between.service.streamRegistries],
+  }) : null;
   const limits = new PersonLimits(config.limits, config.rateLimit);
   io.use(handshake(config, invitations, limits));
   // Before the handlers: a person's limits run first on every message.
@@ -173,10 +189,12 @@ export async function startServer(input: ConfigInput = {}, options: { clock?: ()
   return {
     url, port, config, stores, sqliteDb: stores.db ?? null, registry, invitations, io, metrics, log, demoLinks,
     between, pdf, discardedSnapshots,
+    fanoutHealth: () => fanout?.health() ?? 'off',
     async close() {
       between.scheduler.stop();
-      io?.disconnectSockets(true);
+      io?.local.disconnectSockets(true);
       await new Promise<void>((r) => io!.close(() => r()));
+      await fanout?.close();
       httpServer.closeAllConnections?.();
       metrics.close();
       await pdf.close();

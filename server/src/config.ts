@@ -9,6 +9,10 @@ export const ConfigSchema = z.object({
   store: z.enum(['sqlite', 'postgres']).default('sqlite'),
   /** postgres://user@host:port/database, required with store 'postgres'. */
   databaseUrl: z.string().min(1).optional(),
+  /** redis://host:6379: fan-out between nodes (server/src/cluster/redis-fanout.ts); needs store 'postgres'. */
+  redisUrl: z.string().min(1).optional(),
+  /** Names this installation's Redis stream and channels (several installations or test runs may share a Redis). */
+  redisPrefix: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/).default('plenum'),
   publicUrl: z.string().url().optional(),
   allowedOrigins: z.array(z.string().min(1)).optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -54,6 +58,8 @@ export type Config = z.infer<typeof ConfigSchema> & { publicUrl: string; allowed
 export function resolveConfig(input: ConfigInput, boundPort?: number): Config {
   const c = ConfigSchema.parse(input);
   if (c.store === 'postgres' && !c.databaseUrl) throw new Error('STORE=postgres needs DATABASE_URL (postgres://user@host:5432/database)');
+  // Nodes share the record through PostgreSQL; a SQLite file belongs to one process.
+  if (c.redisUrl && c.store !== 'postgres') throw new Error('REDIS_URL (several nodes) needs STORE=postgres and DATABASE_URL');
   const port = boundPort ?? c.port;
   const publicUrl = (c.publicUrl ?? `http://localhost:${port}`).replace(/\/+$/, '');
   const allowedOrigins = c.allowedOrigins ?? [new URL(publicUrl).origin, `http://localhost:${port}`, `http://127.0.0.1:${port}`];
@@ -66,6 +72,8 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().optional(),
   STORE: z.enum(['sqlite', 'postgres']).optional(),
   DATABASE_URL: z.string().optional(),
+  REDIS_URL: z.string().optional(),
+  REDIS_PREFIX: z.string().optional(),
   PUBLIC_URL: z.string().optional(),
   ALLOWED_ORIGINS: z.string().optional(),
   LOG_LEVEL: z.string().optional(),
@@ -87,7 +95,7 @@ const EnvSchema = z.object({
   PUBLIC_INTERVAL_MS: z.string().regex(/^\d+$/).optional(),
 });
 
-/** Read the environment (PORT, HOST, DATA_DIR, PUBLIC_URL, ALLOWED_ORIGINS, LOG_LEVEL, PUBLIC_INTERVAL_MS, ...). */
+/** Read the environment (PORT, HOST, DATA_DIR, STORE, DATABASE_URL, REDIS_URL, REDIS_PREFIX, PUBLIC_URL, ALLOWED_ORIGINS, LOG_LEVEL, PUBLIC_INTERVAL_MS, ...). */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ConfigInput {
   const e = EnvSchema.parse(env);
   const input: ConfigInput = {};
@@ -96,6 +104,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ConfigInput
   if (e.DATA_DIR) input.dataDir = e.DATA_DIR;
   if (e.STORE) input.store = e.STORE;
   if (e.DATABASE_URL) input.databaseUrl = e.DATABASE_URL;
+  if (e.REDIS_URL) input.redisUrl = e.REDIS_URL;
+  if (e.REDIS_PREFIX) input.redisPrefix = e.REDIS_PREFIX;
   if (e.PUBLIC_URL) input.publicUrl = e.PUBLIC_URL;
   if (e.ALLOWED_ORIGINS) input.allowedOrigins = e.ALLOWED_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean);
   if (e.LOG_LEVEL) input.logLevel = e.LOG_LEVEL as ConfigInput['logLevel'];

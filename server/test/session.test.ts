@@ -54,7 +54,7 @@ describe('a whole session over real sockets: chair, 16 delegates, room screen', 
   });
 
   it('GET /healthz and /metrics report the database, sockets and commands', async () => {
-    expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ ok: true, db: true });
+    expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ ok: true, db: true, fanout: 'off', status: 'ok' });
     const text = await (await fetch(`${server.url}/metrics`)).text();
     const metric = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1]);
     expect(metric('plenum_sockets')).toBe(18);

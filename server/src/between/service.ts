@@ -8,7 +8,7 @@ import type { MeetingRegistry } from '../meeting/registry.ts';
 import type { EventLog } from '../store/event-log.ts';
 import type { Logger } from '../log.ts';
 import { inputBoundsProblem } from '../pipeline/input-bounds.ts';
-import { StreamRegistry } from '../pipeline/stream-registry.ts';
+import { StreamRegistry, type FollowableStreams } from '../pipeline/stream-registry.ts';
 import {
   STREAM_KINDS, type BetweenEvents, type BetweenExtra, type BetweenResult, type BetweenStates, type StreamKindName,
 } from './kinds.ts';
@@ -35,7 +35,10 @@ export class BetweenService {
     private readonly logger: Logger,
     private readonly clock: () => Date = () => new Date(),
   ) {
-    const registry = <K extends StreamKindName>(kind: K) => new StreamRegistry(STREAM_KINDS[kind], log, profile, logger);
+    // Another node's commit to a stream loaded here may bring a new due time: the scheduler plans again.
+    const registry = <K extends StreamKindName>(kind: K) => new StreamRegistry(STREAM_KINDS[kind], log, profile, logger, (rt) => {
+      rt.onFollowed(() => { for (const fn of this.listeners) fn(); });
+    });
     this.registries = {
       circular: registry('circular'), protocol: registry('protocol'), extraordinary: registry('extraordinary'),
       followup: registry('followup'), agenda: registry('agenda'), draft: registry('draft'), assignment: registry('assignment'),
@@ -44,6 +47,9 @@ export class BetweenService {
   }
 
   onAppended(fn: () => void) { this.listeners.push(fn); }
+
+  /** Every between-sessions stream registry, for the cluster (notices out and in, sweeps). */
+  get streamRegistries(): FollowableStreams[] { return Object.values(this.registries); }
   /** Called, awaited, with the events of every append (the conference sets up the sessions it creates). */
   onStreamAppended(fn: (kind: StreamKindName, id: string, events: { type: string }[]) => Promise<void>) { this.streamListeners.push(fn); }
 

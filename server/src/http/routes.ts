@@ -17,6 +17,8 @@ interface Deps {
   config: Config;
   /** Whether the store answers (for /healthz). */
   ping: () => Promise<boolean>;
+  /** Fan-out between nodes (for /healthz): 'off' for one node. */
+  fanout?: () => 'off' | 'ok' | 'degraded';
   /** A meeting's stored events, for the office's export. */
   meetingEvents: (meetingId: string) => Promise<EventEnvelope[]>;
   invitations: Invitations;
@@ -49,7 +51,11 @@ export function createHttpApp(deps: Deps): express.Express {
 
   app.get('/healthz', async (_req, res) => {
     const db = await deps.ping().catch(() => false);
-    res.status(db ? 200 : 503).json({ ok: db, db });
+    const fanout = deps.fanout?.() ?? 'off';
+    // Redis away is 'degraded', not down: commands still commit and this node's clients are served,
+    // so a load balancer keeps sending them here (200); without the database nothing commits (503).
+    const status = !db ? 'down' : fanout === 'degraded' ? 'degraded' : 'ok';
+    res.status(db ? 200 : 503).json({ ok: db, db, fanout, status });
   });
   // Live counters tell when votes happen, even in a non-public session: not for outsiders.
   app.get('/metrics', (req, res) => {

@@ -10,8 +10,11 @@ const MAX_CATCH_UP_EVENTS = 1000;
  * nothing (0/null), is too far behind, or is ahead of us (the server's log was reset). Runs in
  * the meeting's queue, so no commit falls between the catch-up and `onAllowed` (joining the room).
  */
-export function catchUp(rt: MeetingRuntime, lastSeq: number | null, actor: Actor, onAllowed?: () => void): Promise<CatchUp | null> {
+export async function catchUp(rt: MeetingRuntime, lastSeq: number | null, actor: Actor, onAllowed?: () => void): Promise<CatchUp | null> {
   const { role } = actor;
+  // A client that has seen more than this node (it came from another node of a cluster, ahead of
+  // the notice): read the log first, so it is not sent back to an older state.
+  if (lastSeq && lastSeq > rt.seq) await rt.syncFromLog();
   return rt.enqueue(async () => {
     const view = viewState(role, rt.current, actor.participantId);
     if (!view) return null;

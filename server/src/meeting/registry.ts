@@ -20,11 +20,21 @@ export class MeetingRegistry {
     profile: RulesProfile,
     logger: Logger,
     onAppended: AppendedListener,
+    /** Events another node committed, as this node takes them in (cluster): its own sockets get them from here. */
+    onFollowed: AppendedListener = () => {},
   ) {
-    this.streams = new StreamRegistry(MEETING_KIND, log, profile, logger, (rt) => rt.onCommitted((commit) => {
-      for (const segment of broadcastSegments(commit)) onAppended(commit.id, segment.events, segment.state);
-    }));
+    this.streams = new StreamRegistry(MEETING_KIND, log, profile, logger, (rt) => {
+      rt.onCommitted((commit) => {
+        for (const segment of broadcastSegments(commit)) onAppended(commit.id, segment.events, segment.state);
+      });
+      rt.onFollowed((commit) => {
+        for (const segment of broadcastSegments(commit)) onFollowed(commit.id, segment.events, segment.state);
+      });
+    });
   }
+
+  /** The meetings' streams, for the cluster (notices out and in, sweeps). */
+  get streamRegistry(): StreamRegistry<MeetingState, MeetingEvent, NoContext, CommandResult> { return this.streams; }
 
   /** The runtime of a meeting that exists, or null. Not `async`: see StreamRegistry.get. */
   get(meetingId: string): Promise<MeetingRuntime | null> {

@@ -43,6 +43,9 @@ export interface Commit<S, E> {
   steps: { envelopes: Envelope<E>[]; state: S }[];
 }
 
+/** An event another node committed, as its notice carries it: checked against the kind's schema before it is folded. */
+export interface ForeignEnvelope { seq: number; at: string; hash: string; event: unknown }
+
 interface Pending<X, R, E> {
   input: CommandInput<X>;
   resolve: (outcome: Outcome<R, E>) => void;
@@ -93,6 +96,9 @@ export class StreamRuntime<S, E extends EventRecord, X, R extends { duplicate: b
   /** The batch still taking commands (closed when its turn in the queue comes). */
   private open: Pending<X, R, E>[] | null = null;
   private readonly listeners: ((commit: Commit<S, E>) => void)[] = [];
+  private readonly followers: ((commit: Commit<S, E>) => void)[] = [];
+  /** The highest seq the listeners have heard of (own commits or followed), so a reload never repeats one. */
+  private announced = 0;
 
   private constructor(
     readonly kind: StreamKind<S, E, X, R>,
@@ -114,6 +120,8 @@ export class StreamRuntime<S, E extends EventRecord, X, R extends { duplicate: b
     if ('discarded' in snapshot && snapshot.discarded !== 'none') logger.warn({ stream, reason: snapshot.discarded }, 'snapshot discarded: rebuilding by replay');
     const rt = new StreamRuntime(kind, id, 'state' in snapshot ? snapshot.state : kind.initial(), 'seq' in snapshot ? snapshot.seq : 0, log, profile, logger);
     await rt.catchUpFromLog();
+    // What the log held when it was loaded is the starting point, not news.
+    rt.announced = rt.seqNow;
     return rt;
   }
 
@@ -122,6 +130,37 @@ export class StreamRuntime<S, E extends EventRecord, X, R extends { duplicate: b
   get stream(): string { return this.kind.stream(this.id); }
 
   onCommitted(listener: (commit: Commit<S, E>) => void) { this.listeners.push(listener); }
+  /**
+   * Events another writer (another node) committed, as this runtime takes them in: from a notice
+   * of that node (`follow`) or from the log (a lost race, a sweep, a reload). One step per event,
+   * each with the state after it. Every seq reaches either these or the commit listeners, once.
+   */
+  onFollowed(listener: (commit: Commit<S, E>) => void) { this.followers.push(listener); }
+
+  /**
+   * Another node committed `rows` (its notice, through Redis). Contiguous with our seq: folded as
+   * they are; a gap (a notice lost or late): the missing events are read from the log, which is
+   * the truth either way. Already known: nothing. Runs in the stream's queue.
+   */
+  follow(envelopes: ForeignEnvelope[]): Promise<void> {
+    return this.enqueue(async () => {
+      const last = envelopes.at(-1);
+      if (!last || last.seq <= this.seqNow) return;
+      const parsed: Envelope<E>[] = [];
+      for (const [i, e] of envelopes.entries()) {
+        const event = this.kind.eventSchema.safeParse(e.event);
+        if (e.seq !== this.seqNow + 1 + i || !event.success) break;
+        parsed.push({ seq: e.seq, at: e.at, hash: e.hash, event: event.data });
+      }
+      if (parsed.length === envelopes.length) this.absorb(parsed);
+      else await this.catchUpFromLog();
+    });
+  }
+
+  /** Read what the log holds beyond our seq (a sweep, or a client that has seen more than we have). */
+  syncFromLog(): Promise<void> {
+    return this.enqueue(() => this.catchUpFromLog());
+  }
 
   /** Run `task` after every earlier task of this stream: commands apply one at a time. */
   enqueue<T>(task: () => Promise<T>): Promise<T> {
@@ -198,6 +237,7 @@ export class StreamRuntime<S, E extends EventRecord, X, R extends { duplicate: b
         const last = accepted.at(-1)!;
         this.state = last.state;
         this.seqNow = last.seq;
+        this.announced = Math.max(this.announced, last.seq);
         await this.afterCommit(before, accepted);
       }
       // Answers in arrival order, after the commit and after the listeners.
@@ -286,7 +326,11 @@ export class StreamRuntime<S, E extends EventRecord, X, R extends { duplicate: b
       }
     }
     const commit: Commit<S, E> = { id: this.id, before: before.state, steps: accepted.map((a) => ({ envelopes: a.envelopes, state: a.state })) };
-    for (const listener of this.listeners) {
+    this.tell(this.listeners, commit);
+  }
+
+  private tell(listeners: ((commit: Commit<S, E>) => void)[], commit: Commit<S, E>) {
+    for (const listener of listeners) {
       try {
         listener(commit);
       } catch (err) {
@@ -297,10 +341,24 @@ export class StreamRuntime<S, E extends EventRecord, X, R extends { duplicate: b
 
   /** Fold what the log holds beyond our seq (written by another writer). */
   private async catchUpFromLog() {
-    for (const e of await this.read(this.seqNow)) {
+    this.absorb(await this.read(this.seqNow));
+  }
+
+  /** Fold events committed elsewhere; those not yet announced go to the follow listeners. */
+  private absorb(envelopes: Envelope<E>[]) {
+    let before: S | null = null;
+    const steps: Commit<S, E>['steps'] = [];
+    for (const e of envelopes) {
+      const prev = this.state;
       this.state = this.kind.evolve(this.state, e.event, e.seq);
       this.seqNow = e.seq;
+      if (e.seq <= this.announced) continue;
+      before ??= prev;
+      steps.push({ envelopes: [e], state: this.state });
     }
+    if (!before) return;
+    this.announced = this.seqNow;
+    this.tell(this.followers, { id: this.id, before, steps });
   }
 
   /** The log is the truth: after an unexpected store error, rebuild from it. */

@@ -165,8 +165,9 @@ export class FollowerFanout {
     this.feeds.delete(meetingId);
     const server = this.io();
     if (!server) return;
-    server.to(feed.room).emit('meeting:error', { code: 'session.notPublic', rule: 'R-SES-4' });
-    server.in(feed.room).disconnectSockets(true);
+    // This node's followers only: every node ends its own (cluster).
+    server.local.to(feed.room).emit('meeting:error', { code: 'session.notPublic', rule: 'R-SES-4' });
+    server.local.in(feed.room).disconnectSockets(true);
   }
 }
 

@@ -15,10 +15,17 @@ export interface SocketData {
   personKey: string;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export type PlenumServer = Server<ClientToServerEvents, ServerToClientEvents, {}, SocketData>;
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export type PlenumSocket = Socket<ClientToServerEvents, ServerToClientEvents, {}, SocketData>;
+/** One node tells the others, through the Redis adapter, what it committed (server/src/cluster/redis-fanout.ts). */
+export interface CommitNotice {
+  stream: string;
+  envelopes: { seq: number; at: string; hash: string; event: unknown }[];
+}
+export interface InterServerEvents {
+  'plenum:committed': (notice: CommitNotice) => void;
+}
+
+export type PlenumServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type PlenumSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 /** Room of all sockets of one invitation, so a revocation reaches them all. */
 export const invitationRoom = (invitationId: string) => `inv:${invitationId}`;

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, connect, type Server, type Socket } from 'node:net';
 import { DMK_PROFILE } from '@plenum/shared';
 import { createLogger } from '../../src/log.ts';
 import { StreamRuntime } from '../../src/pipeline/stream-runtime.ts';
@@ -7,27 +6,7 @@ import { openPostgresStores } from '../../src/store/postgres-store.ts';
 import type { Stores } from '../../src/store/stores.ts';
 import { counter, type Answer } from './counter-kind.ts';
 import { createTestDatabase, dropTestDatabase, postgresAvailability } from './postgres-database.ts';
-
-/** A TCP relay to PostgreSQL that the test can cut (every connection dropped, new ones refused) and restore. */
-class Relay {
-  private server: Server | null = null;
-  private readonly sockets = new Set<Socket>();
-  port = 0;
-  async up() {
-    this.server = createServer((client) => {
-      const upstream = connect(5432, '127.0.0.1');
-      for (const s of [client, upstream]) { this.sockets.add(s); s.on('close', () => this.sockets.delete(s)); s.on('error', () => { client.destroy(); upstream.destroy(); }); }
-      client.pipe(upstream).pipe(client);
-    });
-    await new Promise<void>((r) => this.server!.listen(this.port, '127.0.0.1', r));
-    this.port = (this.server.address() as { port: number }).port;
-  }
-  async down() {
-    for (const s of this.sockets) s.destroy();
-    await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()));
-    this.server = null;
-  }
-}
+import { TcpRelay } from './tcp-relay.ts';
 
 const availability = await postgresAvailability();
 if (availability.kind === 'fail') {
@@ -38,7 +17,7 @@ if (availability.kind === 'fail') {
 
 describe.skipIf(availability.kind !== 'found')('PostgreSQL unavailable: refused store.unavailable, nothing acknowledged that is not durable, recovers by itself', () => {
   let db: { name: string; url: string };
-  const relay = new Relay();
+  const relay = new TcpRelay(5432);
   let viaRelay: Stores;
   let direct: Stores;
   beforeAll(async () => {
