@@ -7,6 +7,7 @@ import type { PublicUpdate } from '@plenum/shared';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { FollowerFanout, textFrame, writeFollowerFrame } from '../src/socket/follower-fanout.ts';
 import type { PlenumServer } from '../src/socket/types.ts';
+import { batchesInFlight } from '../src/pipeline/batches-in-flight.ts';
 import { chair, landCodes, openSessionWith } from '../../shared/test/support/scenario.ts';
 
 const ROOM = 'm:dmk-2024-1:followers';
@@ -120,6 +121,35 @@ describe('follower fan-out: one coalesced projection, the same bytes to all', ()
     for (const seqs of got) expect(seqs.at(-1)).toBe(seqOf());
     expect(got.filter((seqs) => seqs.length === 2)).toHaveLength(7);
     expect(got.filter((seqs) => seqs.length === 1)).toHaveLength(N - 7);
+  });
+
+  it('the delegate first: while a command batch is in flight, the pass waits (a bounded number of turns) before its next slice', async () => {
+    const fanout = new FollowerFanout(() => io, { slice: 7, intervalMs: 0 }); // 4 slices
+    const { s, voteId } = publicSession();
+    s.cast(voteId, 'HB', 'yes');
+    // A command batch begins right after the first slice; count the loop turns until the second.
+    let slices = 0;
+    let turns = 0;
+    let counting = true;
+    const tick = () => { turns += 1; if (counting) setImmediate(tick); };
+    let turnsBeforeSecond = -1;
+    const onSlice = () => {
+      slices += 1;
+      if (slices === 1) { batchesInFlight.begin(); setImmediate(tick); }
+      if (slices === 2) { turnsBeforeSecond = turns; counting = false; batchesInFlight.end(); }
+    };
+    subscribe('plenum:fanout:slice', onSlice);
+    try {
+      fanout.update(ROOM, MEETING, { ...s.state, seq: 3000 + s.events.length });
+      await fanout.idle();
+    } finally {
+      unsubscribe('plenum:fanout:slice', onSlice);
+      counting = false;
+      if (slices < 2) batchesInFlight.end();
+    }
+    expect(slices).toBe(4);
+    // Without the yield the second slice follows the first after one turn.
+    expect(turnsBeforeSecond).toBeGreaterThanOrEqual(8);
   });
 
   it('R-SES-4: when the session stops being public, followers get no projection of it, are told and disconnected', async () => {

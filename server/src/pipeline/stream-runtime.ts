@@ -1,4 +1,5 @@
 import { setImmediate as nextMacrotask } from 'node:timers/promises';
+import { batchesInFlight } from './batches-in-flight.ts';
 import type { Ack, Actor, ErrorPayload, RulesProfile } from '@plenum/shared';
 import { ClockBackwards, ExpectedVersionConflict, IdempotencyKeyTaken, StoreUnavailable, type AppendEntry, type EventLog, type EventRecord, type StoredRow } from '../store/event-log.ts';
 import type { Logger } from '../log.ts';
@@ -189,6 +190,7 @@ export class StreamRuntime<S, E extends EventRecord, X, R extends { duplicate: b
         batch = [];
         this.open = batch;
         const mine = batch;
+        batchesInFlight.begin();
         void this.enqueue(async () => {
           await nextMacrotask();
           if (this.open === mine) this.open = null;
@@ -197,7 +199,7 @@ export class StreamRuntime<S, E extends EventRecord, X, R extends { duplicate: b
             this.logger.error({ err, stream: this.stream }, 'batch failed');
             for (const p of mine) p.resolve(refuse({ code: codeOf(err) }));
           });
-        });
+        }).finally(() => batchesInFlight.end());
       }
       batch.push({ input, resolve });
     });

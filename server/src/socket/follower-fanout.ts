@@ -2,6 +2,7 @@ import { channel } from 'node:diagnostics_channel';
 import { setImmediate as nextMacrotask } from 'node:timers/promises';
 import { DMK_PROFILE, type MeetingState, type PublicUpdate, type RulesProfile } from '@plenum/shared';
 import { publicView } from '../meeting/state-view.ts';
+import { batchesInFlight } from '../pipeline/batches-in-flight.ts';
 import type { PlenumServer, PlenumSocket } from './types.ts';
 
 /**
@@ -27,6 +28,9 @@ import type { PlenumServer, PlenumSocket } from './types.ts';
  * costs nothing while nobody subscribes.
  */
 export const sliceChannel = channel('plenum:fanout:slice');
+
+/** Macrotasks a slice waits, at most, for command batches in flight before it writes anyway. */
+const YIELD_TO_COMMANDS_MAX = 16;
 
 export interface FanoutOptions {
   /** Minimum time between the starts of two passes (ms): each follower gets at most one update per interval. */
@@ -117,7 +121,12 @@ export class FollowerFanout {
       const ids = [...(nsp.adapter.rooms.get(feed.room) ?? [])];
       let i = 0;
       while (i < ids.length && !feed.ended) {
-        if (i > 0) await nextMacrotask();
+        if (i > 0) {
+          await nextMacrotask();
+          // The delegate first: a command batch waiting or committing goes before the next slice
+          // (bounded, so that steady command traffic slows a pass but never stops it).
+          for (let k = 0; k < YIELD_TO_COMMANDS_MAX && batchesInFlight.any; k++) await nextMacrotask();
+        }
         const t0 = performance.now();
         const latest = this.refresh(feed);
         if (!latest) break;
