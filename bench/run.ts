@@ -3,6 +3,7 @@ import { cpus, loadavg } from 'node:os';
 import { sleep } from './lib/clock.ts';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from './lib/args.ts';
+import { raiseOwnPriority } from './lib/priority.ts';
 import { machineInfo } from './report/machine.ts';
 import type { BenchResults } from './report/markdown.ts';
 import { writeOutputs } from './report/write-docs.ts';
@@ -36,7 +37,8 @@ const results: BenchResults = {
   followerAdmission: plenumTarget.followerNote,
   steps: [],
 };
-log(`machine: ${results.machine.nproc} cores, node ${results.machine.node}, ulimit -n ${results.machine.ulimitN}`);
+if (args.priority) results.machine.priority = raiseOwnPriority();
+log(`machine: ${results.machine.nproc} cores, node ${results.machine.node}, ulimit -n ${results.machine.ulimitN}${results.machine.priority ? `, scheduling: ${results.machine.priority}` : ''}`);
 const needFds = Math.max(...args.steps) + 1000;
 if (Number(results.machine.ulimitN) < needFds) log(`warning: ulimit -n ${results.machine.ulimitN} < ${needFds} needed by the server process; raise it (ulimit -n 65536)`);
 

@@ -12,6 +12,8 @@ export interface BenchArgs {
   skipRestart: boolean;
   writeDocs: boolean;
   quick: boolean;
+  /** Raise the bench's own scheduling priority while it runs (bench/lib/priority.ts). */
+  priority: boolean;
   /** Before each run, wait (at most this many seconds) until the 1-minute load average is below the core count. */
   waitQuiet: number;
   /** Runs per target and step (medians and spread; order Plenum, bare, bare, Plenum, …). */
@@ -39,6 +41,8 @@ export function parseArgs(argv: string[]): BenchArgs {
     skipRestart: has('--no-restart'),
     writeDocs: !has('--no-docs'),
     quick,
+    // Full runs by default; --no-priority (or --priority in a quick run) says otherwise.
+    priority: has('--priority') || (!quick && !has('--no-priority')),
     // Full runs wait for a quiet machine by default (the machine is shared); --wait-quiet 0 turns it off.
     waitQuiet: Number(val('--wait-quiet') ?? (quick ? 0 : 60)),
     reps: Number(val('--reps') ?? (quick ? 1 : 3)),

@@ -1,7 +1,7 @@
 import { execSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 
-export interface MachineInfo { nproc: number; cpuModel: string; memTotalGB: number; freeH: string; node: string; ulimitN: string; date: string }
+export interface MachineInfo { nproc: number; cpuModel: string; memTotalGB: number; freeH: string; node: string; ulimitN: string; date: string; priority?: string }
 
 const sh = (cmd: string) => { try { return execSync(cmd, { encoding: 'utf8', shell: '/bin/bash' }).trim(); } catch { return '?'; } };
 

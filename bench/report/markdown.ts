@@ -92,7 +92,7 @@ export function detailTable(step: BenchResults['steps'][number]): string {
 export function resultsMarkdown(res: BenchResults, chartPath: string): string {
   const m = res.machine;
   const out: string[] = [];
-  out.push(`Measured ${m.date.slice(0, 16).replace('T', ' ')} UTC on ${m.nproc} cores (${m.cpuModel}), ${m.memTotalGB} GB RAM, Node ${m.node}, \`ulimit -n\` ${m.ulimitN}.`);
+  out.push(`Measured ${m.date.slice(0, 16).replace('T', ' ')} UTC on ${m.nproc} cores (${m.cpuModel}), ${m.memTotalGB} GB RAM, Node ${m.node}, \`ulimit -n\` ${m.ulimitN}${m.priority ? `; scheduling: ${m.priority}` : ''}.`);
   out.push('', '```', `$ ${res.command}`, '$ free -h', m.freeH, '```', '');
   out.push(`Fan-out: ${res.options.reps ?? 1} run(s) per target and N in the order Plenum, bare, bare, Plenum, … Each figure is the **median of the runs**, (min–max) its spread; each run ${res.options.casts} casts at ${res.options.rate}/s (open loop, the 16 delegates in turn); followers in worker processes of ≤ ${res.options.perWorker} connections each. Followers: ${res.followerAdmission}. Follower latency is cast → the first picture that shows the cast (Plenum: the public projection at or after the cast's seq; bare: its picture of that cast). ✓/✗: goal met or missed.`, '');
   out.push(summaryTable(res), '');
