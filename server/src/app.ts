@@ -27,6 +27,7 @@ import { CheckpointBook } from './verify/checkpoints.ts';
 import { checkLogAtStart, TamperedLogError } from './verify/start-check.ts';
 import type { SnapshotProblem } from './verify/snapshot-check.ts';
 import { joinDraftsRoom, mountDrafts, seedDemoDraft, type DraftDeps } from './drafts/index.ts';
+import { SCHEDULER_LOCK_KEY, startAdvisoryLease } from './cluster/advisory-lease.ts';
 import { startRedisFanout, type ClusterFanout, type FanoutHealth } from './cluster/redis-fanout.ts';
 
 export interface RunningServer {
@@ -51,6 +52,8 @@ export interface RunningServer {
   discardedSnapshots: SnapshotProblem[];
   /** Fan-out between nodes: 'off' without REDIS_URL. */
   fanoutHealth(): FanoutHealth;
+  /** Whether this node runs the between-sessions scheduler (with PostgreSQL: holds its advisory lock). */
+  schedulerHeld(): boolean;
   close(): Promise<void>;
 }
 
@@ -182,7 +185,14 @@ export async function startServer(input: ConfigInput = {}, options: { clock?: ()
   else if (demoLinks) log.warn({ links: demoLinks.length }, 'demo meeting created; its invitation links are not printed (NODE_ENV=production); DEMO=0 starts without it');
   if (demoLinks) await seedDemoDraft(draftDeps, log);
 
-  await between.scheduler.start();
+  // Work that must happen once: with PostgreSQL (several nodes) the scheduler runs on the node that
+  // holds its advisory lock; the others take over when that node or its connection goes.
+  const schedulerLease = config.store === 'postgres' ? startAdvisoryLease(config.databaseUrl!, SCHEDULER_LOCK_KEY, {
+    onAcquired: async () => { await between.scheduler.start(); },
+    onLost: () => between.scheduler.stop(),
+  }, log) : null;
+  if (schedulerLease) await schedulerLease.firstAttempt;
+  else await between.scheduler.start();
   const url = `http://127.0.0.1:${port}`;
   log.info({ port, dataDir: config.dataDir }, 'plenum listening');
 
@@ -190,8 +200,10 @@ export async function startServer(input: ConfigInput = {}, options: { clock?: ()
     url, port, config, stores, sqliteDb: stores.db ?? null, registry, invitations, io, metrics, log, demoLinks,
     between, pdf, discardedSnapshots,
     fanoutHealth: () => fanout?.health() ?? 'off',
+    schedulerHeld: () => (schedulerLease ? schedulerLease.held() : true),
     async close() {
       between.scheduler.stop();
+      await schedulerLease?.stop();
       io?.local.disconnectSockets(true);
       await new Promise<void>((r) => io!.close(() => r()));
       await fanout?.close();

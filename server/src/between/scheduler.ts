@@ -19,7 +19,8 @@ export interface DueAction { kind: 'circular' | 'protocol'; id: string; due: str
  */
 export class BetweenScheduler {
   private timer: NodeJS.Timeout | null = null;
-  private stopped = false;
+  /** Not started: appends plan nothing until start() (a node without the scheduler lease never starts it). */
+  private stopped = true;
   private running: Promise<number> | null = null;
   /** Deadlines overdue by more than the bound wait for an operator (a clock jump, F12). */
   readonly guard: OverdueGuard;

@@ -35,10 +35,10 @@ export class BetweenService {
     private readonly logger: Logger,
     private readonly clock: () => Date = () => new Date(),
   ) {
-    // Another node's commit to a stream loaded here may bring a new due time: the scheduler plans again.
-    const registry = <K extends StreamKindName>(kind: K) => new StreamRegistry(STREAM_KINDS[kind], log, profile, logger, (rt) => {
-      rt.onFollowed(() => { for (const fn of this.listeners) fn(); });
-    });
+    // Another node's commit may bring a new due time: the scheduler plans again (reading the log
+    // for a stream not loaded here, after taking it in for one that is).
+    const replan = () => { for (const fn of this.listeners) fn(); };
+    const registry = <K extends StreamKindName>(kind: K) => new StreamRegistry(STREAM_KINDS[kind], log, profile, logger, (rt) => rt.onFollowed(replan), replan);
     this.registries = {
       circular: registry('circular'), protocol: registry('protocol'), extraordinary: registry('extraordinary'),
       followup: registry('followup'), agenda: registry('agenda'), draft: registry('draft'), assignment: registry('assignment'),

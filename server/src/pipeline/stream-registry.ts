@@ -27,6 +27,8 @@ export class StreamRegistry<S, E extends EventRecord, X, R extends { duplicate: 
     private readonly logger: Logger,
     /** Called once per runtime when it is loaded (to attach listeners). */
     private readonly onLoad: (rt: StreamRuntime<S, E, X, R>) => void = () => {},
+    /** Another node committed to a stream of this kind that is not loaded here (e.g. one it just started). */
+    private readonly onNoticeUnloaded: (id: string) => void = () => {},
   ) {}
 
   /**
@@ -62,7 +64,7 @@ export class StreamRegistry<S, E extends EventRecord, X, R extends { duplicate: 
    */
   follow(id: string, rows: ForeignEnvelope[]): boolean {
     const loading = this.loading.get(id);
-    if (!loading) return false;
+    if (!loading) { this.onNoticeUnloaded(id); return false; }
     void loading.then((rt) => rt.follow(rows)).catch((err: unknown) => this.logger.error({ err, stream: this.kind.stream(id) }, 'could not follow another node\'s commit'));
     return true;
   }
