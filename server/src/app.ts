@@ -11,6 +11,7 @@ import type Database from 'better-sqlite3';
 import { MeetingRegistry } from './meeting/registry.ts';
 import type { AppendedListener } from './meeting/registry.ts';
 import { Invitations } from './auth/invitations.ts';
+import { LinkSeal } from './auth/link-seal.ts';
 import { Metrics } from './http/metrics.ts';
 import { createHttpApp } from './http/routes.ts';
 import { handshake } from './socket/handshake.ts';
@@ -114,13 +115,21 @@ export async function startServer(input: ConfigInput = {}, options: { clock?: ()
     stores.invitations, stores.sessions, config.publicUrl,
     { idleMs: config.sessionIdleMinutes * 60_000, absoluteMs: config.sessionAbsoluteHours * 3_600_000 },
     options.clock ? () => options.clock!().getTime() : Date.now,
+    // Conference invitations can be shown again: their secret is sealed with a key kept beside the checkpoint key, never in the database.
+    LinkSeal.loadOrCreate(config.invitationKeyFile ?? join(config.dataDir, 'keys', 'invitation-links.key')),
   );
+  const onRevoked = (invitationId: string) => {
+    if (!io) return;
+    io.to(invitationRoom(invitationId)).emit('session:revoked', { code: 'auth.revoked' });
+    io.in(invitationRoom(invitationId)).disconnectSockets(true);
+  };
   const pdf = new ProtocolPdfRenderer(config.pdf);
   const between = createBetween({
     events: stores.events, meetings: stores.meetings, registry, invitations: () => invitations, profile: DMK_PROFILE, log, pdf,
-    clock: options.clock, maxOverdueMs: config.schedulerMaxOverdueMs,
+    clock: options.clock, maxOverdueMs: config.schedulerMaxOverdueMs, onRevoked,
   });
   afterMeetingAppend = between.onMeetingAppended;
+  invitations.setCoverage(async (invitation) => (await between.conference.sessionsFor(invitation)).map((s) => s.id));
 
   const draftDeps: DraftDeps = {
     invitations, log, io: () => io as unknown as ReturnType<DraftDeps['io']>,
@@ -142,11 +151,8 @@ export async function startServer(input: ConfigInput = {}, options: { clock?: ()
       mountDrafts(api, draftDeps);
       between.mount(expressApp, api);
     },
-    onRevoked: (invitationId) => {
-      if (!io) return;
-      io.to(invitationRoom(invitationId)).emit('session:revoked', { code: 'auth.revoked' });
-      io.in(invitationRoom(invitationId)).disconnectSockets(true);
-    },
+    onRevoked,
+    sessionsOf: (invitation) => between.conference.sessionsOf(invitation),
     confirmClock: () => between.scheduler.confirmClock(),
     onRedeemed: (invitationId, at) => { io?.to(invitationRoom(invitationId)).emit('invitation:redeemed', { at }); },
     onLoggedOut: (sessionHash) => {

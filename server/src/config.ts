@@ -38,6 +38,8 @@ export const ConfigSchema = z.object({
   restPerMinute: z.object({ perIp: z.number().int().positive().default(600), perSession: z.number().int().positive().default(300) }).prefault({}),
   /** The Ed25519 key that signs checkpoints of the log (its own file, never in the database); default <dataDir>/keys/checkpoint-ed25519.pem. */
   checkpointKeyFile: z.string().min(1).optional(),
+  /** The AES-256 key that seals conference invitation links (default: <dataDir>/keys/invitation-links.key). */
+  invitationKeyFile: z.string().min(1).optional(),
   /** Serve a log that does not verify read-only (every command refused log.tampered) instead of refusing to start. */
   readOnlyOnTamper: z.boolean().default(false),
   /** Cookie sessions end after this long unused (idle) and this long after the link was redeemed (absolute). */
@@ -84,6 +86,7 @@ const EnvSchema = z.object({
   SESSION_IDLE_MINUTES: z.string().regex(/^\d+$/).optional(),
   SESSION_ABSOLUTE_HOURS: z.string().regex(/^\d+$/).optional(),
   CHECKPOINT_KEY_FILE: z.string().optional(),
+  INVITATION_KEY_FILE: z.string().optional(),
   READ_ONLY_ON_TAMPER: z.enum(['0', '1']).optional(),
   SCHEDULER_MAX_OVERDUE_MS: z.string().regex(/^\d+$/).optional(),
   SOCKETS_PER_SESSION: z.string().optional(),
@@ -129,6 +132,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ConfigInput
   if (e.SESSION_IDLE_MINUTES) input.sessionIdleMinutes = Number(e.SESSION_IDLE_MINUTES);
   if (e.SESSION_ABSOLUTE_HOURS) input.sessionAbsoluteHours = Number(e.SESSION_ABSOLUTE_HOURS);
   if (e.CHECKPOINT_KEY_FILE) input.checkpointKeyFile = e.CHECKPOINT_KEY_FILE;
+  if (e.INVITATION_KEY_FILE) input.invitationKeyFile = e.INVITATION_KEY_FILE;
   if (e.READ_ONLY_ON_TAMPER) input.readOnlyOnTamper = e.READ_ONLY_ON_TAMPER === '1';
   if (e.SCHEDULER_MAX_OVERDUE_MS) input.schedulerMaxOverdueMs = Number(e.SCHEDULER_MAX_OVERDUE_MS);
   return input;

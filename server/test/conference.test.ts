@@ -45,14 +45,17 @@ describe('the conference: sessions created by the office, each in its own log (R
     expect(meeting.agenda).toEqual([]);
   });
 
-  it('sessions are isolated: each has its own log; the demo session\'s delegate invitation reads nothing of the new session', async () => {
+  it('sessions are isolated: each has its own log; an invitation for the demo session alone reads nothing of the new session, the person\'s conference invitation reads both', async () => {
     const demo = (await server.registry.get(DEMO_MEETING_ID))!.current;
     const x1 = (await server.registry.get('dmk-2028-x1'))!.current;
     expect(demo.meetingId).toBe(DEMO_MEETING_ID);
     expect(x1.meetingId).toBe('dmk-2028-x1');
     expect(x1.agenda.map((i) => i.id)).not.toContain('top-7');
-    expect((await api(server, '/api/meetings/dmk-2028-x1/deadlines', delegate)).status).toBe(403);
-    expect((await api(server, '/api/between/agenda/dmk-2028-x1', delegate)).status).toBe(403);
+    const demoOnly = await redeem(server.url, (await server.invitations.create(DEMO_MEETING_ID, { role: 'delegate', participantId: 'p-BY-member', label: 'BY (demo)' })).token);
+    expect((await api(server, '/api/meetings/dmk-2028-x1/deadlines', demoOnly)).status).toBe(403);
+    expect((await api(server, '/api/between/agenda/dmk-2028-x1', demoOnly)).status).toBe(403);
+    // Bayern's member is on the new session's roster (carried over): the conference-wide link opens it.
+    expect((await api(server, '/api/meetings/dmk-2028-x1/deadlines', delegate)).status).toBe(200);
   });
 
   it('R-CHR-2: only the office creates sessions; a delegate → auth.forbidden; the home is for office and chair', async () => {

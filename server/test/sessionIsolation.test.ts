@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MEETING_ID, type EventEnvelope } from '@plenum/shared';
 import {
-  api, closeAll, connect, connected, delegateLinks, joinMeeting, landOf, linkFor, Mirror, redeem, send, startTestServer, tokenOf, waitFor,
+  api, closeAll, connect, connected, joinMeeting, linkFor, Mirror, redeem, send, startTestServer, tokenOf, waitFor,
   type Client, type TestServer,
 } from './helpers.ts';
 
@@ -36,6 +36,7 @@ async function command(room: Room, socket: Client, cmd: unknown) {
 describe('R-SES-1: two sessions live at the same time are isolated (rooms, logs, views, invitation scopes)', () => {
   let server: TestServer;
   let office: string;
+  let demoOffice: string;
   let demo: Room;
   let other: Room;
 
@@ -49,15 +50,16 @@ describe('R-SES-1: two sessions live at the same time are isolated (rooms, logs,
     expect(created.status).toBe(200);
     await waitFor(async () => Boolean((await server.registry.get(OTHER))?.current.session), 'the created session\'s own log');
 
-    // The other session's invitations, issued for it (the roster is carried over from the demo session).
-    const issue = async (role: 'chair' | 'delegate', participantId: string | null) =>
-      redeem(server.url, (await server.invitations.create(OTHER, { role, participantId, label: `${role} ${participantId ?? ''}` })).token);
-    const otherChair = await issue('chair', null);
-    const otherDelegates = await Promise.all(LANDS.map((l) => issue('delegate', `p-${l}-member`)));
-
-    const demoLinks = delegateLinks(server.links).filter((l) => LANDS.includes(landOf(l)));
-    const demoChair = await redeem(server.url, tokenOf(linkFor(server.links, 'chair')));
-    const demoDelegates = await Promise.all(demoLinks.map((l) => redeem(server.url, tokenOf(l))));
+    // Each session's own invitations, issued for it alone (the roster is carried over from the demo
+    // session, so the same people hold roles in both: a person's conference invitation would open
+    // both on purpose; see conferenceInvitations.test.ts).
+    const issue = async (meetingId: string, role: 'chair' | 'delegate' | 'office', participantId: string | null) =>
+      redeem(server.url, (await server.invitations.create(meetingId, { role, participantId, label: `${role} ${participantId ?? ''}` })).token);
+    const otherChair = await issue(OTHER, 'chair', null);
+    const otherDelegates = await Promise.all(LANDS.map((l) => issue(OTHER, 'delegate', `p-${l}-member`)));
+    const demoChair = await issue(DEMO_MEETING_ID, 'chair', null);
+    const demoDelegates = await Promise.all(LANDS.map((l) => issue(DEMO_MEETING_ID, 'delegate', `p-${l}-member`)));
+    demoOffice = await issue(DEMO_MEETING_ID, 'office', null);
 
     demo = await enter(server, DEMO_MEETING_ID, demoChair, demoDelegates);
     other = await enter(server, OTHER, otherChair, otherDelegates);
@@ -133,9 +135,11 @@ describe('R-SES-1: two sessions live at the same time are isolated (rooms, logs,
         expect(list.map((x) => x.id).filter((id) => id === foreign)).toEqual([]);
       }
     }
-    // The demo office administers the demo session only.
-    expect((await api(server, `/api/meetings/${OTHER}/invitations`, office)).status).toBe(403);
-    expect((await api(server, `/api/meetings/${OTHER}/export`, office)).status).toBe(403);
+    // An office invited for the demo session administers that session only.
+    expect((await api(server, `/api/meetings/${DEMO_MEETING_ID}/invitations`, demoOffice)).status).toBe(200);
+    expect((await api(server, `/api/meetings/${OTHER}/invitations`, demoOffice)).status).toBe(403);
+    expect((await api(server, `/api/meetings/${OTHER}/export`, demoOffice)).status).toBe(403);
+    expect((await api(server, '/api/conference/invitations', demoOffice)).status).toBe(403);
   });
 
   it('a command over REST on the other session\'s agenda record is refused (auth.forbidden)', async () => {

@@ -1,3 +1,4 @@
+import type { PersonSession } from './conference/person.ts';
 import { z } from 'zod';
 import { PROTOCOL_VERSION } from './protocolVersion.ts';
 import type { MeetingEvent, MeetingState } from './meeting/index.ts';
@@ -112,8 +113,13 @@ export interface ClientToServerEvents {
 export interface MeResponse {
   role: ActorRole;
   participantId: string | null;
+  /** The meeting to open: the invitation's own, or for a conference invitation the live or next session of its person. */
   meetingId: string;
   label: string;
+  /** 'conference': one personal invitation for every session in which the person holds a role. */
+  scope: 'meeting' | 'conference';
+  /** The sessions this invitation opens, by date (the session switcher); one entry for a meeting invitation. */
+  sessions: PersonSession[];
 }
 
 export const MAX_MESSAGE_BYTES = 64 * 1024;

@@ -72,6 +72,8 @@ export const VIOLATION_CODES = [
   // the Arbeitsgremium's meetings (R-AGR-1/2) and the next DMK session's agenda (R-AGR-3)
   'session.noVote', 'session.noAgendaProposal', 'session.notArbeitsgremium', 'participant.kindNotInSession',
   'draft.targetNotUpcoming',
+  // conference: one personal invitation per person (shown again, reissued, revoked)
+  'invitation.exists', 'invitation.notKept',
 ] as const;
 export type ViolationCode = (typeof VIOLATION_CODES)[number];
 

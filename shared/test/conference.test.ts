@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DMK_PROFILE, conferenceOverview, decideConference, draftAgendaFor, evolveConference, initialConferenceState,
+  DMK_PROFILE, conferenceOverview, decideConference, draftAgendaFor, enterableSessions, evolveConference, initialConferenceState, landingSession,
+  type PersonSession,
   type ConferenceContext, type ConferenceState, type Actor,
 } from '../src/index.ts';
 
@@ -126,5 +127,26 @@ describe('rescheduling, cancelling and carrying items over, before a session ope
     expect(decideConference(s, { type: 'carryOverItem', fromSessionId: 'a', itemId: 'top-5', toSessionId: 'b' }, open)).toMatchObject({ ok: false, code: 'conference.itemNotCarryable' });
     s = apply(s, regular('c', '2027-03-01'));
     expect(decideConference(s, { type: 'carryOverItem', fromSessionId: 'a', itemId: 'top-7', toSessionId: 'c' }, open)).toMatchObject({ ok: false, code: 'conference.carryTargetNotLater' });
+  });
+});
+
+describe('a person\'s conference invitation lands on the live or next session', () => {
+  const s = (id: string, date: string, status: PersonSession['status'], startTime = '10:00'): PersonSession => ({ id, title: id, date, startTime, place: 'P', status });
+  it('the live session first; else the earliest planned one (a planned session whose day passed is still the next to hold); else the latest past one', () => {
+    expect(landingSession([s('a', '2024-04-19', 'closed'), s('b', '2027-02-05', 'open'), s('c', '2027-06-04', 'planned')])?.id).toBe('b');
+    expect(landingSession([s('a', '2024-04-19', 'planned'), s('c', '2027-06-04', 'planned')])?.id).toBe('a');
+    expect(landingSession([s('a', '2024-04-19', 'closed'), s('c', '2027-06-04', 'planned'), s('d', '2027-11-04', 'planned')])?.id).toBe('c');
+    expect(landingSession([s('a', '2024-04-19', 'closed'), s('b', '2025-04-19', 'closed')])?.id).toBe('b');
+    expect(landingSession([])).toBeNull();
+  });
+  it('enterable sessions: cancelled ones left out, in date and start-time order', () => {
+    const conference = initialConferenceState();
+    const base = { kind: 'regular' as const, basis: 'schedule' as const, requestId: null, place: 'P', format: 'room' as const, chairLands: ['BE'], chairDecision: null, createdAt: '', changes: [], carriedIn: [] };
+    conference.sessions = {
+      late: { ...base, id: 'late', title: 'L', date: '2027-06-04', startTime: '14:00', status: 'planned' },
+      early: { ...base, id: 'early', title: 'E', date: '2027-06-04', startTime: '09:00', status: 'planned' },
+      gone: { ...base, id: 'gone', title: 'G', date: '2027-01-01', startTime: '09:00', status: 'cancelled' },
+    };
+    expect(enterableSessions(conference).map((x) => x.id)).toEqual(['early', 'late']);
   });
 });

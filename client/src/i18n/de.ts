@@ -22,6 +22,8 @@ const violation: Record<ViolationCode, string> = {
   'auth.forbidden': 'Dafür fehlt Ihnen die Berechtigung.',
   'auth.notEntitled': 'Sie sind für dieses Land nicht stimmberechtigt.',
   'auth.origin': 'Die Anfrage kommt von einer nicht zugelassenen Adresse.',
+  'invitation.exists': 'Diese Person hat schon eine persönliche Einladung für die Konferenz. Zeigen Sie sie erneut an oder stellen Sie sie neu aus.',
+  'invitation.notKept': 'Dieser Link wurde nicht gespeichert und kann nicht erneut angezeigt werden. Stellen Sie die Einladung neu aus.',
   'session.notScheduled': 'Es ist noch keine Sitzung angesetzt.',
   'session.alreadyScheduled': 'Die Sitzung ist bereits angesetzt.',
   'session.notOpen': 'Die Sitzung ist nicht eröffnet.',

@@ -19,6 +19,8 @@ const violation: Record<ViolationCode, string> = {
   'auth.forbidden': 'You are not allowed to do this.',
   'auth.notEntitled': 'You are not entitled to vote for this Land.',
   'auth.origin': 'The request comes from an address that is not allowed.',
+  'invitation.exists': 'This person already has a personal invitation for the conference. Show it again or reissue it.',
+  'invitation.notKept': 'This link was not kept and cannot be shown again. Reissue the invitation.',
   'session.notScheduled': 'No session has been scheduled yet.',
   'session.alreadyScheduled': 'The session has already been scheduled.',
   'session.notOpen': 'The session is not open.',

@@ -10,13 +10,14 @@ const MEETING_STREAMS = new Set(['protocol', 'agenda']);
 
 /**
  * The one place that says which between-sessions streams an invitation may read and act on.
- * Meeting-keyed streams: only the invitations of that meeting, for reading, listing and acting.
+ * Meeting-keyed streams: only the invitations that open that meeting (its own, or a conference
+ * invitation of a person with a role in it), for reading, listing and acting.
  * Conference-wide streams (circulars, extraordinary-session requests, the follow-up record): every
  * participant of the conference; a Land's answer is still bound to its own Land by the decider.
  */
-export function mayUseStream(invitation: Invitation, kind: string, streamId: string): boolean {
+export function mayUseStream(invitation: Invitation, meetings: ReadonlySet<string>, kind: string, streamId: string): boolean {
   if (!PARTICIPANT_ROLES.has(invitation.role)) return false;
-  return !MEETING_STREAMS.has(kind) || invitation.meetingId === streamId;
+  return !MEETING_STREAMS.has(kind) || meetings.has(streamId);
 }
 
 /** May list streams of this kind at all (the list is then filtered with mayUseStream). */

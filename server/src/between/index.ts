@@ -17,6 +17,8 @@ export { BetweenService, BetweenScheduler, mountBetween };
 /** Everything between sessions, wired once by app.ts: service, scheduler, routes. */
 export function createBetween(deps: {
   events: EventLog; meetings: MeetingDirectory; registry: MeetingRegistry; invitations: () => Invitations; profile: RulesProfile; log: Logger; pdf: ProtocolPdfRenderer; clock?: () => Date; maxOverdueMs?: number;
+  /** Tell the sockets of a revoked (or reissued) invitation, then disconnect them. */
+  onRevoked?: (invitationId: string) => void;
 }) {
   const service = new BetweenService(deps.events, deps.registry, deps.profile, deps.log, deps.clock);
   const scheduler = new BetweenScheduler(service, deps.log, deps.clock, deps.maxOverdueMs);
@@ -31,7 +33,7 @@ export function createBetween(deps: {
       conference.onMeetingAppended(args[0], args[1]);
     },
     mount: (app: express.Express, api: Router) => {
-      mountConference(api, { conference, invitations: deps.invitations() });
+      mountConference(api, { conference, invitations: deps.invitations(), log: deps.log, onRevoked: deps.onRevoked ?? (() => {}) });
       mountBetween(app, api, { service, invitations: deps.invitations(), pdf: deps.pdf });
     },
   };

@@ -32,7 +32,7 @@ export function mountBetween(app: express.Express, api: Router, deps: { service:
     const lang: ProtocolLang = req.query.lang === 'en' ? 'en' : 'de';
     const meetingId = String(req.params.id);
     const s = await who(req);
-    const insider = s.ok && mayUseStream(s.invitation, 'protocol', meetingId);
+    const insider = s.ok && mayUseStream(s.invitation, await s.meetings(), 'protocol', meetingId);
     let model;
     if (insider) {
       const meeting = await service.meetingState(meetingId);
@@ -60,7 +60,7 @@ export function mountBetween(app: express.Express, api: Router, deps: { service:
   api.get('/meetings/:id/deadlines', async (req, res) => {
     const s = await who(req);
     if (!s.ok) return apiError(res, 401, s.code);
-    if (!mayUseStream(s.invitation, 'agenda', String(req.params.id))) return apiError(res, 403, 'auth.forbidden');
+    if (!mayUseStream(s.invitation, await s.meetings(), 'agenda', String(req.params.id))) return apiError(res, 403, 'auth.forbidden');
     const deadlines = await service.deadlines(String(req.params.id));
     if (!deadlines) return apiError(res, 404, 'session.notScheduled');
     return res.json(deadlines);
@@ -79,7 +79,8 @@ export function mountBetween(app: express.Express, api: Router, deps: { service:
     if (!s.ok) return apiError(res, 401, s.code);
     if (!mayListStreams(s.invitation)) return apiError(res, 403, 'auth.forbidden');
     // R-FUP-1: the follow-up record is internal: participants only, never on the public surface.
-    res.json((await service.list(kind)).filter(({ id }) => mayUseStream(s.invitation, kind, id)).map(({ id, seq, state }) => ({ id, seq, state })));
+    const meetings = await s.meetings();
+    res.json((await service.list(kind)).filter(({ id }) => mayUseStream(s.invitation, meetings, kind, id)).map(({ id, seq, state }) => ({ id, seq, state })));
   });
 
   api.get('/between/:kind/:id', async (req, res) => {
@@ -87,7 +88,7 @@ export function mountBetween(app: express.Express, api: Router, deps: { service:
     if (!isStreamKind(kind)) return apiError(res, 404, 'command.unknown');
     const s = await who(req);
     if (!s.ok) return apiError(res, 401, s.code);
-    if (!mayUseStream(s.invitation, kind, String(req.params.id))) return apiError(res, 403, 'auth.forbidden');
+    if (!mayUseStream(s.invitation, await s.meetings(), kind, String(req.params.id))) return apiError(res, 403, 'auth.forbidden');
     const found = await service.state(kind, String(req.params.id));
     if (found.seq === 0) return apiError(res, 404, 'stream.unknown');
     res.json(found);
@@ -100,7 +101,7 @@ export function mountBetween(app: express.Express, api: Router, deps: { service:
     if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(id)) return apiError(res, 400, 'command.invalid');
     const s = await who(req);
     if (!s.ok) return apiError(res, 401, s.code);
-    if (!mayUseStream(s.invitation, kind, id)) return apiError(res, 403, 'auth.forbidden');
+    if (!mayUseStream(s.invitation, await s.meetings(), kind, id)) return apiError(res, 403, 'auth.forbidden');
     // Idempotency (like the socket commands): header `Idempotency-Key` or body field `key`.
     // No body, or not JSON (express.json leaves req.body undefined): a malformed request, not a rule refusal.
     if (typeof req.body !== 'object' || req.body === null) return apiError(res, 400, 'command.invalid');

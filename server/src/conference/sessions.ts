@@ -1,5 +1,5 @@
 import {
-  addCalendarDays, berlinDate, berlinTimeOfDay, chairLandsFor, weekdayOf, type ConferenceHome, type ConferenceState, type EventEnvelope, type ExtraordinaryState,
+  addCalendarDays, berlinDate, enterableSessions, type PersonSession, berlinTimeOfDay, chairLandsFor, weekdayOf, type ConferenceHome, type ConferenceState, type EventEnvelope, type ExtraordinaryState,
   type MeetingState, type AgendaRecordState, type ProtocolWorkflowState,
 } from '@plenum/shared';
 import type { MeetingDirectory } from '../store/event-log.ts';
@@ -9,9 +9,14 @@ import type { BetweenService } from '../between/service.ts';
 import { carriedItemCommand, sessionSetupCommands } from './setup.ts';
 import { conferenceHome, type SessionRecords } from './home.ts';
 import { capitalOf } from './capitals.ts';
+import type { Invitation } from '../store/invitation-store.ts';
 
 const SYSTEM = { role: 'system' as const, participantId: null };
-const CONFERENCE = 'dmk';
+/** The one conference's id: its stream is `conference:dmk`, and its personal invitations carry it as their meeting id. */
+export const CONFERENCE_ID = 'dmk';
+const CONFERENCE = CONFERENCE_ID;
+/** Roles whose conference invitation opens every session, with or without a participant id: the office and the room screen. */
+const EVERY_SESSION = new Set<Invitation['role']>(['office', 'screen']);
 
 /**
  * The conference's sessions on the server: each session the conference records is a meeting with
@@ -123,6 +128,33 @@ export class ConferenceSessions {
       if (!best || (d <= date && (bestDate > date || d > bestDate)) || (d > date && bestDate > date && d < bestDate)) best = state;
     }
     return best;
+  }
+
+  /**
+   * The sessions a conference invitation opens, by date: every session for the office and the
+   * room screen; for a person, the sessions whose own roster holds their participant id (the
+   * roster carries the same ids from session to session, R-MEM-1). Cancelled sessions open nothing.
+   */
+  async sessionsFor(invitation: Invitation): Promise<PersonSession[]> {
+    const all = enterableSessions(await this.state());
+    if (EVERY_SESSION.has(invitation.role)) return all;
+    const pid = invitation.participantId;
+    if (!pid) return [];
+    const held: PersonSession[] = [];
+    for (const s of all) if ((await this.registry.get(s.id))?.current.participants[pid]) held.push(s);
+    return held;
+  }
+
+  /** The sessions an invitation opens: a meeting invitation its one meeting, a conference invitation those of sessionsFor. */
+  async sessionsOf(invitation: Invitation): Promise<PersonSession[]> {
+    if (invitation.scope === 'conference') return this.sessionsFor(invitation);
+    const known = (await this.state()).sessions[invitation.meetingId];
+    if (known) return [{ id: known.id, title: known.title, date: known.date, startTime: known.startTime, place: known.place, status: known.status }];
+    const session = (await this.registry.get(invitation.meetingId))?.current.session;
+    return [{
+      id: invitation.meetingId, title: session?.title ?? invitation.meetingId, date: session?.date ?? '', startTime: '', place: session?.place ?? '',
+      status: session?.status === 'open' ? 'open' : session?.status === 'closed' ? 'closed' : 'planned',
+    }];
   }
 
   /** GET /api/conference. */

@@ -4,6 +4,7 @@ import type { MeetingRegistry } from '../meeting/registry.ts';
 import type { Invitations } from '../auth/invitations.ts';
 import type { NewInvitation } from '../auth/invitations.ts';
 import type { Logger } from '../log.ts';
+import { CONFERENCE_ID } from '../conference/sessions.ts';
 
 export interface DemoLink extends NewInvitation {
   id: string;
@@ -13,14 +14,17 @@ export interface DemoLink extends NewInvitation {
 
 /**
  * First start with an empty data folder: create the demo meeting by applying the shared demo
- * commands as the system, and the invitations for office, chair, the 16 members and the room
- * screen. A later start finds invitations and does nothing. The commands carry fixed idempotency
+ * commands as the system, and the personal conference invitations for office, chair, the 16
+ * members and the room screen: each opens the demo session and every later session in which its
+ * person holds a role (the next regular session carries the roster). A later start finds
+ * invitations and does nothing. The commands carry fixed idempotency
  * keys, so a first start interrupted half-way completes on the next start without duplicates.
  */
 export async function seedDemo(stores: Pick<Stores, 'meetings' | 'invitations'>, registry: MeetingRegistry, invitations: Invitations, log: Logger): Promise<DemoLink[] | null> {
   const meetings = await stores.meetings.meetings();
   if (meetings.length > 0 && !meetings.includes(DEMO_MEETING_ID)) return null;
-  if (meetings.includes(DEMO_MEETING_ID) && (await stores.invitations.listInvitations(DEMO_MEETING_ID)).length > 0) return null;
+  const issued = [...await stores.invitations.listInvitations(DEMO_MEETING_ID), ...await stores.invitations.listInvitations(CONFERENCE_ID)];
+  if (meetings.includes(DEMO_MEETING_ID) && issued.length > 0) return null;
 
   const runtime = await registry.create(DEMO_MEETING_ID);
   const system = { role: 'system' as const, participantId: null };
@@ -42,7 +46,11 @@ export async function seedDemo(stores: Pick<Stores, 'meetings' | 'invitations'>,
     { role: 'screen', participantId: null, label: 'Saalbildschirm' },
   ];
   const links: DemoLink[] = [];
-  for (const inv of wanted) links.push({ ...inv, ...(await invitations.create(DEMO_MEETING_ID, inv)) });
+  for (const inv of wanted) {
+    const created = await invitations.createPersonal(CONFERENCE_ID, inv);
+    if ('error' in created) throw new Error(`demo invitation for ${inv.label} exists already`);
+    links.push({ ...inv, ...created });
+  }
   return links;
 }
 

@@ -61,8 +61,9 @@ export function mountDrafts(api: Router, deps: DraftDeps) {
       const key = req.get('idempotency-key') ?? body.key;
       if (key !== undefined && (typeof key !== 'string' || !/^[A-Za-z0-9_.:-]{1,128}$/.test(key))) return apiError(res, 400, 'command.invalid', { details: { path: 'key' } });
       const command = body.command as { type?: unknown; meetingId?: unknown } | undefined;
-      // R-AGR-3: the office puts a version on the agenda of an upcoming DMK session of the conference (or of its own meeting).
-      if (command?.type === 'putVersionOnAgenda' && command.meetingId !== s.invitation.meetingId) {
+      // R-AGR-3: the office puts a version on the agenda of an upcoming DMK session of the conference (or of the one meeting its invitation is for).
+      const ownMeeting = s.invitation.scope === 'meeting' && command?.meetingId === s.invitation.meetingId;
+      if (command?.type === 'putVersionOnAgenda' && !ownMeeting) {
         const upcoming = upcomingDmkSessions(await deps.conference(), berlinDate(deps.now()));
         if (!upcoming.some((x) => x.id === command.meetingId)) return apiError(res, 409, 'draft.targetNotUpcoming', { rule: 'R-AGR-3' });
       }

@@ -57,7 +57,7 @@ export function mountRedemption(app: Express, deps: Deps) {
     if (!redeemed) return res.redirect(303, '/invalid-link');
     if (now) deps.onLoggedOut?.(await invitations.logoutHash(now.sessionHash));
     log.info({ invitationId: invitation.id, role: invitation.role, switched: !!now }, 'invitation redeemed');
-    deps.onRedeemed?.(invitation.id, new Date().toISOString());
+    deps.onRedeemed?.(invitation.id, redeemed.at);
     res.setHeader('Set-Cookie', sessionCookie(redeemed.sessionId, secure));
     return res.redirect(303, '/');
   });

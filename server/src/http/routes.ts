@@ -1,7 +1,7 @@
 import express, { type Request, type Response, type NextFunction, type Router } from 'express';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { EventEnvelope, MeResponse } from '@plenum/shared';
+import { landingSession, type EventEnvelope, type MeResponse, type PersonSession } from '@plenum/shared';
 import type { Config } from '../config.ts';
 import { NewInvitation, type Invitations } from '../auth/invitations.ts';
 import { clearedSessionCookie, readCookie, SESSION_COOKIE } from '../auth/cookies.ts';
@@ -15,6 +15,8 @@ import { mountRedemption } from './redeem-routes.ts';
 
 interface Deps {
   config: Config;
+  /** The sessions an invitation opens, by date (for /api/me and its session switcher). */
+  sessionsOf: (invitation: Invitation) => Promise<PersonSession[]>;
   /** Whether the store answers (for /healthz). */
   ping: () => Promise<boolean>;
   /** Fan-out between nodes (for /healthz): 'off' for one node. */
@@ -37,6 +39,10 @@ interface Deps {
 }
 
 const apiError = (res: Response, status: number, code: string) => res.status(status).json({ error: { code } });
+
+/** What the office sees of an invitation (never its secret): F10 adds when and how often it was redeemed. */
+export const invitationRow = ({ id, role, participantId, label, createdAt, revokedAt, scope, redemptions, firstRedeemedAt, lastRedeemedAt }: Invitation) =>
+  ({ id, role, participantId, label, createdAt, revokedAt, scope, redemptions, firstRedeemedAt, lastRedeemedAt });
 
 export function createHttpApp(deps: Deps): express.Express {
   const { config, invitations, metrics, log } = deps;
@@ -79,11 +85,11 @@ export function createHttpApp(deps: Deps): express.Express {
   });
 
   const session = async (req: Request) => invitations.check(readCookie(req.headers.cookie, SESSION_COOKIE));
-  /** Office of the given meeting only. */
+  /** An office whose invitation opens the given meeting (its own, or every session with a conference invitation). */
   const office = async (req: Request, res: Response, meetingId: string | null): Promise<Invitation | null> => {
     const s = await session(req);
     if (!s.ok) { apiError(res, 401, s.code); return null; }
-    if (s.invitation.role !== 'office' || (meetingId !== null && s.invitation.meetingId !== meetingId)) {
+    if (s.invitation.role !== 'office' || (meetingId !== null && !(await s.meetings()).has(meetingId))) {
       apiError(res, 403, 'auth.forbidden');
       return null;
     }
@@ -93,7 +99,13 @@ export function createHttpApp(deps: Deps): express.Express {
   api.get('/me', async (req, res) => {
     const s = await session(req);
     if (!s.ok) return apiError(res, 401, s.code);
-    const me: MeResponse = { role: s.invitation.role, participantId: s.invitation.participantId, meetingId: s.invitation.meetingId, label: s.invitation.label };
+    const sessions = await deps.sessionsOf(s.invitation);
+    const meetingId = s.invitation.scope === 'meeting' ? s.invitation.meetingId : landingSession(sessions)?.id;
+    // A conference invitation whose person holds a role in no session (yet): nothing to open.
+    if (!meetingId) return apiError(res, 403, 'auth.forbidden');
+    const me: MeResponse = {
+      role: s.invitation.role, participantId: s.invitation.participantId, meetingId, label: s.invitation.label, scope: s.invitation.scope, sessions,
+    };
     res.json(me);
   });
 
@@ -107,7 +119,7 @@ export function createHttpApp(deps: Deps): express.Express {
   api.get('/meetings/:id/invitations', async (req, res) => {
     if (!(await office(req, res, req.params.id))) return;
     const list = await invitations.list(req.params.id);
-    res.json(list.map(({ id, role, participantId, label, createdAt, revokedAt }) => ({ id, role, participantId, label, createdAt, revokedAt })));
+    res.json(list.filter((i) => i.scope === 'meeting').map(invitationRow));
   });
 
   api.post('/meetings/:id/invitations', async (req, res) => {
@@ -122,8 +134,11 @@ export function createHttpApp(deps: Deps): express.Express {
 
   api.delete('/invitations/:id', async (req, res) => {
     const target = await invitations.get(req.params.id);
-    if (!(await office(req, res, target?.meetingId ?? null))) return;
+    // A conference invitation: the conference's office (its own invitation is conference-wide).
+    const by = await office(req, res, target?.scope === 'meeting' ? target.meetingId : null);
+    if (!by) return;
     if (!target) return apiError(res, 404, 'auth.forbidden');
+    if (target.scope === 'conference' && by.scope !== 'conference') return apiError(res, 403, 'auth.forbidden');
     await invitations.revoke(target.id);
     log.info({ invitationId: target.id }, 'invitation revoked');
     deps.onRevoked(target.id);

@@ -39,6 +39,19 @@ function shapeProblem(event: string, payloads: unknown[], hasAck: boolean): stri
   return inputBoundsProblem(payloads[0]);
 }
 
+/**
+ * A socket acts in one meeting. A meeting invitation's socket has it from the handshake; a
+ * conference invitation's socket takes the first of its sessions it joins (or acts in), and keeps it.
+ */
+async function mayEnter(socket: PlenumSocket, meetingId: string): Promise<boolean> {
+  if (socket.data.meetingId !== null) return socket.data.meetingId === meetingId;
+  const allowed = (await socket.data.meetings?.())?.has(meetingId) ?? false;
+  if (!allowed) return false;
+  // Two joins racing on one socket: the first one to get here holds it.
+  socket.data.meetingId ??= meetingId;
+  return socket.data.meetingId === meetingId;
+}
+
 export function registerHandlers(io: PlenumServer, deps: Deps) {
   const { registry, invitations, metrics, log } = deps;
 
@@ -78,9 +91,9 @@ export function registerHandlers(io: PlenumServer, deps: Deps) {
         }
         const req = JoinRequest.safeParse(raw);
         if (!req.success) return reply(fail('command.invalid'));
-        const { actor, meetingId: ownMeeting } = socket.data;
+        const { actor } = socket.data;
         const isPublic = actor.role === 'public';
-        if (!isPublic && req.data.meetingId !== ownMeeting) return reply(fail('auth.forbidden'));
+        if (!isPublic && !(await mayEnter(socket, req.data.meetingId))) return reply(fail('auth.forbidden'));
         const runtime = await registry.get(req.data.meetingId);
         if (!runtime) return reply(fail(isPublic ? 'session.notPublic' : 'auth.forbidden', isPublic ? { rule: 'R-SES-4' } : {}));
         // Joining the room happens inside the meeting's queue, so no broadcast falls between the
@@ -108,8 +121,8 @@ export function registerHandlers(io: PlenumServer, deps: Deps) {
       try {
         const req = ResyncRequest.safeParse(raw);
         if (!req.success) return reply(fail('command.invalid'));
-        const { actor, meetingId: ownMeeting } = socket.data;
-        if (actor.role !== 'public' && req.data.meetingId !== ownMeeting) return reply(fail('auth.forbidden'));
+        const { actor } = socket.data;
+        if (actor.role !== 'public' && !(await mayEnter(socket, req.data.meetingId))) return reply(fail('auth.forbidden'));
         const runtime = await registry.get(req.data.meetingId);
         const caughtUp = runtime ? await catchUp(runtime, req.data.lastSeq, actor) : null;
         if (!caughtUp) return reply(fail(actor.role === 'public' ? 'session.notPublic' : 'auth.forbidden'));
@@ -126,13 +139,13 @@ export function registerHandlers(io: PlenumServer, deps: Deps) {
       try {
         const req = CommandRequest.safeParse(raw);
         if (!req.success) return reply(fail('command.invalid'));
-        const { actor, meetingId: ownMeeting, sessionHash } = socket.data;
+        const { actor, sessionHash } = socket.data;
         // Authenticate again on every command: a public follower has no session to act with, and
         // a revoked invitation or a logged-out session stops acting at once even if its socket is still closing.
         if (actor.role === 'public' || !sessionHash) return reply(fail('auth.required'));
         const session = await invitations.checkHash(sessionHash);
         if (!session.ok) return reply(fail('auth.revoked'));
-        if (req.data.meetingId !== ownMeeting) return reply(fail('auth.forbidden'));
+        if (!(await mayEnter(socket, req.data.meetingId))) return reply(fail('auth.forbidden'));
         const runtime = await registry.get(req.data.meetingId);
         if (!runtime) return reply(fail('auth.forbidden'));
         const outcome = await runtime.execute({ key: req.data.key, command: req.data.command, actor, context: {} });

@@ -35,14 +35,17 @@ export function handshake(config: Config, invitations: Invitations, limits: Pers
       if (sessionId === null || asPublic) {
         const { personKey, refused } = admit(null);
         if (refused) return next(refusal(refused));
-        socket.data = { actor: { role: 'public', participantId: null }, invitationId: null, meetingId: null, sessionHash: null, bucket, personKey };
+        socket.data = { actor: { role: 'public', participantId: null }, invitationId: null, meetingId: null, meetings: null, sessionHash: null, bucket, personKey };
         return next();
       }
       const check = await invitations.check(sessionId);
       if (!check.ok) return next(refusal(check.code));
       const { personKey, refused } = admit(check.sessionHash);
       if (refused) return next(refusal(refused));
-      socket.data = { actor: check.actor, invitationId: check.invitation.id, meetingId: check.invitation.meetingId, sessionHash: check.sessionHash, bucket, personKey };
+      socket.data = {
+        actor: check.actor, invitationId: check.invitation.id, meetings: check.meetings, sessionHash: check.sessionHash, bucket, personKey,
+        meetingId: check.invitation.scope === 'meeting' ? check.invitation.meetingId : null,
+      };
       return next();
     } catch {
       return next(refusal('internal.error'));

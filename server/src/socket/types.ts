@@ -6,8 +6,14 @@ export interface SocketData {
   actor: Actor;
   /** The invitation behind the cookie session; null for public followers. */
   invitationId: string | null;
-  /** The meeting the invitation is for; null for public followers (they may follow any public meeting). */
+  /**
+   * The meeting this socket acts in: a meeting invitation's own from the start; a conference
+   * invitation's once it joined one of its sessions (one meeting per socket); null for public
+   * followers (they may follow any public meeting).
+   */
   meetingId: string | null;
+  /** The meetings this socket's invitation may enter (null for public followers). */
+  meetings: (() => Promise<ReadonlySet<string>>) | null;
   /** SHA-256 of the cookie session id; null for public followers. Re-checked on every command (logout ends it). */
   sessionHash: string | null;
   bucket: TokenBucket;

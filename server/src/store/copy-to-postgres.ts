@@ -14,7 +14,7 @@ const TABLES = [
   { name: 'events', columns: ['stream', 'seq', 'at', 'actor_role', 'actor_participant', 'type', 'json', 'prev_hash', 'hash'], order: 'stream, seq', integers: ['seq'] },
   { name: 'command_keys', columns: ['stream', 'key', 'payload_hash', 'response_json', 'seq'], order: 'stream, key', integers: ['seq'] },
   { name: 'snapshots', columns: ['stream', 'seq', 'state_json', 'state_version', 'schema_version'], order: 'stream', integers: ['seq', 'state_version', 'schema_version'] },
-  { name: 'invitations', columns: ['id', 'meeting_id', 'role', 'participant_id', 'label', 'token_hash', 'created_at', 'revoked_at'], order: 'rowid' },
+  { name: 'invitations', columns: ['id', 'meeting_id', 'role', 'participant_id', 'label', 'token_hash', 'created_at', 'revoked_at', 'scope', 'token_sealed', 'redeemed_count', 'first_redeemed_at', 'last_redeemed_at'], order: 'rowid', integers: ['redeemed_count'] },
   { name: 'sessions', columns: ['id_hash', 'invitation_id', 'created_at'], order: 'rowid' },
 ] as const;
 

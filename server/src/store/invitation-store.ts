@@ -1,5 +1,12 @@
 import type { ActorRole } from '@plenum/shared';
 
+/**
+ * 'meeting': valid for its one meeting (a room screen, a guest for one session, the sessions of
+ * the first versions). 'conference': a person's one invitation for the whole conference
+ * (meetingId holds the conference id); it opens every session in which that person holds a role.
+ */
+export type InvitationScope = 'meeting' | 'conference';
+
 export interface Invitation {
   id: string;
   meetingId: string;
@@ -8,16 +15,26 @@ export interface Invitation {
   label: string;
   createdAt: string;
   revokedAt: string | null;
+  scope: InvitationScope;
+  /** How often the link was exchanged for a session, and when first and last (F10: the office sees it). */
+  redemptions: number;
+  firstRedeemedAt: string | null;
+  lastRedeemedAt: string | null;
 }
 
-/** Personal invitations, found by the hash of their secret (the secret itself is never stored). */
+/** Personal invitations, found by the hash of their secret (the secret itself is never stored in the clear). */
 export interface InvitationStore {
-  createInvitation(inv: Invitation, tokenHash: string): Promise<void>;
+  /** `sealedSecret`: the secret sealed with a key outside the store (LinkSeal), for showing the link again; null when not kept. */
+  createInvitation(inv: Invitation, tokenHash: string, sealedSecret?: string | null): Promise<void>;
   listInvitations(meetingId: string): Promise<Invitation[]>;
   invitationByTokenHash(tokenHash: string): Promise<Invitation | null>;
   invitation(id: string): Promise<Invitation | null>;
   /** False when unknown or already revoked. */
   revokeInvitation(id: string, at: string): Promise<boolean>;
+  /** One more redemption at `at` (count, first and last time). */
+  recordRedemption(id: string, at: string): Promise<void>;
+  /** The sealed secret, or null when none was kept. */
+  sealedSecret(id: string): Promise<string | null>;
 }
 
 /** Cookie sessions, by the hash of their id, each bound to an invitation. */

@@ -3,7 +3,8 @@ import type { Invitation } from '../../src/store/invitation-store.ts';
 import type { Stores } from '../../src/store/stores.ts';
 
 const invitation = (id: string, extra: Partial<Invitation> = {}): Invitation => ({
-  id, meetingId: 'm1', role: 'delegate', participantId: `p-${id}`, label: `Label ${id}`, createdAt: '2026-01-01T09:00:00.000Z', revokedAt: null, ...extra,
+  id, meetingId: 'm1', role: 'delegate', participantId: `p-${id}`, label: `Label ${id}`, createdAt: '2026-01-01T09:00:00.000Z', revokedAt: null,
+  scope: 'meeting', redemptions: 0, firstRedeemedAt: null, lastRedeemedAt: null, ...extra,
 });
 
 /**
@@ -36,6 +37,25 @@ export function runInvitationContract(name: string, makeStores: () => Promise<{ 
       expect(await stores.invitations.revokeInvitation('i1', '2026-01-06T00:00:00.000Z')).toBe(false);
       expect(await stores.invitations.revokeInvitation('unknown', '2026-01-06T00:00:00.000Z')).toBe(false);
       expect((await stores.invitations.invitation('i1'))!.revokedAt).toBe('2026-01-05T00:00:00.000Z');
+    });
+
+    it('F10: redemptions are counted with their first and last time; a conference invitation keeps its scope and its sealed secret', async () => {
+      await stores.invitations.createInvitation(invitation('c1', { meetingId: 'dmk', scope: 'conference' }), 'hash-c1', 'v1.sealed');
+      await stores.invitations.createInvitation(invitation('m1'), 'hash-m1');
+      expect(await stores.invitations.sealedSecret('c1')).toBe('v1.sealed');
+      expect(await stores.invitations.sealedSecret('m1')).toBeNull();
+      expect(await stores.invitations.sealedSecret('unknown')).toBeNull();
+      await Promise.all([
+        stores.invitations.recordRedemption('c1', '2026-01-02T08:00:00.000Z'),
+        stores.invitations.recordRedemption('c1', '2026-01-02T09:00:00.000Z'),
+      ]);
+      await stores.invitations.recordRedemption('c1', '2026-01-03T10:00:00.000Z');
+      const c1 = await stores.invitations.invitationByTokenHash('hash-c1');
+      expect(c1).toEqual(invitation('c1', {
+        meetingId: 'dmk', scope: 'conference', redemptions: 3, firstRedeemedAt: '2026-01-02T08:00:00.000Z', lastRedeemedAt: '2026-01-03T10:00:00.000Z',
+      }));
+      expect((await stores.invitations.listInvitations('dmk')).map((i) => [i.id, i.scope, i.redemptions])).toEqual([['c1', 'conference', 3]]);
+      expect((await stores.invitations.invitation('m1'))!.redemptions).toBe(0);
     });
 
     it('a secret hash is unique: a second invitation with it is refused', async () => {

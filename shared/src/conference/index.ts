@@ -3,3 +3,4 @@ export * from './state.ts';
 export * from './decide.ts';
 export * from './plan.ts';
 export * from './home.ts';
+export * from './person.ts';

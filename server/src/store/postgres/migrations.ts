@@ -37,7 +37,16 @@ ALTER TABLE command_keys ADD COLUMN seq integer;
 CREATE UNIQUE INDEX command_keys_seq ON command_keys (stream, seq) WHERE seq IS NOT NULL;
 `);
 
-const MIGRATIONS: readonly Migration[] = [v1, v2];
+/** 3: conference invitations, the sealed secret, the redemptions (as SQLite's 4). */
+const v3: Migration = (c) => c.query(`
+ALTER TABLE invitations ADD COLUMN scope text NOT NULL DEFAULT 'meeting';
+ALTER TABLE invitations ADD COLUMN token_sealed text;
+ALTER TABLE invitations ADD COLUMN redeemed_count integer NOT NULL DEFAULT 0;
+ALTER TABLE invitations ADD COLUMN first_redeemed_at text;
+ALTER TABLE invitations ADD COLUMN last_redeemed_at text;
+`);
+
+const MIGRATIONS: readonly Migration[] = [v1, v2, v3];
 export const POSTGRES_SCHEMA_VERSION = MIGRATIONS.length;
 /** The advisory lock key held while migrating (any constant unique to Plenum). */
 const MIGRATION_LOCK = 7_314_201;

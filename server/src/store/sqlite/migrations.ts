@@ -95,7 +95,23 @@ CREATE UNIQUE INDEX command_keys_seq ON command_keys (stream, seq) WHERE seq IS 
 `);
 };
 
-const MIGRATIONS: readonly Migration[] = [v1, v2, v3];
+/**
+ * 4: invitations for the whole conference and what the office sees of them: the scope
+ * ('meeting' for every invitation written before), the secret sealed with a key outside the
+ * database (shown again on request; NULL for the old ones, which can only be reissued), and the
+ * redemptions (count, first, last; F10).
+ */
+const v4: Migration = (db) => {
+  db.exec(`
+ALTER TABLE invitations ADD COLUMN scope TEXT NOT NULL DEFAULT 'meeting';
+ALTER TABLE invitations ADD COLUMN token_sealed TEXT;
+ALTER TABLE invitations ADD COLUMN redeemed_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE invitations ADD COLUMN first_redeemed_at TEXT;
+ALTER TABLE invitations ADD COLUMN last_redeemed_at TEXT;
+`);
+};
+
+const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4];
 export const SQLITE_SCHEMA_VERSION = MIGRATIONS.length;
 
 /** Apply what is missing; returns the versions applied. Refuses a file written by a newer version. */
