@@ -7,6 +7,7 @@ import {
 } from '@plenum/shared';
 import { verifyDatabase } from '../../server/src/verify/verify-log.ts';
 import { openSqliteStores } from '../../server/src/store/sqlite-store.ts';
+import { onServerLines } from '../cluster/nodes.ts';
 
 /**
  * One crash cycle: start the server as a child process on a data folder, let the 16 delegates
@@ -51,21 +52,9 @@ function startChild(world: CrashWorld): Promise<Child> {
       env: { ...process.env, DATA_DIR: world.dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', RATE_PER_SECOND: '1000', RATE_BURST: '1000' },
     });
     const invites: Child['invites'] = [];
-    let buffer = '';
     let stderr = '';
     proc.stderr!.on('data', (d) => { stderr += String(d); });
-    proc.stdout!.on('data', (d) => {
-      buffer += String(d);
-      let nl;
-      while ((nl = buffer.indexOf('\n')) >= 0) {
-        const line = buffer.slice(0, nl);
-        buffer = buffer.slice(nl + 1);
-        const inv = /^PLENUM_INVITE role=(\S+) participant=(\S+) url=\S+\/i\/([A-Za-z0-9_-]+)/.exec(line);
-        if (inv) invites.push({ role: inv[1], participant: inv[2], token: inv[3] });
-        const ready = /^PLENUM_READY port=(\d+)/.exec(line);
-        if (ready) resolveStart({ proc, port: Number(ready[1]), invites });
-      }
-    });
+    onServerLines(proc, () => {}, invites, (port) => resolveStart({ proc, port, invites }));
     proc.once('exit', (code) => reject(new Error(`server exited (${code}) before ready: ${stderr.slice(0, 2000)}`)));
   });
 }

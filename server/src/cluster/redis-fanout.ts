@@ -60,6 +60,11 @@ export async function startRedisFanout(io: PlenumServer, options: FanoutOptions)
   });
   let degradedSince: number | null = Date.now();
   let recoveredAt = 0;
+  let sweeping: Promise<void> | null = null;
+  const sweep = () => {
+    sweeping ??= Promise.all(registries.map((r) => r.sweep())).then(() => undefined).finally(() => { sweeping = null; });
+    return sweeping;
+  };
   /** Per stream, the last event committed here while Redis was away: announced when it is back. */
   const unannounced = new Map<string, CommitNotice['envelopes'][number]>();
   client.on('error', (err: Error) => {
@@ -108,11 +113,6 @@ export async function startRedisFanout(io: PlenumServer, options: FanoutOptions)
     });
   }
 
-  let sweeping: Promise<void> | null = null;
-  const sweep = () => {
-    sweeping ??= Promise.all(registries.map((r) => r.sweep())).then(() => undefined).finally(() => { sweeping = null; });
-    return sweeping;
-  };
   let lastSweep = Date.now();
   const timer = setInterval(() => {
     const now = Date.now();

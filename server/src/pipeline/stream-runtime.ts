@@ -14,8 +14,13 @@ import type { Envelope, StreamKind } from './stream-kind.ts';
 const SNAPSHOT_EVERY = 500;
 /** At most this many commands share one transaction, so one batch cannot hold the loop for long. */
 const MAX_BATCH = 256;
-/** Another writer (another node) appended first: catch up and decide again, at most this often. */
-const MAX_CONFLICT_RETRIES = 8;
+/**
+ * Another writer (another node) appended first: catch up and decide again, at most this often.
+ * Three nodes taking 16 delegates' casts at once lose several races in a row; each retry first
+ * waits a random 0..min(2^attempt, 50) ms, so the losers do not collide again in lockstep.
+ */
+const MAX_CONFLICT_RETRIES = 24;
+const conflictBackoffMs = (attempt: number) => Math.random() * Math.min(2 ** attempt, 50);
 
 export interface CommandInput<X> {
   /** The client's idempotency key; null: no key (a repeat is a new command). */
@@ -220,6 +225,7 @@ export class StreamRuntime<S, E extends EventRecord, X, R extends { duplicate: b
           if ((err instanceof ExpectedVersionConflict || err instanceof IdempotencyKeyTaken) && attempt < MAX_CONFLICT_RETRIES) {
             // Another writer (another node) was first: its events, or the same key, are in the log.
             // Catch up and decide again: a key now stored is answered as a repeat.
+            await new Promise((r) => setTimeout(r, conflictBackoffMs(attempt)));
             await this.catchUpFromLog();
             continue;
           }
