@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { headFingerprint } from '@plenum/shared';
 import DelegateView from '../src/views/delegate/DelegateView.tsx';
 import { ALL_LANDS, chair, demoMeeting, memberOf, office, seed } from './support/meeting.ts';
 import { serve } from './support/server.ts';
@@ -34,7 +35,7 @@ describe('delegate (phone)', () => {
     expect(screen.getByTestId('check-in-remote')).toHaveAttribute('aria-pressed', 'true');
   });
 
-  it('R-MEM-2: votes Ja, gets a receipt (seq + short hash), changes to Nein before the close', async () => {
+  it('R-MEM-2: votes Ja, gets a receipt (seq + the fingerprint of its row), changes to Nein before the close', async () => {
     const m = quorate();
     const voteId = m.openResolution();
     seed(m, memberOf('BE'));
@@ -47,7 +48,7 @@ describe('delegate (phone)', () => {
     expect(commands[0].command).toEqual({ type: 'castVote', voteId, land: 'BE', choice: 'yes' });
     const receipt = await screen.findByTestId('vote-receipt-BE');
     expect(receipt).toHaveTextContent(`Nr. ${m.seq}`);
-    expect(receipt).toHaveTextContent(m.envelopes[m.seq - 1].hash.slice(0, 8));
+    expect(receipt).toHaveTextContent(`Prüfsumme ${headFingerprint(m.envelopes[m.seq - 1].hash)}`);
     expect(within(ballot).getByTestId('vote-yes')).toHaveAttribute('aria-pressed', 'true');
 
     await user.click(within(ballot).getByTestId('vote-no'));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { DEMO_MEETING_ID, type Command } from '@plenum/shared';
+import { DEMO_MEETING_ID, headFingerprint, type Command } from '@plenum/shared';
 import DelegateView from '../src/views/delegate/DelegateView.tsx';
 import { connectMeeting, disconnectMeeting, meetingStore, receiptKey, seedMeetingStore, send, setSocketFactory } from '../src/store/index.ts';
 import { loadPersisted } from '../src/store/persist.ts';
@@ -49,7 +49,7 @@ describe('reload safety (sessionStorage per meeting)', () => {
     expect(m.seq).toBe(seqOfVote);
     const receipt = await screen.findByTestId('vote-receipt-BE');
     expect(receipt).toHaveTextContent(`Nr. ${seqOfVote}`);
-    expect(receipt).toHaveTextContent(m.envelopes[seqOfVote - 1].hash.slice(0, 8));
+    expect(receipt).toHaveTextContent(headFingerprint(m.envelopes[seqOfVote - 1].hash));
     expect(screen.queryByTestId('pending-count')).not.toBeInTheDocument();
     expect(loadPersisted(DEMO_MEETING_ID)?.pending).toEqual([]);
   });

@@ -75,7 +75,7 @@ describe('R-GST-1: a guest invited for single items follows only those items (sn
     // A resync, even from a seq it has, is a snapshot of its view, never the log's events.
     const resync = await guest.timeout(20_000).emitWithAck('meeting:resync', { meetingId: MEETING, lastSeq: guestEvents[0].seq });
     if ('error' in resync) throw new Error(resync.error.code);
-    expect(resync.data.catchUp).toEqual({ kind: 'snapshot', seq: rt.seq, state: guestView(rt.current, 'g-item') });
+    expect(resync.data.catchUp).toEqual({ kind: 'snapshot', seq: rt.seq, hash: rt.headHash, state: guestView(rt.current, 'g-item') });
     expect(Object.keys((resync.data.catchUp as { state: { votes: object } }).state.votes)).toEqual([myVote]);
     // It never votes (R-GST-1).
     const refused = await send(guest, { type: 'castVote', voteId: myVote, land: 'BW', choice: 'yes' });

@@ -4,6 +4,8 @@ export * from './chair.ts';
 export * from './model.ts';
 export * from './context.ts';
 export * from './limits.ts';
+export * from './fingerprint.ts';
+export * from './receipts.ts';
 export * from './violations.ts';
 export * from './protocol.ts';
 export * from './demo.ts';

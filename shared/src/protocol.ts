@@ -55,7 +55,8 @@ export type Ack<T> = { data: T } | { error: ErrorPayload };
  */
 export type CatchUp =
   | { kind: 'events'; events: EventEnvelope[] }
-  | { kind: 'snapshot'; seq: number; state: MeetingState }
+  /** `hash`: the row hash at `seq` (its fingerprint is shown on the room screen and in receipts). */
+  | { kind: 'snapshot'; seq: number; hash: string; state: MeetingState }
   | { kind: 'public'; projection: PublicProjection };
 
 export interface JoinResult {

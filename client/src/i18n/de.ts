@@ -436,7 +436,7 @@ export const de = {
       sending: 'Wird gesendet …',
       castByColleague: '(gesetzt von {{name}})',
       conflict: 'Achtung: Vertreter Ihres Landes haben unterschiedlich abgestimmt. Es zählt die letzte Stimme.',
-      receipt: 'Quittung Nr. {{seq}} · {{hash}} · {{time}}',
+      receipt: 'Quittung Nr. {{seq}} · Prüfsumme {{fingerprint}} · {{time}}',
       lateCheckIn: 'Sie haben sich um {{time}} angemeldet, nach Eröffnung dieser Abstimmung ({{opened}}). Stimmberechtigt sind die Länder, die bei Eröffnung anwesend waren; ab der nächsten Abstimmung stimmen Sie mit.',
     },
     alert: {
@@ -454,7 +454,9 @@ export const de = {
       changedByDeputy: 'durch Vertretung geändert: {{choice}}',
       changedByMember: 'durch das Mitglied geändert: {{choice}}',
       cancelled: 'Abstimmung abgebrochen, nicht gezählt',
-      detail: 'Quittung Nr. {{seq}} · {{hash}} · {{time}}',
+      detail: 'Quittung Nr. {{seq}} · Prüfsumme {{fingerprint}} · {{time}}',
+      download: 'Quittungen speichern (JSON)',
+      downloadHint: 'Damit können Sie später prüfen lassen, dass Ihre Stimmen unverändert im Protokoll stehen.',
     },
     transfer: {
       heading: 'Stimmübertragung',
@@ -501,6 +503,8 @@ export const de = {
     source: { device: 'Gerät', rollCall: 'Aufruf', showOfHands: 'Handzeichen' },
     oralCount_one: '· davon {{count}} mündlich erfasst',
     oralCount_other: '· davon {{count}} mündlich erfasst',
+    fingerprint: 'Prüfsumme des Protokolls',
+    fingerprintAt: 'Stand Nr. {{seq}}',
     waiting: 'Warten auf die Sitzung …',
     currentItem: 'Aktueller Tagesordnungspunkt',
     voteOpen: 'Abstimmung läuft',

@@ -433,7 +433,7 @@ export const en: Messages = {
       sending: 'Sending …',
       castByColleague: '(set by {{name}})',
       conflict: "Note: your Land's representatives voted differently. The last vote counts.",
-      receipt: 'Receipt no. {{seq}} · {{hash}} · {{time}}',
+      receipt: 'Receipt no. {{seq}} · checksum {{fingerprint}} · {{time}}',
       lateCheckIn: 'You checked in at {{time}}, after this vote was opened ({{opened}}). The Länder present at the opening vote in it; you vote from the next vote on.',
     },
     alert: {
@@ -451,7 +451,9 @@ export const en: Messages = {
       changedByDeputy: 'changed by your deputy: {{choice}}',
       changedByMember: 'changed by the member: {{choice}}',
       cancelled: 'vote cancelled, not counted',
-      detail: 'Receipt no. {{seq}} · {{hash}} · {{time}}',
+      detail: 'Receipt no. {{seq}} · checksum {{fingerprint}} · {{time}}',
+      download: 'Save receipts (JSON)',
+      downloadHint: 'Lets you have it checked later that your votes stand unchanged in the record.',
     },
     transfer: {
       heading: 'Vote transfer',
@@ -498,6 +500,8 @@ export const en: Messages = {
     source: { device: 'device', rollCall: 'roll call', showOfHands: 'show of hands' },
     oralCount_one: '· {{count}} of them declared orally',
     oralCount_other: '· {{count}} of them declared orally',
+    fingerprint: 'Record checksum',
+    fingerprintAt: 'as of no. {{seq}}',
     waiting: 'Waiting for the session …',
     currentItem: 'Current agenda item',
     voteOpen: 'Vote open',

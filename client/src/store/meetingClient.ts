@@ -91,18 +91,26 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
     clearPersisted(meetingId);
   }
 
-  function withReceipts(envelopes: readonly EventEnvelope[]): Record<string, VoteReceipt> {
+  /** `key`: the envelopes are the ack of the command sent with it (the receipt keeps the key). */
+  function withReceipts(envelopes: readonly EventEnvelope[], key?: string): Record<string, VoteReceipt> {
     const { participantId, receipts } = meetingStore.getState();
-    const fresh = receiptsFrom(envelopes, participantId);
+    const fresh = receiptsFrom(envelopes, participantId, key);
     if (fresh.length === 0) return receipts;
     const next = { ...receipts };
-    for (const r of fresh) next[receiptKey(r.voteId, r.land)] = r;
+    for (const r of fresh) {
+      const known = next[receiptKey(r.voteId, r.land)];
+      // The broadcast of an event and the ack of its command make the same receipt: keep the key.
+      next[receiptKey(r.voteId, r.land)] = known?.seq === r.seq && known.key && !r.key ? { ...r, key: known.key } : r;
+    }
     return next;
   }
 
-  function take(result: ApplyResult, snapshot = false) {
-    const itemCalledAt = snapshot ? null : itemCalledAtAfter(result.applied, meetingStore.getState().itemCalledAt);
-    set({ state: result.state, seq: result.seq, receipts: withReceipts(result.applied), lastUpdateAt: stamp(), itemCalledAt });
+  /** `snapshotHash`: the head hash a snapshot catch-up named (undefined: not a snapshot). */
+  function take(result: ApplyResult, snapshot = false, snapshotHash?: string) {
+    const before = meetingStore.getState();
+    const itemCalledAt = snapshot ? null : itemCalledAtAfter(result.applied, before.itemCalledAt);
+    const headHash = result.applied.at(-1)?.hash ?? snapshotHash ?? (result.seq === before.seq ? before.headHash : null);
+    set({ state: result.state, seq: result.seq, receipts: withReceipts(result.applied), lastUpdateAt: stamp(), itemCalledAt, headHash });
     if (result.gap) requestResync();
   }
 
@@ -119,7 +127,7 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
     }
     const { state, seq } = meetingStore.getState();
     // A snapshot carries no event times: what was called when is unknown unless it is where we are.
-    take(applyCatchUp({ state, seq }, catchUp), catchUp.kind === 'snapshot' && catchUp.seq !== seq);
+    take(applyCatchUp({ state, seq }, catchUp), catchUp.kind === 'snapshot' && catchUp.seq !== seq, catchUp.kind === 'snapshot' ? catchUp.hash : undefined);
   }
 
   function requestResync() {
@@ -147,7 +155,7 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
     if ('data' in res) {
       // A repeated key is answered with the first answer: its events may be older than the
       // snapshot we joined with, so the receipts are taken from the ack itself.
-      set({ receipts: withReceipts(res.data.events) });
+      set({ receipts: withReceipts(res.data.events, key) });
       applyIncoming(res.data.events);
       resolve?.({ data: res.data });
     } else {

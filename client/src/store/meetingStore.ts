@@ -12,7 +12,12 @@ export interface PendingCommand {
   createdAt: string;
 }
 
-/** R-MEM-2: what a delegate gets for a vote: the event's sequence number and a short hash. */
+/**
+ * R-MEM-2: what a delegate gets for a vote: the event's sequence number and its row hash, whose
+ * short form (headFingerprint) is the "Prüfsumme des Protokolls" at that point, and the command's
+ * idempotency key when this tab sent it. Exported as JSON (receiptsExport.ts) and checked against
+ * the log with `npm run verify -- --against`.
+ */
 export interface VoteReceipt {
   voteId: string;
   land: LandCode;
@@ -20,6 +25,7 @@ export interface VoteReceipt {
   seq: number;
   hash: string;
   at: string;
+  key?: string;
 }
 
 export interface MeetingStoreState {
@@ -43,6 +49,8 @@ export interface MeetingStoreState {
    * event; null after a snapshot. The room screen uses it to tell a fresh result from an old one.
    */
   itemCalledAt: string | null;
+  /** The row hash at `seq`, when known (events applied, or a snapshot that names it): its fingerprint is shown on the room screen. */
+  headHash: string | null;
 }
 
 export const receiptKey = (voteId: string, land: LandCode) => `${voteId}:${land}`;
@@ -62,6 +70,7 @@ export function emptyMeetingStoreState(): MeetingStoreState {
     receipts: {},
     publicView: null,
     itemCalledAt: null,
+    headHash: null,
   };
 }
 
@@ -69,11 +78,11 @@ export function emptyMeetingStoreState(): MeetingStoreState {
 export const meetingStore = createStore<MeetingStoreState>()(() => emptyMeetingStoreState());
 
 /** Receipts for votes this participant cast, taken from the envelopes that carry them. */
-export function receiptsFrom(envelopes: readonly EventEnvelope[], participantId: string | null): VoteReceipt[] {
+export function receiptsFrom(envelopes: readonly EventEnvelope[], participantId: string | null, key?: string): VoteReceipt[] {
   const out: VoteReceipt[] = [];
   for (const { seq, hash, at, event } of envelopes) {
     if (event.type !== 'VoteCast' || participantId === null || event.participantId !== participantId) continue;
-    out.push({ voteId: event.voteId, land: event.land, choice: event.choice, seq, hash, at });
+    out.push({ voteId: event.voteId, land: event.land, choice: event.choice, seq, hash, at, ...(key ? { key } : {}) });
   }
   return out;
 }

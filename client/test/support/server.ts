@@ -1,7 +1,7 @@
 import { DEMO_MEETING_ID, DMK_PROFILE, publicProjection, type Actor, type Command, type ErrorPayload } from '@plenum/shared';
 import { connectMeeting, setSocketFactory } from '../../src/store/index.ts';
 import { FakeSocket } from './fakeSocket.ts';
-import type { Meeting } from './meeting.ts';
+import { hashOf, type Meeting } from './meeting.ts';
 
 /**
  * Serves a Meeting through a FakeSocket the way the server does: join answers with a snapshot
@@ -23,7 +23,7 @@ export function serve(m: Meeting, actor: Actor, options: { answers?: Map<string,
         serverTime: new Date().toISOString(),
         catchUp: actor.role === 'public'
           ? { kind: 'public', projection: publicProjection(m.state, DMK_PROFILE) }
-          : { kind: 'snapshot', seq: m.seq, state: m.state },
+          : { kind: 'snapshot', seq: m.seq, hash: hashOf(m.seq), state: m.state },
       },
     });
   socket.handlers['meeting:command'] = (req, ack) => {

@@ -32,7 +32,7 @@ export async function publishedProtocol(service: BetweenService, meetingId: stri
   const wf = (await service.state('protocol', meetingId)).state;
   if (wf.status !== 'published') return null;
   const meeting = await service.meetingState(meetingId);
-  return meeting ? publicationOf(buildResultsProtocol(meeting.state, meeting.events, service.profile), { publicNames: wf.publicNames }) : null;
+  return meeting ? publicationOf(buildResultsProtocol(meeting.state, meeting.events, service.profile, meeting.record), { publicNames: wf.publicNames }) : null;
 }
 
 export async function publications(service: BetweenService): Promise<Publications> {

@@ -37,7 +37,7 @@ export function mountBetween(app: express.Express, api: Router, deps: { service:
     if (insider) {
       const meeting = await service.meetingState(meetingId);
       if (!meeting?.state.session) return apiError(res, 404, 'session.notScheduled');
-      model = buildResultsProtocol(meeting.state, meeting.events, service.profile);
+      model = buildResultsProtocol(meeting.state, meeting.events, service.profile, meeting.record);
     } else {
       model = await publishedProtocol(service, meetingId);
       if (!model) return s.ok ? apiError(res, 403, 'auth.forbidden') : apiError(res, 401, 'auth.required');

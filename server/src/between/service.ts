@@ -1,6 +1,7 @@
 import {
   chairPeriodOf, sessionDeadlines, type Ack, type Actor, type CircularRosterEntry, type MeetingEvent, type MeetingState,
   type RulesProfile, type SessionDeadlines, type EventEnvelope,
+  headFingerprint, type RecordRef,
 } from '@plenum/shared';
 import { itemsNotDealtWith } from '../conference/items.ts';
 import { adoptedResolutionsIn } from './adopted.ts';
@@ -106,10 +107,13 @@ export class BetweenService {
     return [...all.values()];
   }
 
-  async meetingState(meetingId: string): Promise<{ state: MeetingState; events: MeetingEvent[] } | null> {
+  /** `record`: the head the state is the fold of (read together with it), for documents made from it (the protocol's fingerprint). */
+  async meetingState(meetingId: string): Promise<{ state: MeetingState; events: MeetingEvent[]; record: RecordRef } | null> {
     const rt = await this.meetings.get(meetingId);
     if (!rt) return null;
-    return { state: rt.current, events: (await rt.read(0)).map((e) => e.event) };
+    const envelopes = await rt.read(0);
+    const record: RecordRef = { seq: rt.seq, fingerprint: headFingerprint(rt.headHash) };
+    return { state: rt.current, events: envelopes.filter((e) => e.seq <= record.seq).map((e) => e.event), record };
   }
 
   /**

@@ -23,7 +23,7 @@ export async function catchUp(rt: MeetingRuntime, lastSeq: number | null, actor:
     const seq = rt.seq;
     // R-GST-1: a guest for single items always gets its view, never the log's events.
     const partial = role === 'guest' && guestItems(rt.current, actor.participantId) !== null;
-    if (partial || !lastSeq || lastSeq > seq || seq - lastSeq > MAX_CATCH_UP_EVENTS) return { kind: 'snapshot', seq, state: view };
+    if (partial || !lastSeq || lastSeq > seq || seq - lastSeq > MAX_CATCH_UP_EVENTS) return { kind: 'snapshot', seq, hash: rt.headHash, state: view };
     return { kind: 'events', events: await rt.read(lastSeq) };
   });
 }

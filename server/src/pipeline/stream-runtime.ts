@@ -3,6 +3,7 @@ import { batchesInFlight } from './batches-in-flight.ts';
 import type { Ack, Actor, ErrorPayload, RulesProfile } from '@plenum/shared';
 import { ClockBackwards, ExpectedVersionConflict, IdempotencyKeyTaken, StoreUnavailable, type AppendEntry, type EventLog, type EventRecord, type StoredRow } from '../store/event-log.ts';
 import type { Logger } from '../log.ts';
+import { GENESIS_HASH } from '../store/hash.ts';
 import { payloadHash, repeatOf } from './idempotency.ts';
 import { inputBoundsProblem } from './input-bounds.ts';
 import { errorOf } from './refusal.ts';
@@ -111,6 +112,8 @@ export class StreamRuntime<S, E extends EventRecord, X, R extends { duplicate: b
     readonly id: string,
     private state: S,
     private seqNow: number,
+    /** The hash of the row at seqNow (the chain head this state is the fold of). */
+    private hashNow: string,
     private readonly log: EventLog,
     readonly profile: RulesProfile,
     private readonly logger: Logger,
@@ -124,7 +127,9 @@ export class StreamRuntime<S, E extends EventRecord, X, R extends { duplicate: b
     const head = await log.head(stream);
     const snapshot = await loadSnapshot<S>(log, kind, stream, head.seq);
     if ('discarded' in snapshot && snapshot.discarded !== 'none') logger.warn({ stream, reason: snapshot.discarded }, 'snapshot discarded: rebuilding by replay');
-    const rt = new StreamRuntime(kind, id, 'state' in snapshot ? snapshot.state : kind.initial(), 'seq' in snapshot ? snapshot.seq : 0, log, profile, logger);
+    const from = 'seq' in snapshot ? snapshot.seq : 0;
+    // The head's hash is known here when nothing follows the snapshot; otherwise the catch-up reads it.
+    const rt = new StreamRuntime(kind, id, 'state' in snapshot ? snapshot.state : kind.initial(), from, from === head.seq ? head.hash : GENESIS_HASH, log, profile, logger);
     await rt.catchUpFromLog();
     // What the log held when it was loaded is the starting point, not news.
     rt.announced = rt.seqNow;
@@ -133,6 +138,8 @@ export class StreamRuntime<S, E extends EventRecord, X, R extends { duplicate: b
 
   get current(): S { return this.state; }
   get seq(): number { return this.seqNow; }
+  /** The hash of the row at `seq` (participants see its fingerprint: receipts, room screen, protocol). */
+  get headHash(): string { return this.hashNow; }
   get stream(): string { return this.kind.stream(this.id); }
 
   onCommitted(listener: (commit: Commit<S, E>) => void) { this.listeners.push(listener); }
@@ -246,6 +253,7 @@ export class StreamRuntime<S, E extends EventRecord, X, R extends { duplicate: b
         this.state = last.state;
         this.seqNow = last.seq;
         this.announced = Math.max(this.announced, last.seq);
+        this.hashNow = stored.flat().at(-1)?.hash ?? this.hashNow;
         await this.afterCommit(before, accepted);
       }
       // Answers in arrival order, after the commit and after the listeners.
@@ -360,6 +368,7 @@ export class StreamRuntime<S, E extends EventRecord, X, R extends { duplicate: b
       const prev = this.state;
       this.state = this.kind.evolve(this.state, e.event, e.seq);
       this.seqNow = e.seq;
+      this.hashNow = e.hash;
       if (e.seq <= this.announced) continue;
       before ??= prev;
       steps.push({ envelopes: [e], state: this.state });
@@ -374,6 +383,7 @@ export class StreamRuntime<S, E extends EventRecord, X, R extends { duplicate: b
     this.stale = true;
     this.state = this.kind.initial();
     this.seqNow = 0;
+    this.hashNow = GENESIS_HASH;
     await this.catchUpFromLog();
     this.stale = false;
   }

@@ -1,4 +1,4 @@
-import { createHash, sign, verify } from 'node:crypto';
+import { sign, verify } from 'node:crypto';
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import type { CheckpointKey } from './checkpoint-key.ts';
 
@@ -15,8 +15,6 @@ export interface CheckpointProblem { stream: string; seq: number; reason: string
 
 const message = (c: Omit<Checkpoint, 'sig'>) => Buffer.from(`plenum-checkpoint/1\n${c.stream}\n${c.seq}\n${c.hash}\n${c.at}`);
 
-/** The short fingerprint of a chain head that participants see (receipts, room screen, protocol). */
-export const headFingerprint = (hash: string) => createHash('sha256').update(hash).digest('hex').slice(0, 12).replace(/(.{4})(?=.)/g, '$1-');
 
 /**
  * Signed checkpoints of chain heads, one JSON line each, in a file beside the key (outside the

@@ -44,8 +44,10 @@ export const PROTOCOL_LABELS = {
     none: 'keine',
     notAdoptedParagraphs: (numbers: string) => `Nicht angenommen und daher nicht veröffentlicht: Ziffer ${numbers} (R-PRT-3).`,
     timeZone: 'Zeitangaben', timeZoneValue: 'Europe/Berlin (MEZ/MESZ)',
+    fingerprint: 'Prüfsumme des Protokolls', fingerprintValue: (fp: string, seq: number) => `${fp} (Stand Nr. ${seq} des Sitzungsverlaufs)`,
   },
   en: {
+    fingerprint: 'Record checksum', fingerprintValue: (fp: string, seq: number) => `${fp} (as of no. ${seq} of the session log)`,
     heading: 'Results protocol',
     publishedHeading: 'Results protocol (published version)',
     date: 'Date', place: 'Place', chair: 'Chair', format: 'Format', kind: 'Kind of session', openedClosed: 'Opened / closed',

@@ -2,6 +2,7 @@ import type { Choice, Explanation, Motion, Paragraph, TransferScope, OralMode, R
 import { DMK_PROFILE, type LandCode, type RulesProfile } from '../profile.ts';
 import { itemOutcome, paragraphOutcomes } from './outcomes.ts';
 import type { MeetingEvent, MeetingState } from '../meeting/index.ts';
+import type { RecordRef } from '../fingerprint.ts';
 
 /**
  * R-PRT-1: the results protocol (Ergebnisprotokoll) as data, built only from the session's
@@ -115,10 +116,15 @@ export interface ResultsProtocolModel {
   withheldItems: number;
   /** R-PRT-3: this is the published version (publicationOf). */
   published: boolean;
+  /**
+   * F4: the log position it was made from: the meeting log's head (seq) and its fingerprint
+   * ("Prüfsumme des Protokolls"). Null when built without the log (examples, tests).
+   */
+  record: RecordRef | null;
 }
 
 export function buildResultsProtocol(
-  state: MeetingState, events: readonly MeetingEvent[], profile: RulesProfile = DMK_PROFILE,
+  state: MeetingState, events: readonly MeetingEvent[], profile: RulesProfile = DMK_PROFILE, record: RecordRef | null = null,
 ): ResultsProtocolModel {
   const session = state.session;
   if (!session || !state.meetingId) throw new Error('no session scheduled');
@@ -229,6 +235,7 @@ export function buildResultsProtocol(
     }))),
     withheldItems: 0,
     published: false,
+    record,
   };
 }
 

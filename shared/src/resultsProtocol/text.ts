@@ -117,5 +117,7 @@ export function headerFacts(m: ResultsProtocolModel, lang: ProtocolLang, profile
     [L.format, L.formats[m.format]],
     [L.openedClosed, `${formatBerlin(m.openedAt, lang)} / ${formatBerlin(m.closedAt, lang)}`],
     [L.timeZone, L.timeZoneValue],
+    // F4: where in the log this protocol was made; checked with `npm run verify -- --against protocol.json`.
+    ...(m.record ? [[L.fingerprint, L.fingerprintValue(m.record.fingerprint, m.record.seq)] as [string, string]] : []),
   ];
 }

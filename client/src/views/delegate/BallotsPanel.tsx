@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Choice, LandCode, VoteRound } from '@plenum/shared';
+import { headFingerprint } from '@plenum/shared/src/fingerprint.ts';
 import { landsParticipantMayCast, transferCovering, motionItemId } from '@plenum/shared/src/meeting/derive.ts';
 import { useLang } from '../../i18n/index.ts';
 import { formatTime } from '../../format.ts';
@@ -106,7 +107,7 @@ function Ballot({ vote, land, own }: { vote: VoteRound; land: LandCode; own: boo
       {ballot?.conflict && <p className="warning" data-testid={`ballot-conflict-${land}`}>{t(oralConflict ? 'delegate.vote.oralConflict' : 'delegate.vote.conflict')}</p>}
       {receipt && (
         <p className="receipt" data-testid={`vote-receipt-${land}`}>
-          {t('delegate.vote.receipt', { seq: receipt.seq, hash: receipt.hash.slice(0, 8), time: formatTime(receipt.at, lang) })}
+          {t('delegate.vote.receipt', { seq: receipt.seq, fingerprint: headFingerprint(receipt.hash), time: formatTime(receipt.at, lang) })}
         </p>
       )}
       <ErrorAlert error={error} />

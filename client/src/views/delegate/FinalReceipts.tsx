@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { LandCode, VoteRound } from '@plenum/shared';
+import { headFingerprint } from '@plenum/shared/src/fingerprint.ts';
 import { useLang } from '../../i18n/index.ts';
 import { formatTime } from '../../format.ts';
 import { receiptKey, useMeeting, type VoteReceipt } from '../../store/index.ts';
 import { useLandName, useMe } from '../common/hooks.ts';
+import { ReceiptsDownload } from './ReceiptsDownload.tsx';
 
 /**
  * R-MEM-2 after the close: for every Land this person cast a vote for, what was counted. The vote
@@ -22,9 +24,12 @@ export function FinalReceipts({ vote }: { vote: VoteRound }) {
   });
   if (mine.length === 0) return null;
   return (
-    <ul className="final-receipts plain">
-      {mine.map(({ land, receipt }) => <FinalReceipt key={land} vote={vote} land={land} receipt={receipt} />)}
-    </ul>
+    <>
+      <ul className="final-receipts plain">
+        {mine.map(({ land, receipt }) => <FinalReceipt key={land} vote={vote} land={land} receipt={receipt} />)}
+      </ul>
+      <ReceiptsDownload />
+    </>
   );
 }
 
@@ -53,7 +58,7 @@ function FinalReceipt({ vote, land, receipt }: { vote: VoteRound; land: LandCode
     <li className="final-receipt" data-testid={`final-receipt-${land}`} data-counted={counted ?? 'none'}
       data-source={vote.status === 'cancelled' || !ballot ? 'none' : ballot.oral ? 'chair' : 'device'}>
       <strong>{heading}</strong> – {status}
-      {receipt && <span className="receipt-detail"> {t('delegate.receipt.detail', { seq: receipt.seq, hash: receipt.hash.slice(0, 8), time: formatTime(receipt.at, lang) })}</span>}
+      {receipt && <span className="receipt-detail"> {t('delegate.receipt.detail', { seq: receipt.seq, fingerprint: headFingerprint(receipt.hash), time: formatTime(receipt.at, lang) })}</span>}
     </li>
   );
 }

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { Layout } from '../common/Layout.tsx';
 import { OfflineBanner } from '../common/OfflineBanner.tsx';
 import { Quorum } from '../common/Quorum.tsx';
+import { HeadFingerprint } from './HeadFingerprint.tsx';
 import { PublicLink } from './PublicLink.tsx';
 import { ScreenBody } from './ScreenBody.tsx';
 import { useScreenState } from './useScreenState.ts';
@@ -44,6 +45,7 @@ export default function ScreenView() {
         <div className="screen-main">
           {shown ? <ScreenBody screen={shown} /> : <p className="screen-connecting">{t('screen.connecting')}</p>}
         </div>
+        <HeadFingerprint />
       </div>
     </Layout>
   );
