@@ -1,9 +1,10 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import type { ActorRole, ErrorPayload, MeResponse } from '@plenum/shared';
+import type { ActorRole, ErrorPayload } from '@plenum/shared';
 import { fetchMe } from './api.ts';
 import { InvalidLinkPage, LoadingPage, NoInvitationPage, NotFoundPage } from './pages/SimplePages.tsx';
 import { matchPublic, navigate, usePath } from './router.ts';
 import { connectMeeting, disconnectMeeting } from './store/index.ts';
+import { currentMeetingOf, setMe, usePerson } from './store/person.ts';
 
 // Each view is its own chunk: the delegate's phone loads only the delegate view.
 const ChairConsole = lazy(() => import('./views/chair/ChairConsole.tsx'));
@@ -51,9 +52,13 @@ function ViewFor({ path }: { path: string }) {
   return <Suspense fallback={<LoadingPage />}>{view}</Suspense>;
 }
 
-/** `/` reads /api/me and routes by role; the role pages need the session cookie. */
+/**
+ * `/` reads /api/me and routes by role; the role pages need the session cookie. The page connects
+ * to where the link lands (the live or next session), or to the session the person chose.
+ */
 function SignedIn({ path }: { path: string }) {
-  const [me, setMe] = useState<MeResponse | null>(null);
+  const me = usePerson((s) => s.me);
+  const meetingId = usePerson(currentMeetingOf);
   const [error, setError] = useState<ErrorPayload | null>(null);
   useEffect(() => {
     let live = true;
@@ -62,15 +67,15 @@ function SignedIn({ path }: { path: string }) {
       if ('data' in res) setMe(res.data);
       else setError(res.error);
     });
-    return () => { live = false; };
+    return () => { live = false; setMe(null); };
   }, []);
   useEffect(() => {
     if (me && !allowed(me.role, path)) navigate(homeFor(me.role), { replace: true });
   }, [me, path]);
   if (error) return <NoInvitationPage />;
-  if (!me || !allowed(me.role, path)) return <LoadingPage />;
+  if (!me || !meetingId || !allowed(me.role, path)) return <LoadingPage />;
   return (
-    <MeetingConnection meetingId={me.meetingId} anonymous={false}>
+    <MeetingConnection meetingId={meetingId} anonymous={false}>
       <ViewFor path={path} />
     </MeetingConnection>
   );

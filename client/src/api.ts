@@ -11,6 +11,12 @@ export interface InvitationRow {
   label: string;
   createdAt: string;
   revokedAt: string | null;
+  /** 'conference': the person's one invitation for every session in which they hold a role. */
+  scope?: 'meeting' | 'conference';
+  /** F10: how often and when the link was exchanged for a session. */
+  redemptions?: number;
+  firstRedeemedAt?: string | null;
+  lastRedeemedAt?: string | null;
 }
 
 export interface CreatedInvitation {
@@ -42,3 +48,9 @@ export const listInvitations = (meetingId: string) => call<InvitationRow[]>('GET
 export const createInvitation = (meetingId: string, body: { role: ActorRole; participantId?: string; label: string }) =>
   call<CreatedInvitation>('POST', `/api/meetings/${encodeURIComponent(meetingId)}/invitations`, body);
 export const revokeInvitation = (id: string) => call<unknown>('DELETE', `/api/invitations/${encodeURIComponent(id)}`);
+/** The conference's personal invitations (the conference's office only). */
+export const listConferenceInvitations = () => call<InvitationRow[]>('GET', '/api/conference/invitations');
+export const createConferenceInvitation = (body: { role: ActorRole; participantId?: string; label: string }) =>
+  call<CreatedInvitation>('POST', '/api/conference/invitations', body);
+export const showInvitationLink = (id: string) => call<{ id: string; url: string }>('GET', `/api/conference/invitations/${encodeURIComponent(id)}/link`);
+export const reissueInvitation = (id: string) => call<CreatedInvitation & { replaces: string }>('POST', `/api/conference/invitations/${encodeURIComponent(id)}/reissue`, {});

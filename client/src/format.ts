@@ -43,12 +43,13 @@ export function formatDuration(ms: number): string {
   return `${m}:${String(s).padStart(2, '0')}`;
 }
 
-/** A calendar date (YYYY-MM-DD), shown without a time zone shift. */
-export function formatDate(isoDate: string | null | undefined, lang: Lang): string {
+/** A calendar date (YYYY-MM-DD), shown without a time zone shift; `short` for narrow places (19.04.2024). */
+export function formatDate(isoDate: string | null | undefined, lang: Lang, style: 'full' | 'short' = 'full'): string {
   if (!isoDate) return '–';
   const [y, m, d] = isoDate.split('-').map(Number);
   if (!y || !m || !d) return isoDate;
-  return new Intl.DateTimeFormat(locale(lang), { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+  const options: Intl.DateTimeFormatOptions = style === 'full' ? { dateStyle: 'full' } : { day: '2-digit', month: '2-digit', year: 'numeric' };
+  return new Intl.DateTimeFormat(locale(lang), { ...options, timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 export function formatNumber(n: number, lang: Lang): string {

@@ -156,6 +156,17 @@ const violation: Record<ViolationCode, string> = {
 export const de = {
   violation,
   errors: { unknownCode: 'Unbekannter Fehler ({{code}}).' },
+  sessionSwitcher: {
+    nav: 'Meine Sitzungen',
+    label: 'Sitzung',
+    option: '{{title}}, {{date}} ({{status}})',
+    status: { planned: 'geplant', open: 'läuft', closed: 'beendet', cancelled: 'abgesagt' },
+  },
+  redeemed: {
+    title: 'Ihr Einladungslink wurde soeben in einem anderen Browser geöffnet',
+    body: '({{time}} Uhr). Wenn Sie das nicht waren, melden Sie es bitte der Geschäftsstelle: Sie stellt Ihnen einen neuen Link aus.',
+    dismiss: 'Verstanden',
+  },
   common: {
     skipToContent: 'Zum Inhalt springen',
     switchLanguage: 'English',
@@ -630,6 +641,18 @@ export const de = {
       state: 'Status',
       revoke: 'Widerrufen',
       revokedAt: 'widerrufen {{time}}',
+      scopeConference: 'Persönliche Einladungen für die ganze Konferenz: ein Link je Person öffnet jede Sitzung, in der die Person eine Rolle hat, und führt zur laufenden oder nächsten Sitzung.',
+      scopeMeeting: 'Einladungen nur für diese Sitzung.',
+      canShowAgain: 'Sie können jeden Link später erneut anzeigen, neu ausstellen oder widerrufen.',
+      redeemed: 'Eingelöst',
+      redeemedNever: 'noch nie',
+      redeemedCount_one: '1-mal, am {{first}}',
+      redeemedCount_other: '{{count}}-mal, zuerst {{first}}, zuletzt {{last}}',
+      showAgain: 'Link anzeigen',
+      reissue: 'Neu ausstellen',
+      reissueTitle: 'Einladung „{{label}}“ neu ausstellen?',
+      reissueBody: 'Der bisherige Link wird ungültig, und wer mit ihm angemeldet ist, wird abgemeldet. Die Person erhält einen neuen Link.',
+      why: { again: 'erneut angezeigt', reissued: 'neu ausgestellt' },
     },
   },
   pages: {

@@ -153,6 +153,17 @@ const violation: Record<ViolationCode, string> = {
 export const en: Messages = {
   violation,
   errors: { unknownCode: 'Unknown error ({{code}}).' },
+  sessionSwitcher: {
+    nav: 'My sessions',
+    label: 'Session',
+    option: '{{title}}, {{date}} ({{status}})',
+    status: { planned: 'planned', open: 'live', closed: 'closed', cancelled: 'cancelled' },
+  },
+  redeemed: {
+    title: 'Your invitation link was just opened in another browser',
+    body: '(at {{time}}). If that was not you, please tell the office: it will issue you a new link.',
+    dismiss: 'Understood',
+  },
   common: {
     skipToContent: 'Skip to content',
     switchLanguage: 'Deutsch',
@@ -612,6 +623,18 @@ export const en: Messages = {
       submit: 'Add item',
     },
     invitations: {
+      scopeConference: 'Personal invitations for the whole conference: one link per person opens every session in which the person holds a role and leads to the live or next session.',
+      scopeMeeting: 'Invitations for this session only.',
+      canShowAgain: 'You can show each link again later, reissue it or revoke it.',
+      redeemed: 'Redeemed',
+      redeemedNever: 'never',
+      redeemedCount_one: 'once, on {{first}}',
+      redeemedCount_other: '{{count}} times, first {{first}}, last {{last}}',
+      showAgain: 'Show link',
+      reissue: 'Reissue',
+      reissueTitle: 'Reissue the invitation “{{label}}”?',
+      reissueBody: 'The current link stops working, and whoever is signed in with it is signed out. The person gets a new link.',
+      why: { again: 'shown again', reissued: 'reissued' },
       heading: 'Invitations',
       role: 'Role',
       participant: 'Person',

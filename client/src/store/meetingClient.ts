@@ -2,7 +2,7 @@ import type { Ack, CatchUp, Command, CommandResult, ErrorPayload, EventEnvelope,
 import { PROTOCOL_VERSION } from '@plenum/shared/src/protocolVersion.ts';
 import { applyCatchUp, applyEnvelopes, type ApplyResult } from './apply.ts';
 import { newIdempotencyKey } from './key.ts';
-import { itemCalledAtAfter, meetingStore, receiptKey, receiptsFrom, type PendingCommand, type VoteReceipt } from './meetingStore.ts';
+import { emptyMeetingStoreState, itemCalledAtAfter, meetingStore, receiptKey, receiptsFrom, type PendingCommand, type VoteReceipt } from './meetingStore.ts';
 import { clearPersisted, loadPersisted, sameIdentity, savePersisted, type Identity } from './persist.ts';
 import type { SocketFactory, SocketLike } from './socketLike.ts';
 
@@ -58,6 +58,9 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
   const heldPending = sameMeeting ? held.pending : [];
   const restored = (saved?.pending ?? []).filter((p) => !heldPending.some((h) => h.key === p.key));
   set({
+    // Another meeting (the session switcher): nothing of the last one's state may stand in for
+    // this one's, or its seq would ask the server for the wrong events.
+    ...(sameMeeting ? {} : { ...emptyMeetingStoreState(), role: held.role, participantId: held.participantId }),
     meetingId, connection: 'reconnecting', joinError: null,
     pending: [...restored, ...heldPending],
     receipts: { ...(saved?.receipts ?? {}), ...(sameMeeting ? held.receipts : {}) },
@@ -247,6 +250,8 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
     set({ connection: 'offline', joinError: { code: 'auth.revoked' } });
     forgetOnAuthRefusal('auth.revoked');
   };
+  /** F10: the holder may not know: the notice stays until dismissed. */
+  const onRedeemed = (msg: { at?: unknown }) => set({ redeemedElsewhereAt: typeof msg?.at === 'string' ? msg.at : stamp() });
   const onBrowserOffline = () => set({ connection: 'offline' });
   const onBrowserOnline = () => {
     if (ended) return;
@@ -265,6 +270,7 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
   const socketListeners: [string, (...args: any[]) => void][] = [
     ['connect', onConnect], ['disconnect', onDisconnect], ['connect_error', onConnectError],
     ['meeting:events', onEvents], ['meeting:public', onPublic], ['session:revoked', onRevoked], ['meeting:error', onMeetingError],
+    ['invitation:redeemed', onRedeemed],
   ];
   const windowListeners: [string, () => void][] = [['offline', onBrowserOffline], ['online', onBrowserOnline]];
   const hasWindow = typeof window !== 'undefined';

@@ -51,6 +51,8 @@ export interface MeetingStoreState {
   itemCalledAt: string | null;
   /** The row hash at `seq`, when known (events applied, or a snapshot that names it): its fingerprint is shown on the room screen. */
   headHash: string | null;
+  /** F10: the server said this person's link was just redeemed in another browser, at this time; null once dismissed. */
+  redeemedElsewhereAt: string | null;
 }
 
 export const receiptKey = (voteId: string, land: LandCode) => `${voteId}:${land}`;
@@ -71,6 +73,7 @@ export function emptyMeetingStoreState(): MeetingStoreState {
     publicView: null,
     itemCalledAt: null,
     headHash: null,
+    redeemedElsewhereAt: null,
   };
 }
 

@@ -4,6 +4,8 @@ import { Announcer } from './announcer.tsx';
 import { LangSwitch } from './LangSwitch.tsx';
 import { usePageFocus } from './pageFocus.ts';
 import { StatusBar } from './StatusBar.tsx';
+import { SessionSwitcher } from './SessionSwitcher.tsx';
+import { RedeemedNotice } from './RedeemedNotice.tsx';
 
 /** Page frame: skip link, header with status and language, the main landmark, live regions. */
 export function Layout({ role, children, showStatus = true, className }: { role: string; children: ReactNode; showStatus?: boolean; className?: string }) {
@@ -24,6 +26,8 @@ export function Layout({ role, children, showStatus = true, className }: { role:
         {showStatus && <StatusBar />}
         <LangSwitch />
       </header>
+      <SessionSwitcher />
+      <RedeemedNotice />
       <main id="main" tabIndex={-1} ref={mainRef}>{children}</main>
       <Announcer />
     </div>

@@ -1,0 +1,39 @@
+import { createStore } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import type { MeResponse } from '@plenum/shared';
+
+/**
+ * Who is signed in (/api/me) and which of their sessions is open. A conference invitation opens
+ * several sessions: the server says where the link lands (`me.meetingId`: live, else next); the
+ * person may switch, and the choice is kept for this tab (sessionStorage) until it is no longer
+ * one of their sessions.
+ */
+export interface PersonState {
+  me: MeResponse | null;
+  chosen: string | null;
+}
+
+const KEY = 'plenum.session';
+const storage = (): Storage | null => { try { return typeof sessionStorage === 'undefined' ? null : sessionStorage; } catch { return null; } };
+
+export const personStore = createStore<PersonState>()(() => ({ me: null, chosen: null }));
+
+export function setMe(me: MeResponse | null): void {
+  const kept = storage()?.getItem(KEY) ?? null;
+  personStore.setState({ me, chosen: me && kept && me.sessions.some((s) => s.id === kept) ? kept : null });
+}
+
+export function chooseSession(id: string): void {
+  storage()?.setItem(KEY, id);
+  personStore.setState({ chosen: id });
+}
+
+/** The meeting to connect to: the chosen session when it is one of the person's, else where the link lands. */
+export function currentMeetingOf(s: PersonState): string | null {
+  if (!s.me) return null;
+  return s.chosen && s.me.sessions.some((x) => x.id === s.chosen) ? s.chosen : s.me.meetingId;
+}
+
+export function usePerson<T>(selector: (s: PersonState) => T): T {
+  return useStore(personStore, selector);
+}
