@@ -58,4 +58,31 @@ describe('between sessions: meeting-keyed streams belong to their meeting (R-PRT
     expect((await api(server, `/api/between/protocol/${MEETING}`, by, { command: { type: 'objectToProtocol', text: 'Einwand' } })).status).toBe(200);
     expect((await server.between.service.state('protocol', MEETING)).seq).toBe(2);
   });
+
+  it("F6 / R-CIR-1: a conference-wide circular is started and run by the office of the conference; a meeting's office may read it but not start, close or publish it", async () => {
+    const start = { command: { type: 'startCircular', title: 'Eilbeschluss', text: 'Die DMK stimmt zu.', proposingLand: 'HE', roster: [] } };
+    // The office of meeting m2, and the office of the demo meeting with a meeting-only invitation: neither is the conference's office.
+    const ownMeetingOffice = await redeem(server.url, tokenOf(await server.invitations.create(MEETING, { role: 'office', participantId: null, label: 'Büro (nur diese Sitzung)' })));
+    for (const cookie of [office2, ownMeetingOffice]) {
+      const r = await api(server, '/api/between/circular/circ-f6', cookie, start);
+      expect(r.status).toBe(403);
+      expect(r.body.error?.code).toBe('auth.forbidden');
+    }
+    expect((await server.between.service.state('circular', 'circ-f6')).seq).toBe(0);
+    // The conference's office (the demo's conference-wide invitation) starts it.
+    expect((await api(server, '/api/between/circular/circ-f6', office, start)).status).toBe(200);
+    // Another meeting's office reads it, and cannot act on it; a delegate of that meeting answers for its own Land.
+    expect((await api(server, '/api/between/circular/circ-f6', office2)).status).toBe(200);
+    for (const type of ['closeCircular', 'communicateCircularResult', 'publishCircularResult']) {
+      const r = await api(server, '/api/between/circular/circ-f6', office2, { command: { type } });
+      expect(r.status, type).toBe(403);
+    }
+    const answer = await api(server, '/api/between/circular/circ-f6', delegate2, { command: { type: 'answerCircular', choice: 'yes' } });
+    expect(answer.status).toBe(200);
+    expect((await server.between.service.state('circular', 'circ-f6')).state.answers.HE?.choice).toBe('yes');
+    // The conference itself (sessions, schedule) is the conference office's too.
+    const conference = await api(server, '/api/between/conference/dmk', office2, { command: { type: 'cancelSession', meetingId: MEETING, reason: 'x' } });
+    expect(conference.status).toBe(403);
+    expect(conference.body.error?.code).toBe('auth.forbidden');
+  });
 });

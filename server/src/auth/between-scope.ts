@@ -20,5 +20,18 @@ export function mayUseStream(invitation: Invitation, meetings: ReadonlySet<strin
   return !MEETING_STREAMS.has(kind) || meetings.has(streamId);
 }
 
+/**
+ * F6: may this invitation send commands to the stream? Besides mayUseStream: the conference-wide
+ * procedures (circulars, extraordinary-session requests, the follow-up record, the conference's
+ * own stream) are run by the office of the conference, i.e. an office whose invitation is
+ * conference-wide. The office of a single meeting may read them, but neither start nor run them
+ * (a delegate of any meeting still answers a circular for its own Land, bound by the decider).
+ */
+export function mayActOnStream(invitation: Invitation, meetings: ReadonlySet<string>, kind: string, streamId: string): boolean {
+  if (!mayUseStream(invitation, meetings, kind, streamId)) return false;
+  if (invitation.role === 'office' && !MEETING_STREAMS.has(kind)) return invitation.scope === 'conference';
+  return true;
+}
+
 /** May list streams of this kind at all (the list is then filtered with mayUseStream). */
 export const mayListStreams = (invitation: Invitation) => PARTICIPANT_ROLES.has(invitation.role);
