@@ -7,13 +7,19 @@ import { bundledCommand, runCycle, seededRandom, tsxCommand, type CrashWorld } f
 /**
  * npm run crash-test -- --runs 1000 [--seed N] [--bundle] [--keep]
  * SIGKILLs the server at random points while 16 delegates vote; prints cycles, acked votes, lost (must be 0).
+ * npm run crash-test -- --cluster --runs 1000 [--seed N]: the same for 3 nodes on PostgreSQL + Redis
+ * behind the proxy (test/crash/cluster-run.ts).
  */
 const { values } = parseArgs({
   options: {
     runs: { type: 'string', default: '50' }, seed: { type: 'string' }, bundle: { type: 'boolean', default: false },
-    keep: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false }, cluster: { type: 'boolean', default: false },
   },
 });
+if (values.cluster) {
+  const { runClusterCrash } = await import('./cluster-run.ts');
+  process.exit(await runClusterCrash(Number(values.runs), values.seed ? Number(values.seed) : Date.now() % 1_000_000));
+}
 const runs = Number(values.runs);
 const seed = values.seed ? Number(values.seed) : Date.now() % 1_000_000;
 const rng = seededRandom(seed);

@@ -75,8 +75,8 @@ function connect(port: number, cookie: string): Promise<Client> {
 }
 
 let keyCounter = 0;
-const newKey = () => `crash-${process.pid}-${Date.now().toString(36)}-${(keyCounter++).toString(36)}`;
-const send = (s: Client, command: Command, key = newKey()): Promise<Ack<CommandResult>> =>
+export const newKey = () => `crash-${process.pid}-${Date.now().toString(36)}-${(keyCounter++).toString(36)}`;
+export const send = (s: Client, command: Command, key = newKey()): Promise<Ack<CommandResult>> =>
   s.timeout(10_000).emitWithAck('meeting:command', { meetingId: MEETING, key, command });
 
 async function must(s: Client, command: Command) {
@@ -92,7 +92,7 @@ async function currentState(s: Client): Promise<MeetingState> {
 }
 
 /** Bring the meeting to an open vote with everyone present (whatever the last cycle left). */
-async function prepare(chair: Client, delegates: { land: string; socket: Client }[], rng: () => number): Promise<string> {
+export async function prepare(chair: Client, delegates: { land: string; socket: Client }[], rng: () => number): Promise<string> {
   let state = await currentState(chair);
   if (state.session?.status === 'planned') await must(chair, { type: 'openSession' });
   const present = new Set(Object.values(state.participants).filter((p) => p.presence).map((p) => p.land));
