@@ -8,7 +8,8 @@ import { demoMeeting, office, seed } from './support/meeting.ts';
 afterEach(() => vi.unstubAllGlobals());
 
 const HOME: ConferenceHome = {
-  timeZone: 'Europe/Berlin', deviations: [], reachedRequests: [],
+  timeZone: 'Europe/Berlin',
+  archive: [], deviations: [], reachedRequests: [],
   sessions: [{
     id: 'dmk-2024-1', kind: 'regular', basis: 'schedule', requestId: null, title: '1. Digitalministerkonferenz (DMK)', date: '2024-04-19',
     startTime: '10:00', place: 'Potsdam', format: 'hybrid', chairLands: ['BE', 'BB'], chairDecision: null, status: 'closed', createdAt: '2024-01-01T00:00:00Z',
@@ -47,4 +48,29 @@ describe('office: the conference home (R-SES-1, R-CHR-1, R-AGD-6)', () => {
     expect(posts[0]).toMatchObject({ type: 'createSession', kind: 'regular', title: '3. DMK', date: '2027-04-23', startTime: '10:00', place: 'Wiesbaden', format: 'web' });
     expect(await screen.findByTestId('conference-status')).toHaveTextContent('Sitzung „3. DMK“ angelegt.');
   }, 30_000); // typing into five fields on a loaded machine
+});
+
+describe('the conference archive on the home', () => {
+  it('lists every resolution across sessions with its follow-up; the search narrows it', async () => {
+    const home: ConferenceHome = {
+      ...HOME,
+      archive: [
+        { sessionId: 'dmk-2027-2', sessionTitle: '2. DMK', date: '2027-02-12', itemId: 'top-1', number: 'TOP 5', title: 'Cloud-Strategie', outcome: 'adopted', followUp: 'open' },
+        { sessionId: 'dmk-2024-1', sessionTitle: '1. DMK', date: '2024-04-19', itemId: 'top-7', number: 'TOP 7', title: 'KI in der Verwaltung', outcome: 'rejected', followUp: null },
+      ],
+    };
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(home), { status: 200, headers: { 'content-type': 'application/json' } })));
+    seed(demoMeeting(), office);
+    render(<ConferencePanel canEdit />);
+    const archive = within(await screen.findByTestId('conference-archive'));
+    expect(archive.getByTestId('archive-dmk-2027-2-top-1')).toHaveTextContent('TOP 5: Cloud-Strategie');
+    expect(archive.getByTestId('archive-dmk-2027-2-top-1')).toHaveTextContent('angenommen');
+    expect(archive.getByTestId('archive-dmk-2027-2-top-1')).toHaveTextContent('offen');
+    expect(archive.getByTestId('archive-dmk-2024-1-top-7')).toHaveTextContent('abgelehnt');
+    expect(archive.getByRole('status')).toHaveTextContent('2 Beschlüsse');
+    await userEvent.setup().type(archive.getByLabelText(/Beschlüsse durchsuchen/), 'verwaltung');
+    expect(archive.queryByTestId('archive-dmk-2027-2-top-1')).toBeNull();
+    expect(archive.getByTestId('archive-dmk-2024-1-top-7')).toBeInTheDocument();
+    expect(archive.getByRole('status')).toHaveTextContent('1 Beschluss');
+  });
 });

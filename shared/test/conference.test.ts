@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DMK_PROFILE, conferenceOverview, decideConference, draftAgendaFor, enterableSessions, evolveConference, initialConferenceState, landingSession,
-  type PersonSession,
+  type PersonSession, conferenceArchive, searchArchive,
   type ConferenceContext, type ConferenceState, type Actor,
 } from '../src/index.ts';
 
@@ -148,5 +148,38 @@ describe('a person\'s conference invitation lands on the live or next session', 
       gone: { ...base, id: 'gone', title: 'G', date: '2027-01-01', startTime: '09:00', status: 'cancelled' },
     };
     expect(enterableSessions(conference).map((x) => x.id)).toEqual(['early', 'late']);
+  });
+});
+
+describe('the conference archive: every resolution across sessions with its follow-up', () => {
+  const meeting = (items: { id: string; number: string; title: string; outcome: string | null }[]) =>
+    ({ status: 'closed' as const, items, landsPresent: 14, landsTotal: 16, results: { adopted: 0, rejected: 0, noted: 0, open: 0 }, protocol: 'none' as const });
+  const sessions = [
+    { id: 'dmk-2024-1', title: '1. DMK', date: '2024-04-19', meeting: meeting([
+      { id: 'top-6', number: 'TOP 6', title: 'Digitale Identitäten', outcome: 'adopted' },
+      { id: 'top-7', number: 'TOP 7', title: 'KI in der Verwaltung', outcome: 'rejected' },
+      { id: 'standing-1', number: 'TOP 3', title: 'Austausch der Länder', outcome: 'noted' },
+    ]) },
+    { id: 'dmk-2027-2', title: '2. DMK', date: '2027-02-12', meeting: meeting([{ id: 'top-1', number: 'TOP 5', title: 'Cloud-Strategie', outcome: 'adopted' }]) },
+    { id: 'dmk-2027-3', title: '3. DMK', date: '2027-06-04', meeting: null },
+  ];
+  const followUp = {
+    resolutions: { 'dmk-2024-1.top-6': { title: 'TOP 6: Digitale Identitäten', proposingLands: ['BE'], leadLand: 'BE', adoptedAt: '2024-04-19T11:00:00Z', source: '1. DMK', implementation: [{ land: 'BE', status: 'inProgress' as const, note: null, at: '2024-06-01T10:00:00Z' }] } },
+    workingGroups: {},
+  };
+  it('R-FUP-1: decided items of every session, newest session first, adopted ones with the follow-up status the record keeps', () => {
+    const archive = conferenceArchive(sessions, followUp as never);
+    expect(archive.map((e) => [e.sessionId, e.number, e.outcome, e.followUp])).toEqual([
+      ['dmk-2027-2', 'TOP 5', 'adopted', null],
+      ['dmk-2024-1', 'TOP 6', 'adopted', 'inProgress'],
+      ['dmk-2024-1', 'TOP 7', 'rejected', null],
+    ]);
+  });
+  it('search: every word in number, title or session, case-insensitive; empty finds all', () => {
+    const archive = conferenceArchive(sessions, followUp as never);
+    expect(searchArchive(archive, 'identitäten').map((e) => e.itemId)).toEqual(['top-6']);
+    expect(searchArchive(archive, '2. dmk cloud').map((e) => e.itemId)).toEqual(['top-1']);
+    expect(searchArchive(archive, 'KI Cloud')).toEqual([]);
+    expect(searchArchive(archive, '  ')).toHaveLength(3);
   });
 });

@@ -719,6 +719,18 @@ export const de = {
   },
   /** Between sessions: office additions (R-AGD-6, R-PRT-2, R-FUP-1/2). */
   conference: {
+    archive: {
+      heading: 'Beschlussarchiv aller Sitzungen',
+      search: 'Beschlüsse durchsuchen (TOP, Titel, Sitzung)',
+      count_one: '1 Beschluss',
+      count_other: '{{count}} Beschlüsse',
+      session: 'Sitzung',
+      item: 'Tagesordnungspunkt',
+      outcome: 'Ergebnis',
+      followUp: 'Umsetzung',
+      outcomes: { adopted: 'angenommen', rejected: 'abgelehnt' },
+      followUps: { open: 'offen', inProgress: 'in Umsetzung', done: 'umgesetzt' },
+    },
     heading: 'Konferenz: alle Sitzungen',
     timeZone: 'Alle Zeiten in Europe/Berlin (MEZ/MESZ).',
     berlin: 'Uhr (Europe/Berlin)',

@@ -716,6 +716,18 @@ export const en: Messages = {
   },
   /** Between sessions: office additions (R-AGD-6, R-PRT-2, R-FUP-1/2). */
   conference: {
+    archive: {
+      heading: 'Archive of resolutions of every session',
+      search: 'Search resolutions (item, title, session)',
+      count_one: '1 resolution',
+      count_other: '{{count}} resolutions',
+      session: 'Session',
+      item: 'Agenda item',
+      outcome: 'Outcome',
+      followUp: 'Implementation',
+      outcomes: { adopted: 'adopted', rejected: 'rejected' },
+      followUps: { open: 'open', inProgress: 'in progress', done: 'done' },
+    },
     heading: 'Conference: all sessions',
     timeZone: 'All times in Europe/Berlin (CET/CEST).',
     berlin: '(Europe/Berlin)',

@@ -1,5 +1,5 @@
 import {
-  berlinDate, conferenceOverview, type AgendaRecordState, type ConferenceHome, type ConferenceState, type ExtraordinaryState, type MeetingState,
+  berlinDate, conferenceArchive, conferenceOverview, type FollowUpState, type AgendaRecordState, type ConferenceHome, type ConferenceState, type ExtraordinaryState, type MeetingState,
   type MeetingSummary, type ProtocolWorkflowState, type RulesProfile,
 } from '@plenum/shared';
 
@@ -13,22 +13,24 @@ export interface SessionRecords {
 /** GET /api/conference: the conference's sessions with their deadlines and each session's summary. */
 export function conferenceHome(
   conference: ConferenceState, records: ReadonlyMap<string, SessionRecords>, requests: { id: string; state: ExtraordinaryState }[],
-  profile: RulesProfile, now: string,
+  profile: RulesProfile, now: string, followUp: FollowUpState | null = null,
 ): ConferenceHome {
   const agendaRecords = Object.fromEntries([...records].map(([id, r]) => [id, {
     draftAgenda: r.agenda?.draftAgendaAt ?? null, finalPapers: r.agenda?.finalPapersAt ?? null, shorterPeriod: r.agenda?.shorterPeriod ?? null,
   }]));
   const linked = new Set(Object.values(conference.sessions).filter((s) => s.status !== 'cancelled').map((s) => s.requestId));
+  const sessions = conferenceOverview(conference, profile, now, agendaRecords, berlinDate(now)).map((s) => {
+    const r = records.get(s.id);
+    return { ...s, meeting: r?.meeting ? meetingSummary(r.meeting, r.protocol, profile) : null };
+  });
   return {
     timeZone: 'Europe/Berlin',
+    archive: conferenceArchive(sessions, followUp),
     deviations: conference.deviations,
     reachedRequests: requests
       .filter((r) => r.state.status === 'reached' && !linked.has(r.id))
       .map((r) => ({ id: r.id, reason: r.state.reason, reachedAt: r.state.reachedAt ?? '' })),
-    sessions: conferenceOverview(conference, profile, now, agendaRecords, berlinDate(now)).map((s) => {
-      const r = records.get(s.id);
-      return { ...s, meeting: r?.meeting ? meetingSummary(r.meeting, r.protocol, profile) : null };
-    }),
+    sessions,
   };
 }
 

@@ -1,6 +1,6 @@
 import {
   addCalendarDays, berlinDate, enterableSessions, type PersonSession, berlinTimeOfDay, chairLandsFor, weekdayOf, type ConferenceHome, type ConferenceState, type EventEnvelope, type ExtraordinaryState,
-  type MeetingState, type AgendaRecordState, type ProtocolWorkflowState,
+  type MeetingState, type AgendaRecordState, type FollowUpState, type ProtocolWorkflowState,
 } from '@plenum/shared';
 import type { MeetingDirectory } from '../store/event-log.ts';
 import type { MeetingRegistry } from '../meeting/registry.ts';
@@ -169,7 +169,8 @@ export class ConferenceSessions {
       });
     }
     const requests = (await this.service.list('extraordinary')).map((r) => ({ id: r.id, state: r.state }));
-    return conferenceHome(conference, records, requests, this.service.profile, this.clock().toISOString());
+    const followUp = (await this.service.state('followup', CONFERENCE)).state as FollowUpState;
+    return conferenceHome(conference, records, requests, this.service.profile, this.clock().toISOString(), followUp);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { ChairDeviation } from '../chair.ts';
 import type { SessionOverview } from './plan.ts';
+import type { ArchiveEntry } from './archive.ts';
 
 /**
  * GET /api/conference: the conference home for the office and the chair. Each session with its
@@ -22,4 +23,6 @@ export interface ConferenceHome {
   /** Extraordinary-session requests that reached 11 Länder and have no session yet (R-SES-1). */
   reachedRequests: { id: string; reason: string; reachedAt: string }[];
   sessions: (SessionOverview & { meeting: MeetingSummary | null })[];
+  /** Every resolution across the sessions with its follow-up, newest session first. */
+  archive: ArchiveEntry[];
 }

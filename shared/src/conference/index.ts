@@ -4,3 +4,4 @@ export * from './decide.ts';
 export * from './plan.ts';
 export * from './home.ts';
 export * from './person.ts';
+export * from './archive.ts';

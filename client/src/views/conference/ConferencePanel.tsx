@@ -6,6 +6,7 @@ import { formatDate } from '../../format.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { useLandName } from '../common/hooks.ts';
 import { getJson, postBetween } from '../../betweenApi.ts';
+import { ArchivePanel } from './ArchivePanel.tsx';
 import { CreateSessionForm } from './CreateSessionForm.tsx';
 import { SessionCard } from './SessionCard.tsx';
 
@@ -74,6 +75,7 @@ export function ConferencePanel({ canEdit }: { canEdit: boolean }) {
               </ul>
             </section>
           )}
+          <ArchivePanel entries={home.archive ?? []} />
           {canEdit && <CreateSessionForm home={home} act={act} />}
         </>
       )}
