@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkFor, MEETING, redeem, startTestServer, tokenOf, type TestServer } from './helpers.ts';
+import { mayActOnStream } from '../src/auth/between-scope.ts';
+import type { Invitation } from '../src/store/invitation-store.ts';
 
 async function api(server: TestServer, path: string, cookie: string, body?: unknown) {
   const res = await fetch(`${server.url}${path}`, {
@@ -84,5 +86,23 @@ describe('between sessions: meeting-keyed streams belong to their meeting (R-PRT
     const conference = await api(server, '/api/between/conference/dmk', office2, { command: { type: 'cancelSession', meetingId: MEETING, reason: 'x' } });
     expect(conference.status).toBe(403);
     expect(conference.body.error?.code).toBe('auth.forbidden');
+  });
+});
+
+describe('F6: who runs the conference-wide procedures (between-scope.ts)', () => {
+  const invitation = (scope: 'meeting' | 'conference', role: Invitation['role'] = 'office'): Invitation => ({
+    id: 'i', meetingId: scope === 'conference' ? 'dmk' : 'm1', role, participantId: null, label: 'x', createdAt: '2026-01-01T00:00:00.000Z',
+    revokedAt: null, scope, redemptions: 0, firstRedeemedAt: null, lastRedeemedAt: null,
+  });
+  const meetings = new Set(['m1']);
+  it('the conference office acts; a meeting office only while the data folder has no conference office (from before conference invitations)', () => {
+    expect(mayActOnStream(invitation('conference'), meetings, 'circular', 'c1', true)).toBe(true);
+    expect(mayActOnStream(invitation('meeting'), meetings, 'circular', 'c1', true)).toBe(false);
+    expect(mayActOnStream(invitation('meeting'), meetings, 'circular', 'c1', false)).toBe(true);
+    // Its own meeting's streams stay its own; another meeting's never.
+    expect(mayActOnStream(invitation('meeting'), meetings, 'protocol', 'm1', true)).toBe(true);
+    expect(mayActOnStream(invitation('meeting'), meetings, 'protocol', 'm2', false)).toBe(false);
+    // Delegates are not restricted by the office rule (the decider binds them to their Land).
+    expect(mayActOnStream(invitation('meeting', 'delegate'), meetings, 'circular', 'c1', true)).toBe(true);
   });
 });

@@ -26,12 +26,19 @@ export function mayUseStream(invitation: Invitation, meetings: ReadonlySet<strin
  * own stream) are run by the office of the conference, i.e. an office whose invitation is
  * conference-wide. The office of a single meeting may read them, but neither start nor run them
  * (a delegate of any meeting still answers a circular for its own Land, bound by the decider).
+ * `conferenceOfficeExists`: a data folder from before conference invitations has no conference
+ * office yet; there a meeting's office keeps running them, as it did.
  */
-export function mayActOnStream(invitation: Invitation, meetings: ReadonlySet<string>, kind: string, streamId: string): boolean {
+export function mayActOnStream(
+  invitation: Invitation, meetings: ReadonlySet<string>, kind: string, streamId: string, conferenceOfficeExists: boolean,
+): boolean {
   if (!mayUseStream(invitation, meetings, kind, streamId)) return false;
-  if (invitation.role === 'office' && !MEETING_STREAMS.has(kind)) return invitation.scope === 'conference';
+  if (invitation.role === 'office' && !MEETING_STREAMS.has(kind)) return invitation.scope === 'conference' || !conferenceOfficeExists;
   return true;
 }
+
+/** A live office invitation for the whole conference exists (the office of the conference). */
+export const isConferenceOffice = (i: Invitation) => i.role === 'office' && i.scope === 'conference' && !i.revokedAt;
 
 /** May list streams of this kind at all (the list is then filtered with mayUseStream). */
 export const mayListStreams = (invitation: Invitation) => PARTICIPANT_ROLES.has(invitation.role);
