@@ -84,6 +84,10 @@ describe('F4: a tampered log is not served; the message names the row', () => {
     const err = await refusal(dir);
     expect(err.problems).toContainEqual(expect.objectContaining({ stream: MEETING, reason: expect.stringContaining('re-hashed') }));
     expect(err.message).toMatch(new RegExp(`${MEETING}, seq \\d+: row hash`));
+    // npm run verify says the same, from the data folder's signed checkpoints.
+    const cli = spawnSync('node', ['--import', 'tsx', 'server/src/cli/verify.ts', dir], { encoding: 'utf8' });
+    expect(cli.status).toBe(1);
+    expect(cli.stdout).toMatch(new RegExp(`BROKEN: ${MEETING}, seq \\d+: row hash .* \\(the chain was re-hashed\\)`));
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -95,6 +99,9 @@ describe('F4: a tampered log is not served; the message names the row', () => {
     });
     const err = await refusal(dir);
     expect(err.problems[0]!.reason).toMatch(/the log ends at seq \d+, a signed checkpoint says \d+ \(rows were deleted\)/);
+    const cli = spawnSync('node', ['--import', 'tsx', 'server/src/cli/verify.ts', dir], { encoding: 'utf8' });
+    expect(cli.status).toBe(1);
+    expect(cli.stdout).toMatch(new RegExp(`BROKEN: ${MEETING}, seq \\d+: the log ends at seq \\d+`));
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -1,9 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { configFromEnv, ConfigSchema } from '../config.ts';
 import { dbFile, describeStore, openStores } from '../store/open-stores.ts';
 import { openSqliteStores } from '../store/sqlite-store.ts';
 import { describeFailure, verifyLog } from '../verify/verify-log.ts';
 import { verifyAgainst } from '../verify/against.ts';
+import { CheckpointBook } from '../verify/checkpoints.ts';
+import { loadVerifyKey } from '../verify/checkpoint-key.ts';
 
 /**
  * npm run verify [-- <dataDir or sqlite file>] [--against <protocol.json | receipts.json>]: exit
@@ -48,6 +51,19 @@ try {
     console.log(`BROKEN: ${describeFailure(report.failure!)}`);
     console.log(`(checked before it: ${report.events} events, ${report.votesChecked} votes, ${report.betweenEvents} between-sessions events)`);
     failed = true;
+  }
+  // The signed checkpoints (beside the data folder's database, or CHECKPOINT_KEY_FILE, a public key is enough):
+  // a re-hashed chain, deleted rows or a deleted stream that the chain alone cannot show.
+  const dataDir = arg ? (arg.endsWith('.sqlite') ? dirname(arg) : arg) : config.dataDir;
+  const keyFile = config.checkpointKeyFile ?? join(dataDir, 'keys', 'checkpoint-ed25519.pem');
+  const bookFile = join(dataDir, 'checkpoints.jsonl');
+  if (existsSync(keyFile) && existsSync(bookFile)) {
+    const problems = await new CheckpointBook(bookFile, loadVerifyKey(keyFile)).check(stores.events);
+    for (const p of problems) console.log(`BROKEN: ${p.stream}, seq ${p.seq}: ${p.reason}`);
+    if (problems.length === 0) console.log(`ok: every stream matches its signed checkpoint (${bookFile})`);
+    failed ||= problems.length > 0;
+  } else {
+    console.log(`no signed checkpoints at ${bookFile} with ${keyFile}: a re-hashed or truncated log is found only with --against`);
   }
   if (againstFile) {
     const against = await verifyAgainst(stores.events, doc);
