@@ -14,7 +14,15 @@ const HOME: ConferenceHome = {
     id: 'dmk-2024-1', kind: 'regular', basis: 'schedule', requestId: null, title: '1. Digitalministerkonferenz (DMK)', date: '2024-04-19',
     startTime: '10:00', place: 'Potsdam', format: 'hybrid', chairLands: ['BE', 'BB'], chairDecision: null, status: 'closed', createdAt: '2024-01-01T00:00:00Z',
     changes: [], carriedIn: [], deadlines: [], phase: 'past',
-    meeting: { status: 'closed', items: [], landsPresent: 14, landsTotal: 16, results: { adopted: 5, rejected: 1, noted: 2, open: 0 }, protocol: 'published' },
+    meeting: { status: 'closed', items: [], landsPresent: 14, landsTotal: 16, results: { adopted: 5, rejected: 1, noted: 2, open: 0 }, protocol: 'published', agendaProposals: [] },
+  }, {
+    id: 'ag-2027-1', kind: 'arbeitsgremium', basis: 'chairProposal', requestId: null, title: 'Sitzung des DMK-Arbeitsgremiums', date: '2027-03-01',
+    startTime: '09:00', place: 'Videokonferenz', format: 'video', chairLands: ['HE'], chairDecision: null, status: 'closed', createdAt: '2027-01-01T00:00:00Z',
+    changes: [], carriedIn: [], deadlines: [], phase: 'past',
+    meeting: {
+      status: 'closed', items: [], landsPresent: 16, landsTotal: 16, results: { adopted: 0, rejected: 0, noted: 0, open: 0 }, protocol: 'none',
+      agendaProposals: [{ targetSessionId: 'dmk-2024-1', at: '2027-03-01T10:00:00Z', drafts: [{ draftId: 'draft-top-7', title: 'Digitale Teilhabe', version: 3, openBrackets: 1 }] }],
+    },
   }],
 };
 
@@ -33,6 +41,10 @@ describe('office: the conference home (R-SES-1, R-CHR-1, R-AGD-6)', () => {
     const past = await screen.findByTestId('conference-session-dmk-2024-1');
     expect(past).toHaveTextContent('Berlin und Brandenburg');
     expect(past).toHaveTextContent('14 von 16 Ländern anwesend; 5 angenommen, 1 abgelehnt; Protokoll: veröffentlicht');
+    // R-AGR-2: a meeting of the Arbeitsgremium shows its kind and the agenda proposal it ended with.
+    const ag = screen.getByTestId('conference-session-ag-2027-1');
+    expect(ag).toHaveTextContent('Sitzung des DMK-Arbeitsgremiums');
+    expect(within(ag).getByTestId('conference-ag-proposal')).toHaveTextContent('Tagesordnungsvorschlag für 1. Digitalministerkonferenz (DMK): „Digitale Teilhabe“ v3 (1 offene Klammer)');
     // A past session is neither rescheduled nor cancelled.
     expect(within(past).queryByRole('button', { name: 'Absagen' })).toBeNull();
 

@@ -137,6 +137,7 @@ export async function startServer(input: ConfigInput = {}, options: { clock?: ()
     state: async (kind, id) => between.service.state(kind, id),
     meetingState: async (meetingId) => (await registry.get(meetingId))?.current ?? null,
     conference: () => between.conference.state(),
+    pdf,
     now: () => options.clock?.() ?? new Date(),
     meetingCommand: async (meetingId, command, actor, key) => {
       const rt = await registry.get(meetingId);

@@ -10,6 +10,7 @@ import {
   DMK_PROFILE, bracketPaperMarkdown, bracketPaperOf, decideDraft, demoDraftSteps, evolveDraft, initialDraftState, type DraftState,
 } from '@plenum/shared';
 import { bracketPaperDocx, bracketPaperPdf, paragraphsFromDocx, paragraphsFromText } from '../src/drafts/index.ts';
+import { PdfUnavailable, ProtocolPdfRenderer } from '../src/protocol-pdf/pdf-renderer.ts';
 
 const roster = DMK_PROFILE.lands.map((l) => ({ participantId: `p-${l.code}-member`, land: l.code }));
 function demoDraft(): DraftState {
@@ -82,6 +83,46 @@ describe('bracket paper exports (R-AGR-2, R-AGR-3)', () => {
     expect(text).toContain('[zeitnah erfolgen wird] (K1: BY, NW)');
     expect(text).toContain('Offene Klammern');
     expect(text).toContain('Alternative Hessen: „Sie sehen dies als gemeinsame Aufgabe von Bund, Ländern und Kommunen an.“ Hessen');
+  });
+
+  it('R-AGR-2: English exports: labels and Land names in English, the draft text as written; German stays the default', async () => {
+    const en = bracketPaperOf(state, 2, DMK_PROFILE, 'en')!;
+    expect(en.label).toBe('Version v2');
+    const md = bracketPaperMarkdown(en);
+    expect(md).toContain('Bracket paper · Version v2 · Lead: ');
+    expect(md).toContain('## Open brackets');
+    expect(md).toContain('- **K1** (paragraph 3): “zeitnah erfolgen wird” – held by Bavaria, North Rhine-Westphalia');
+    expect(md).not.toMatch(/Klammerpapier|Offene Klammern|gehalten von|Federführung/);
+    const docxText = xmlText(await documentXml(await bracketPaperDocx(en)));
+    expect(docxText).toContain('Bracket paper · Version v2');
+    expect(docxText).toContain('“zeitnah erfolgen wird” – held by Bavaria, North Rhine-Westphalia');
+    expect(docxText).toContain('Alternative Hesse: “Sie sehen dies als gemeinsame Aufgabe von Bund, Ländern und Kommunen an.”');
+    const dir = mkdtempSync(join(tmpdir(), 'plenum-draft-'));
+    writeFileSync(join(dir, 'paper-en.pdf'), await bracketPaperPdf(en));
+    const pdfText = execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'paper-en.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(pdfText).toContain('Bracket paper');
+    expect(pdfText).toContain('Open brackets');
+    expect(pdfText).toContain('Text and alternatives');
+    expect(pdfText).not.toContain('Offene Klammern');
+    expect(bracketPaperMarkdown(bracketPaperOf(state, 2)!)).toContain('## Offene Klammern');
+  });
+
+  it('R-AGR-2: the PDF renders in the worker pool with its time limit, cached by content', async () => {
+    const renderer = new ProtocolPdfRenderer();
+    try {
+      const [a, b] = await Promise.all([renderer.renderPaper(paper), renderer.renderPaper(paper)]);
+      expect(b).toBe(a);
+      expect(renderer.completed).toBe(1);
+      const dir = mkdtempSync(join(tmpdir(), 'plenum-draft-'));
+      writeFileSync(join(dir, 'worker.pdf'), a);
+      expect(execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'worker.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')).toContain('[zeitnah erfolgen wird] (K1: BY, NW)');
+      await renderer.renderPaper(bracketPaperOf(state, 2, DMK_PROFILE, 'en')!);
+      expect(renderer.completed).toBe(2);
+    } finally { await renderer.close(); }
+    const slow = new ProtocolPdfRenderer({ timeoutMs: 1 });
+    try {
+      await expect(slow.renderPaper(paper)).rejects.toEqual(new PdfUnavailable('pdf.timeout'));
+    } finally { await slow.close(); }
   });
 
   it('import: plain text with numbered paragraphs, continuation lines, and a DOCX written by the docx package', async () => {

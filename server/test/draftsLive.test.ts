@@ -180,6 +180,16 @@ describe('Arbeitsgremium meeting: 16 Länder resolve three brackets live (R-AGR-
     expect(Buffer.from(await docx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
     const md = await fetch(`${server.url}/api/drafts/${DRAFT}/paper.md`, { headers: { cookie: cookies.BY! } });
     expect(await md.text()).toContain('Vollständig geeinte Fassung');
+    const mdEn = await fetch(`${server.url}/api/drafts/${DRAFT}/paper.md?lang=en`, { headers: { cookie: cookies.BY! } });
+    expect(await mdEn.text()).toContain('Fully agreed version');
+    expect((await fetch(`${server.url}/api/drafts/${DRAFT}/paper.md?lang=fr`, { headers: { cookie: cookies.BY! } })).status).toBe(400);
+    const pdf = await fetch(`${server.url}/api/drafts/draft-top-7/paper.pdf?lang=en`, { headers: { cookie: cookies.BY! } });
+    expect(pdf.status).toBe(200);
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    const before = server.pdf.completed;
+    await fetch(`${server.url}/api/drafts/draft-top-7/paper.pdf?lang=en`, { headers: { cookie: cookies.BY! } });
+    // Rendered in the worker once; the repeat comes from its cache.
+    expect(server.pdf.completed).toBe(before);
     expect((await fetch(`${server.url}/api/drafts/${DRAFT}/paper.pdf`)).status).toBe(401);
     const imported = await fetch(`${server.url}/api/drafts/import`, {
       method: 'POST', headers: { cookie: cookies.BY!, 'content-type': 'text/plain', origin: server.url }, body: '1. Erstens.\n2. Zweitens.',

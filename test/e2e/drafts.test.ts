@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_MEETING_ID, type DraftState, type EventEnvelope } from '@plenum/shared';
+import type { ConferenceHome, DraftState } from '@plenum/shared';
 import { chromiumAvailability, launchChromium } from './support/chromium.ts';
 import { buildClientIfStale } from './support/build.ts';
 import { startServer, type RunningServer } from './support/server.ts';
@@ -12,7 +12,7 @@ import { screenshot } from './support/artifacts.ts';
  * The Arbeitsgremium's bracket paper in real browsers (R-AGR-1..3): the office and the officers of
  * Bavaria and North Rhine-Westphalia work on the demo's TOP 7 paper at the same time and each
  * sees every change; a bracket held by one Land is visible to all; once the brackets are resolved
- * the office puts the agreed version on the DMK session's agenda as TOP 7's text. No timing is
+ * the office puts the agreed version on the agenda of the next DMK session of the conference. No timing is
  * asserted: each step waits for the change to appear.
  */
 const availability = chromiumAvailability();
@@ -155,20 +155,25 @@ describe.skipIf(availability.kind !== 'found')('bracket paper edited live by the
     expect(state.brackets.b2!.resolution!.agreed.sort()).toEqual(['BY', 'HE']);
   });
 
-  it('R-AGR-3: the office cuts the agreed version and puts it on the session agenda as TOP 7; versions compared', async () => {
+  it('R-AGR-3: the office cuts the agreed version and puts it on the next DMK session\'s agenda; versions compared', async () => {
     await office.page.getByRole('button', { name: 'Neue Fassung schneiden' }).click();
     for (const p of everyone()) await p.page.getByRole('heading', { name: /Vergleich v2 → v3/ }).waitFor();
     // The comparison v2 → v3 marks the resolved passage as inserted.
     await office.page.getByTestId('version-diff').locator('ins', { hasText: 'schrittweise' }).first().waitFor();
     await office.page.getByTestId('version-diff').locator('ins', { hasText: 'Kommunen' }).first().waitFor();
     await office.page.getByTestId('version-diff').locator('del', { hasText: 'zeitnah' }).first().waitFor();
-    await office.page.getByLabel('Tagesordnungspunkt (Kennung)').fill('top-7');
+    // R-AGR-3: the office picks the session from the conference's upcoming DMK sessions; the next one is preselected.
+    const home = async () => (await (await office.context.request.get(`${server.baseUrl}/api/conference`)).json()) as ConferenceHome;
+    const next = (await home()).sessions.find((x) => x.kind !== 'arbeitsgremium' && x.phase === 'upcoming')!;
+    const target = office.page.getByLabel('Sitzung (die nächste DMK zuerst)');
+    expect(await target.inputValue()).toBe(next.id);
+    await office.page.getByLabel('Tagesordnungspunkt (Kennung)').fill('top-teilhabe');
     await office.page.getByRole('button', { name: /Fassung auf die Tagesordnung setzen/ }).click();
-    for (const p of everyone()) await p.page.getByText(`auf der Tagesordnung von ${DEMO_MEETING_ID} (top-7, v3)`).first().waitFor();
-    const res = await office.context.request.get(`${server.baseUrl}/api/meetings/${DEMO_MEETING_ID}/export`);
-    const events = ((await res.json()) as { events: EventEnvelope[] }).events;
-    const edit = events.filter((e) => e.event.type === 'AgendaItemEdited').at(-1)?.event as { itemId: string; item?: { paragraphs?: { text: string }[] } } | undefined;
-    expect(edit?.itemId).toBe('top-7');
+    await office.page.getByText(`auf der Tagesordnung von ${next.title} (top-teilhabe, v3)`).first().waitFor();
+    for (const p of [by, nw]) await p.page.getByText(`auf der Tagesordnung von ${next.id} (top-teilhabe, v3)`).first().waitFor();
+    // The next session's agenda now carries the agreed version as a proposal of the lead Land.
+    await until('the next session lists the item', async () => (await home()).sessions.find((x) => x.id === next.id)?.meeting?.items.map((i) => i.title) ?? [],
+      (titles) => titles.includes('Digitale Teilhabe'));
     const v3 = (await draftState()).versions.at(-1)!;
     expect(v3.openBrackets).toEqual([]);
     await screenshot(office.page, 'drafts-agreed-on-agenda-office-1440');

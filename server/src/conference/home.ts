@@ -56,6 +56,7 @@ export function meetingSummary(state: MeetingState, protocol: ProtocolWorkflowSt
       open: items.filter((i) => i.outcome === null).length,
     },
     protocol: protocol?.status ?? 'none',
+    agendaProposals: state.agendaProposals,
   };
 }
 

@@ -1,5 +1,5 @@
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
-import { paperKind, type BracketPaper } from '@plenum/shared';
+import { paperKind, paperWords, type BracketPaper } from '@plenum/shared';
 
 /**
  * A bracket paper as DOCX (the format the ministries work in), with the `docx` package: each open
@@ -7,10 +7,11 @@ import { paperKind, type BracketPaper } from '@plenum/shared';
  * named right after it; the list of open brackets with their alternatives follows the text.
  */
 export async function bracketPaperDocx(p: BracketPaper): Promise<Buffer> {
+  const w = paperWords(p);
   const body: Paragraph[] = [
     new Paragraph({ text: p.title, heading: HeadingLevel.TITLE }),
     new Paragraph({ children: [new TextRun({ text: `${paperKind(p)} · ${p.label}`, bold: true })] }),
-    new Paragraph({ text: `Federführung: ${p.leadLand}${p.coLands.length ? `; Mitantragsteller: ${p.coLands.join(', ')}` : ''}` }),
+    new Paragraph({ text: `${w.lead}: ${p.leadLand}${p.coLands.length ? `; ${w.coLands}: ${p.coLands.join(', ')}` : ''}` }),
   ];
   for (const para of p.paragraphs) {
     const runs: TextRun[] = [new TextRun({ text: `${para.number}. ` })];
@@ -23,16 +24,16 @@ export async function bracketPaperDocx(p: BracketPaper): Promise<Buffer> {
     body.push(new Paragraph({ children: runs, alignment: AlignmentType.JUSTIFIED, spacing: { before: 120 } }));
   }
   if (p.brackets.length) {
-    body.push(new Paragraph({ text: 'Offene Klammern', heading: HeadingLevel.HEADING_2 }));
+    body.push(new Paragraph({ text: w.openBrackets, heading: HeadingLevel.HEADING_2 }));
     for (const b of p.brackets) {
       body.push(new Paragraph({
         bullet: { level: 0 },
         children: [
-          new TextRun({ text: `K${b.number} (Ziffer ${b.paragraph}): `, bold: true }),
-          new TextRun({ text: `„${b.text}“ – gehalten von ${b.holders.join(', ') || 'keinem Land'}` }),
+          new TextRun({ text: `K${b.number} (${w.paragraph} ${b.paragraph}): `, bold: true }),
+          new TextRun({ text: `${w.quote(b.text)} – ${w.heldBy} ${b.holders.join(', ') || w.noLand}` }),
         ],
       }));
-      for (const a of b.alternatives) body.push(new Paragraph({ bullet: { level: 1 }, text: `Alternative ${a.land}: „${a.text}“` }));
+      for (const a of b.alternatives) body.push(new Paragraph({ bullet: { level: 1 }, text: `${w.alternative} ${a.land}: ${w.quote(a.text)}` }));
     }
   }
   const doc = new Document({

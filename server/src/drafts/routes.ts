@@ -1,6 +1,6 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { Server } from 'socket.io';
-import { berlinDate, bracketPaperMarkdown, bracketPaperOf, upcomingDmkSessions, type Actor, type ConferenceState, type DraftState, type ErrorPayload, type MeetingState } from '@plenum/shared';
+import { berlinDate, bracketPaperMarkdown, bracketPaperOf, upcomingDmkSessions, type Actor, type ProtocolLang, type ConferenceState, type DraftState, type ErrorPayload, type MeetingState } from '@plenum/shared';
 import { readCookie, SESSION_COOKIE } from '../auth/cookies.ts';
 import type { Invitations } from '../auth/invitations.ts';
 import type { Logger } from '../log.ts';
@@ -9,7 +9,7 @@ import { mountArbeitsgremium } from './arbeitsgremium.ts';
 import { bracketPaperDocx } from './docx.ts';
 import { IMPORT_LIMITS, paragraphsFromDocx, paragraphsFromText } from './import.ts';
 import { broadcastDraftChange } from './live.ts';
-import { bracketPaperPdf } from './pdf.ts';
+import { PdfUnavailable, type ProtocolPdfRenderer } from '../protocol-pdf/pdf-renderer.ts';
 
 export type DraftKind = 'draft' | 'assignment';
 type Outcome = { data: { seq: number; events: unknown[]; state: unknown; duplicate?: boolean } } | { error: ErrorPayload };
@@ -27,6 +27,8 @@ export interface DraftDeps {
   /** The conference: the sessions a version may go to (R-AGR-3) and an Arbeitsgremium meeting proposes for. */
   conference(): Promise<ConferenceState>;
   now(): Date;
+  /** The PDF worker (with its time limit and cache). */
+  pdf: Pick<ProtocolPdfRenderer, 'renderPaper'>;
 }
 
 const PARTICIPANT_ROLES = new Set<Actor['role']>(['office', 'chair', 'delegate']);
@@ -39,7 +41,7 @@ const ID = /^[A-Za-z0-9_.:-]{1,64}$/;
  * whose GETs serve drafts as any stream kind):
  *   POST /api/between/draft/:id        { command, key? } → { data: { seq, events, state, duplicate } } | { error }
  *   POST /api/between/assignment/:id   the same for working-group assignments (R-AGR-4)
- *   GET  /api/drafts/:id/paper.(docx|pdf|md)?version=N   the bracket paper (current text without N)
+ *   GET  /api/drafts/:id/paper.(docx|pdf|md)?version=N&lang=de|en   the bracket paper (current text without N; German by default; the PDF in the worker)
  *   POST /api/drafts/import            a DOCX or text/plain body → { data: { paragraphs } }
  *   POST /api/arbeitsgremium/:meetingId/conclude   the end of an Arbeitsgremium meeting (arbeitsgremium.ts)
  * Every accepted change goes to all watching sockets ('draft:changed'); a version put on the
@@ -83,6 +85,9 @@ export function mountDrafts(api: Router, deps: DraftDeps) {
   api.get('/drafts/:id/paper.:format', async (req, res) => {
     const format = String(req.params.format);
     if (!['docx', 'pdf', 'md'].includes(format)) return apiError(res, 404, 'command.unknown');
+    // The labels follow the asked language; German, the ministries' language, by default.
+    if (req.query.lang !== undefined && req.query.lang !== 'de' && req.query.lang !== 'en') return apiError(res, 400, 'command.invalid');
+    const lang: ProtocolLang = req.query.lang === 'en' ? 'en' : 'de';
     const s = await who(req);
     if (!s.ok) return apiError(res, 401, s.code);
     if (!PARTICIPANT_ROLES.has(s.invitation.role)) return apiError(res, 403, 'auth.forbidden');
@@ -92,13 +97,20 @@ export function mountDrafts(api: Router, deps: DraftDeps) {
     if (seq === 0) return apiError(res, 404, 'stream.unknown');
     const version = req.query.version === undefined ? undefined : Number(req.query.version);
     if (version !== undefined && !Number.isInteger(version)) return apiError(res, 400, 'command.invalid');
-    const paper = bracketPaperOf(state as DraftState, version);
+    const paper = bracketPaperOf(state as DraftState, version, undefined, lang);
     if (!paper) return apiError(res, 404, 'draft.versionUnknown');
-    const name = `klammerpapier-${id}${version ? `-v${version}` : ''}`;
+    const name = `${lang === 'en' ? 'bracket-paper' : 'klammerpapier'}-${id}${version ? `-v${version}` : ''}`;
     if (format === 'md') return res.type('text/markdown; charset=utf-8').send(bracketPaperMarkdown(paper));
     res.setHeader('Content-Disposition', `attachment; filename="${name}.${format}"`);
     if (format === 'docx') return res.type(DOCX_TYPE).send(await bracketPaperDocx(paper));
-    return res.type('application/pdf').send(await bracketPaperPdf(paper));
+    let pdf: Buffer;
+    try {
+      pdf = await deps.pdf.renderPaper(paper);
+    } catch (err) {
+      if (err instanceof PdfUnavailable) return apiError(res, 503, err.code);
+      throw err;
+    }
+    return res.type('application/pdf').send(pdf);
   });
 
   api.post('/drafts/import', express.raw({ type: [DOCX_TYPE, 'text/plain'], limit: IMPORT_LIMITS.bytes }), async (req, res) => {

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import type { ProtocolLang, ResultsProtocolModel, RulesProfile } from '@plenum/shared';
+import type { BracketPaper, ProtocolLang, ResultsProtocolModel, RulesProfile } from '@plenum/shared';
 import type { PdfTask } from './pdf-worker.ts';
 
 /** A refusal the HTTP route turns into a coded answer. */
@@ -28,9 +28,9 @@ function workerFile(): string {
 }
 
 /**
- * Protocol PDFs are rendered in one worker thread (pdfmake is synchronous and can take seconds),
- * with a time limit, and cached: the model is a function of the log position, so the digest of
- * the model names one rendering; concurrent requests for it share one.
+ * Protocol PDFs and the Arbeitsgremium's bracket papers are rendered in one worker thread (pdfmake
+ * is synchronous and can take seconds), with a time limit, and cached: the model (or paper) is a
+ * function of the log position, so its digest names one rendering; concurrent requests share one.
  */
 export class ProtocolPdfRenderer {
   private readonly pool: Piscina;
@@ -49,7 +49,15 @@ export class ProtocolPdfRenderer {
   }
 
   render(model: ResultsProtocolModel, lang: ProtocolLang, profile?: RulesProfile): Promise<Buffer> {
-    const key = ProtocolPdfRenderer.keyOf(model, lang);
+    return this.cached(ProtocolPdfRenderer.keyOf(model, lang), { model, lang, profile });
+  }
+
+  /** R-AGR-2: a bracket paper (its words and Land names already in its language). */
+  renderPaper(paper: BracketPaper): Promise<Buffer> {
+    return this.cached(`paper:${createHash('sha256').update(JSON.stringify(paper)).digest('base64url')}`, { kind: 'paper', paper });
+  }
+
+  private cached(key: string, task: PdfTask): Promise<Buffer> {
     const cached = this.cache.get(key);
     if (cached) {
       // Most recently used last: the oldest entry is the one to drop.
@@ -57,7 +65,6 @@ export class ProtocolPdfRenderer {
       this.cache.set(key, cached);
       return cached;
     }
-    const task: PdfTask = { model, lang, profile };
     const rendering = this.run(task);
     this.cache.set(key, rendering);
     // A failed rendering is not kept: the next request tries again.

@@ -15,6 +15,8 @@ export interface MeetingSummary {
   landsTotal: number;
   results: { adopted: number; rejected: number; noted: number; open: number };
   protocol: 'none' | 'sent' | 'approved' | 'published';
+  /** R-AGR-2: a meeting of the Arbeitsgremium: the versions it proposed for the next DMK session. */
+  agendaProposals: { targetSessionId: string; drafts: { draftId: string; title: string; version: number; openBrackets: number }[]; at: string }[];
 }
 
 export interface ConferenceHome {

@@ -8,3 +8,4 @@ export * from './compare.ts';
 export * from './paper.ts';
 export * from './markdown.ts';
 export * from './demo.ts';
+export * from './labels.ts';

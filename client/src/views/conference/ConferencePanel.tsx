@@ -59,7 +59,7 @@ export function ConferencePanel({ canEdit }: { canEdit: boolean }) {
                 <h3 id={`conference-${phase}`}>{t(`conference.phases.${phase}`)}</h3>
                 {list.length === 0 ? <p>{t('conference.none')}</p> : (
                   <ul className="conference-sessions">
-                    {list.map((s) => <SessionCard key={s.id} session={s} canEdit={canEdit && s.phase === 'upcoming'} act={act} />)}
+                    {list.map((s) => <SessionCard key={s.id} session={s} canEdit={canEdit && s.phase === 'upcoming'} act={act} sessionTitle={(id) => home.sessions.find((x) => x.id === id)?.title ?? id} />)}
                   </ul>
                 )}
               </section>

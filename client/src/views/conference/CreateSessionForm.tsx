@@ -24,12 +24,12 @@ export function CreateSessionForm({ home, act }: { home: ConferenceHome; act: (c
   const [form, setForm] = useState(empty);
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
   const chair = form.date ? chairLandsFor(form.date, profile, home.deviations) : null;
-  const kind = form.kind === 'extraordinary' ? 'extraordinary' : 'regular';
+  const kind = form.kind === 'extraordinary' || form.kind === 'arbeitsgremium' ? form.kind : 'regular';
   const deadlines = form.date ? agendaDeadlines(form.date, profile, {}, new Date().toISOString(), kind) : [];
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const basis = kind === 'regular' ? {} : form.basis === 'request' ? { basis: 'request', requestId: form.requestId } : { basis: 'chairProposal' };
+    const basis = kind !== 'extraordinary' ? {} : form.basis === 'request' ? { basis: 'request', requestId: form.requestId } : { basis: 'chairProposal' };
     const ok = await act({
       type: 'createSession', kind, ...basis, title: form.title, date: form.date, startTime: form.startTime, place: form.place, format: form.format,
     }, t('conference.created', { title: form.title }));
@@ -44,6 +44,7 @@ export function CreateSessionForm({ home, act }: { home: ConferenceHome; act: (c
           <select value={form.kind} onChange={set('kind')}>
             <option value="regular">{t('conference.kinds.regular')}</option>
             <option value="extraordinary">{t('conference.kinds.extraordinary')}</option>
+            <option value="arbeitsgremium">{t('conference.kinds.arbeitsgremium')}</option>
           </select>
         </label>
         {kind === 'extraordinary' && (

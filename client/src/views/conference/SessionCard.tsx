@@ -8,8 +8,10 @@ import { useLandName } from '../common/hooks.ts';
 type Session = ConferenceHome['sessions'][number];
 
 /** One session on the conference home, with the office's reschedule and cancel (reason required). */
-export function SessionCard({ session: s, canEdit, act }: {
+export function SessionCard({ session: s, canEdit, act, sessionTitle = (id) => id }: {
   session: Session; canEdit: boolean; act: (command: Record<string, unknown>, done: string) => Promise<boolean>;
+  /** The title of another session of the conference (an Arbeitsgremium meeting's proposal names its target). */
+  sessionTitle?: (id: string) => string;
 }) {
   const { t } = useTranslation();
   const lang = useLang();
@@ -61,6 +63,14 @@ export function SessionCard({ session: s, canEdit, act }: {
           })}
         </p>
       )}
+      {m?.agendaProposals.map((p) => (
+        <p key={p.at} data-testid="conference-ag-proposal">
+          {t('conference.agProposal', {
+            session: sessionTitle(p.targetSessionId),
+            drafts: p.drafts.map((d) => t('conference.agDraft', { title: d.title, version: d.version, count: d.openBrackets })).join('; '),
+          })}
+        </p>
+      ))}
       {s.changes.length > 0 && (
         <ul className="hint">
           {s.changes.map((c) => (

@@ -1,17 +1,52 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DraftState, ErrorPayload } from '@plenum/shared';
+import type { ConferenceHome, DraftState, ErrorPayload } from '@plenum/shared';
 import { compareVersions } from '@plenum/shared/src/drafts/compare.ts';
+import { getJson } from '../../betweenApi.ts';
+import { formatDate } from '../../format.ts';
+import { useLang } from '../../i18n/index.ts';
 import type { Abilities } from './BracketCard.tsx';
+
+/** A session a version can go to: the upcoming DMK sessions of the conference, and the office's own meeting. */
+export interface AgendaTarget { id: string; title: string; date: string; proposedBy: string | null }
+
+/**
+ * R-AGR-3: the targets for a draft's version, the next DMK session first. A target an
+ * Arbeitsgremium meeting proposed this draft for is named with that meeting.
+ */
+export function agendaTargets(home: ConferenceHome | null, draftId: string, ownMeetingId: string | null): AgendaTarget[] {
+  const sessions = home?.sessions ?? [];
+  const proposedBy = (id: string) => sessions.find((s) => s.meeting?.agendaProposals.some((p) => p.targetSessionId === id && p.drafts.some((d) => d.draftId === draftId)))?.title ?? null;
+  const targets: AgendaTarget[] = sessions
+    .filter((s) => s.kind !== 'arbeitsgremium' && s.phase === 'upcoming')
+    .map((s) => ({ id: s.id, title: s.title, date: s.date, proposedBy: proposedBy(s.id) }));
+  if (ownMeetingId && !targets.some((x) => x.id === ownMeetingId)) {
+    const own = sessions.find((s) => s.id === ownMeetingId);
+    targets.push({ id: ownMeetingId, title: own?.title ?? ownMeetingId, date: own?.date ?? '', proposedBy: null });
+  }
+  return targets;
+}
 
 /** Versions v1, v2 …: cut one, compare each with the one before (changes marked), exports, the agenda (R-AGR-3). */
 export function VersionsPanel({ id, state, can, office, meetingId, act }: {
   id: string; state: DraftState; can: Abilities; office: boolean; meetingId: string | null; act: (command: unknown) => Promise<ErrorPayload | null>;
 }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const [note, setNote] = useState('');
   const [shown, setShown] = useState<number | null>(null);
-  const [itemId, setItemId] = useState('');
+  const [itemId, setItemId] = useState(id.slice(0, 64));
+  const [home, setHome] = useState<ConferenceHome | null>(null);
+  const [target, setTarget] = useState<string | null>(null);
+  useEffect(() => {
+    if (!office) return;
+    let active = true;
+    void getJson<ConferenceHome>('/api/conference').then((got) => { if (active && got && Array.isArray(got.sessions)) setHome(got); });
+    return () => { active = false; };
+  }, [office]);
+  const targets = agendaTargets(home, id, meetingId);
+  // The session an Arbeitsgremium meeting proposed, else the next DMK session.
+  const chosen = target ?? (targets.find((x) => x.proposedBy) ?? targets[0])?.id ?? null;
   const versions = state.versions;
   const latest = versions.at(-1);
   const show = shown ?? latest?.number ?? null;
@@ -23,9 +58,11 @@ export function VersionsPanel({ id, state, can, office, meetingId, act }: {
   };
   const agenda = (e: FormEvent) => {
     e.preventDefault();
-    if (latest && meetingId) void act({ type: 'putVersionOnAgenda', version: latest.number, meetingId, itemId: itemId.trim() });
+    if (latest && chosen) void act({ type: 'putVersionOnAgenda', version: latest.number, meetingId: chosen, itemId: itemId.trim() });
   };
-  const paper = (format: string, version?: number) => `/api/drafts/${encodeURIComponent(id)}/paper.${format}${version ? `?version=${version}` : ''}`;
+  // The exports in the language of the view (German by default).
+  const paper = (format: string, version?: number) => `/api/drafts/${encodeURIComponent(id)}/paper.${format}?lang=${lang}${version ? `&version=${version}` : ''}`;
+  const sessionName = (sessionId: string) => home?.sessions.find((x) => x.id === sessionId)?.title ?? sessionId;
   return (
     <section className="panel" aria-labelledby="versions-heading">
       <h3 id="versions-heading">{t('drafts.versions')}</h3>
@@ -61,9 +98,17 @@ export function VersionsPanel({ id, state, can, office, meetingId, act }: {
           )}
         </>
       )}
-      {state.onAgenda.map((a) => <p key={`${a.meetingId}-${a.itemId}-${a.version}`}>{t('drafts.onAgenda', { meeting: a.meetingId, item: a.itemId, version: a.version })}</p>)}
-      {office && latest && meetingId && (
+      {state.onAgenda.map((a) => <p key={`${a.meetingId}-${a.itemId}-${a.version}`}>{t('drafts.onAgenda', { meeting: sessionName(a.meetingId), item: a.itemId, version: a.version })}</p>)}
+      {office && latest && chosen && (
         <form onSubmit={agenda} className="inline-form">
+          <label htmlFor="agenda-session">{t('drafts.agendaSession')}</label>
+          <select id="agenda-session" value={chosen} onChange={(e) => setTarget(e.target.value)}>
+            {targets.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.title}{x.date ? `, ${formatDate(x.date, lang)}` : ''}{x.proposedBy ? ` – ${t('drafts.proposedBy', { meeting: x.proposedBy })}` : ''}
+              </option>
+            ))}
+          </select>
           <label htmlFor="agenda-item">{t('drafts.agendaItem')}</label>
           <input id="agenda-item" required pattern="[A-Za-z0-9_.:\-]{1,64}" value={itemId} onChange={(e) => setItemId(e.target.value)} />
           <button type="submit">{t('drafts.agendaPut')}: v{latest.number}</button>
