@@ -82,7 +82,7 @@ describe.skipIf(availability.kind !== 'found')('bracket paper edited live by the
     await screenshot(office.page, 'drafts-editor-office-1440-en');
     await switchLanguage(office.page, 'de');
     expect(axe.filter((a) => a.total > 0).map((a) => a.findings)).toEqual([]);
-  });
+   }, 120_000);
 
   it('R-AGR-1: the office and two Länder change the paper at the same time; every page shows every change', async () => {
     const nwBrackets = async () => {
@@ -186,5 +186,5 @@ describe.skipIf(availability.kind !== 'found')('bracket paper edited live by the
     axe.push(await checkAccessibility(office.page, 'drafts-overview-office', 'de'));
     axe.push(await checkAccessibility(by.page, 'drafts-overview-by', 'de'));
     expect(axe.filter((a) => a.total > 0).map((a) => a.findings)).toEqual([]);
-  });
+   }, 120_000);
 });

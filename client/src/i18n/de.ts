@@ -200,7 +200,7 @@ export const de = {
   presence: { room: 'im Raum', remote: 'zugeschaltet', absent: 'abwesend' },
   kind: {
     member: 'Mitglied', permanentDeputy: 'Ständige Vertretung', temporaryDeputy: 'Weitere Stellvertretung',
-    guest: 'Gast', staff: 'Begleitung', chair: 'Vorsitz', office: 'Geschäftsstelle',
+    guest: 'Gast', staff: 'Begleitung', chair: 'Vorsitz', office: 'Geschäftsstelle', workingLevel: 'Arbeitsebene (Arbeitsgremium)',
   },
   guestKind: {
     federalMinister: 'Bundesdigitalminister(in)', federalRepresentative: 'Vertretung des Bundes',

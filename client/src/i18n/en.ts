@@ -197,7 +197,7 @@ export const en: Messages = {
   presence: { room: 'in the room', remote: 'remote', absent: 'absent' },
   kind: {
     member: 'Member', permanentDeputy: 'Permanent deputy', temporaryDeputy: 'Temporary deputy',
-    guest: 'Guest', staff: 'Staff', chair: 'Chair', office: 'Office',
+    guest: 'Guest', staff: 'Staff', chair: 'Chair', office: 'Office', workingLevel: 'Working level (Arbeitsgremium)',
   },
   guestKind: {
     federalMinister: 'Federal Digital Minister', federalRepresentative: 'Federal representative',

@@ -16,6 +16,8 @@ import './delegate.css';
 
 /** Between sessions (circulars, protocol draft, session requests): its own chunk, loaded on demand. */
 const DelegateBetweenPanel = lazy(() => import('./DelegateBetweenPanel.tsx'));
+/** A meeting of the Arbeitsgremium: the live bracket view of the Land's working level (R-AGR-1). */
+const ArbeitsgremiumLive = lazy(() => import('../drafts/ArbeitsgremiumLive.tsx'));
 
 /** The delegate's phone: check in, vote for the own Land and held Länder, transfer, declare, consent. */
 export default function DelegateView() {
@@ -26,12 +28,22 @@ export default function DelegateView() {
   const item = useMeeting((s) => s.state.agenda.find((i) => i.id === s.state.currentItemId) ?? null);
   const loaded = useMeeting((s) => s.seq > 0);
   const state = useMeeting((s) => s.state);
+  const arbeitsgremium = useMeeting((s) => s.state.session?.kind === 'arbeitsgremium');
   const uncast = vote?.status === 'open' && me ? landsParticipantMayCast(state, vote, me.id).filter((land) => !vote.ballots[land]).length : 0;
   if (!me || !me.land) {
     return (
       <Layout role={t('role.delegate')} className="delegate">
         <h1>{t('delegate.title')}</h1>
         <p>{loaded ? t('delegate.unknown') : t('common.loading')}</p>
+      </Layout>
+    );
+  }
+  if (arbeitsgremium) {
+    return (
+      <Layout role={t('role.delegate')} className="delegate">
+        <h1 className="delegate-title">{landName(me.land)} <span className="subtitle">{me.name} · {t(`kind.${me.kind}`)}</span></h1>
+        <CheckInPanel me={me} />
+        <Suspense fallback={<p>{t('common.loading')}</p>}><ArbeitsgremiumLive mode="land" /></Suspense>
       </Layout>
     );
   }

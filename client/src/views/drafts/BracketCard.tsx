@@ -6,7 +6,7 @@ export interface Abilities { land: string | null; leads: boolean; chairs: boolea
 type Act = (command: unknown) => Promise<ErrorPayload | null>;
 
 /** One open bracket: who holds it with which wording, and what the viewer may do about it. */
-export function BracketCard({ bracket: b, number, can, act }: { bracket: DraftBracket; number: number; can: Abilities; act: Act }) {
+export function BracketCard({ bracket: b, number, can, act, called = false }: { bracket: DraftBracket; number: number; can: Abilities; act: Act; called?: boolean }) {
   const { t } = useTranslation();
   const [alternative, setAlternative] = useState('');
   const [choice, setChoice] = useState('original');
@@ -47,7 +47,7 @@ export function BracketCard({ bracket: b, number, can, act }: { bracket: DraftBr
           </button>
         ))}
         {mine && <button type="button" onClick={() => void act({ type: 'leaveBracket', bracketId: b.id })}>{t('drafts.leaveBracket')}</button>}
-        {can.chairs && <button type="button" onClick={() => void act({ type: 'callBracket', bracketId: b.id })}>{t('drafts.call')}</button>}
+        {can.chairs && !called && <button type="button" onClick={() => void act({ type: 'callBracket', bracketId: b.id })}>{t('drafts.call')}</button>}
       </div>
       {can.land && (
         <form onSubmit={propose} className="inline-form">

@@ -3,16 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { DraftState, ErrorPayload } from '@plenum/shared';
 // Runtime helpers from their own files: the shared index would bring zod into the bundle.
 import { openBrackets, snapshotOf } from '@plenum/shared/src/drafts/state.ts';
-import { bracketNumber, renderParagraphs } from '@plenum/shared/src/drafts/render.ts';
+import { renderParagraphs } from '@plenum/shared/src/drafts/render.ts';
+import { bracketNumbers } from './numbers.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { BracketCard, type Abilities } from './BracketCard.tsx';
 import { CallPanel } from './CallPanel.tsx';
 import { VersionsPanel } from './VersionsPanel.tsx';
 
-/** Bracket numbers K1, K2 … in the order set, stable while others resolve (as in the exported papers). */
-export function bracketNumbers(s: DraftState): Record<string, number> {
-  return Object.fromEntries(s.bracketOrder.map((id) => [id, bracketNumber(id)]));
-}
+export { bracketNumbers };
 
 /** The draft editor: numbered paragraphs with their brackets, the live call, versions. */
 export function DraftEditor({ id, state: s, can, office, meetingId, act }: {

@@ -8,10 +8,10 @@ import { navigate, usePath } from '../../router.ts';
 import { useMeeting } from '../../store/index.ts';
 import { Layout } from '../common/Layout.tsx';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
-import { announce } from '../common/announcer.tsx';
 import { homeFor } from '../../App.tsx';
 import { bracketNumbers, DraftEditor } from './DraftEditor.tsx';
 import { useDrafts, type DraftRow } from './useDrafts.ts';
+import { useBracketNotices } from './useBracketNotices.ts';
 import { newIdempotencyKey } from '../../store/key.ts';
 import './texts.ts';
 import './drafts.css';
@@ -27,22 +27,8 @@ export default function DraftsView() {
   const role = useMeeting((s) => s.role);
   const meetingId = useMeeting((s) => s.meetingId ?? s.state.meetingId);
   const land = useMeeting((s) => (s.participantId ? s.state.participants[s.participantId]?.land ?? null : null));
-  const [notices, setNotices] = useState<string[]>([]);
-  const { rows, byId, live, act } = useDrafts((row, previous, types) => {
-    // A Land hears when a bracket it holds is called or changed by someone else's step.
-    if (!land) return;
-    const numbers = bracketNumbers(row.state);
-    for (const b of openBrackets(row.state)) {
-      if (!b.holders[land] && !previous?.state.brackets[b.id]?.holders[land]) continue;
-      const before = previous?.state.brackets[b.id];
-      const called = types.includes('BracketCalled') && row.state.call?.bracketId === b.id;
-      const changedByOthers = before && JSON.stringify(before) !== JSON.stringify(b) && !types.every((ty) => ty === 'BracketCallAnswered');
-      if (!called && !changedByOthers) continue;
-      const text = t(called ? 'drafts.noticeCalled' : 'drafts.noticeChanged', { n: numbers[b.id], title: row.state.title });
-      setNotices((n) => [text, ...n].slice(0, 5));
-      announce(text);
-    }
-  });
+  const { notices, onChange } = useBracketNotices(land);
+  const { rows, byId, live, act } = useDrafts(onChange);
   const selected = path.startsWith('/drafts/') ? decodeURIComponent(path.slice('/drafts/'.length)) : null;
   const row = selected ? byId[selected] : undefined;
   const can = { land, leads: role === 'office' || (land !== null && row?.state.leadLand === land), chairs: role === 'office' || role === 'chair' };

@@ -25,6 +25,15 @@ const TEXT = {
     version: 'Fassung', exports: 'Export', current: 'Arbeitsstand', history: 'Verlauf ({{count}} Schritte)',
     notice: 'Hinweis', noticeCalled: 'Klammer K{{n}} in „{{title}}“, die Ihr Land hält, ist aufgerufen.',
     noticeChanged: 'Klammer K{{n}} in „{{title}}“, die Ihr Land hält, wurde geändert.', notices: 'Benachrichtigungen',
+    ag: {
+      heading: 'Sitzung des Arbeitsgremiums: offene Klammern der Reihe nach', draft: 'Entwurf', inTurn: 'Offene Klammern der Reihe nach',
+      none: 'Kein Entwurf hat offene Klammern.', current: 'aufgerufen', alone: 'allein', callNext: 'Nächste Klammer aufrufen',
+      call: 'Aufrufen', yours: 'Ihr Land hält diese Klammer', noCall: 'Zurzeit ist keine Klammer aufgerufen.',
+      end: 'Sitzung beenden (R-AGR-2)', endHint: 'Die Sitzung endet mit einer neuen Fassung je Entwurf und dem Tagesordnungsvorschlag für die nächste DMK.',
+      drafts: 'Beratene Entwürfe', target: 'Tagesordnungsvorschlag für', endSubmit: 'Fassungen schneiden und vorschlagen',
+      proposed: 'Vorgeschlagen für {{session}}: {{drafts}}', noVote: 'Das Arbeitsgremium stimmt nicht nach GO 5 ab; es ruft Klammern auf.',
+      paragraph: 'Ziffer {{n}}',
+    },
     live: 'Live', offline: 'Keine Live-Verbindung – Änderungen erscheinen nach dem Neuladen.',
   },
   en: {
@@ -50,6 +59,15 @@ const TEXT = {
     version: 'Version', exports: 'Export', current: 'Working text', history: 'History ({{count}} steps)',
     notice: 'Notice', noticeCalled: 'Bracket K{{n}} in "{{title}}", held by your Land, is being called.',
     noticeChanged: 'Bracket K{{n}} in "{{title}}", held by your Land, has changed.', notices: 'Notifications',
+    ag: {
+      heading: 'Meeting of the Arbeitsgremium: open brackets in turn', draft: 'Draft', inTurn: 'Open brackets in turn',
+      none: 'No draft has open brackets.', current: 'called', alone: 'alone', callNext: 'Call the next bracket',
+      call: 'Call', yours: 'Your Land holds this bracket', noCall: 'No bracket is being called.',
+      end: 'End the meeting (R-AGR-2)', endHint: 'The meeting ends with a new version of each draft and the agenda proposal for the next DMK.',
+      drafts: 'Drafts deliberated', target: 'Agenda proposal for', endSubmit: 'Cut versions and propose',
+      proposed: 'Proposed for {{session}}: {{drafts}}', noVote: 'The Arbeitsgremium does not vote under GO 5; it calls brackets.',
+      paragraph: 'Paragraph {{n}}',
+    },
     live: 'Live', offline: 'No live connection – changes appear after reloading.',
   },
 };
