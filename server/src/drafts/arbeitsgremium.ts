@@ -29,7 +29,8 @@ export function mountArbeitsgremium(api: Router, deps: DraftDeps) {
     const s = await deps.invitations.check(readCookie(req.headers.cookie, SESSION_COOKIE));
     if (!s.ok) return res.status(401).json({ error: { code: s.code } });
     const role = s.invitation.role;
-    if (!(role === 'office' || (role === 'chair' && s.invitation.meetingId === meetingId))) return res.status(403).json({ error: { code: 'auth.forbidden', rule: 'R-AGR-1' } });
+    // The chair of this meeting (its invitation opens it) or the office.
+    if (!(role === 'office' || (role === 'chair' && (await s.meetings()).has(meetingId)))) return res.status(403).json({ error: { code: 'auth.forbidden', rule: 'R-AGR-1' } });
     const body = ConcludeBody.safeParse(req.body);
     if (!body.success) return res.status(400).json({ error: { code: 'command.invalid' } });
     const outcome = await conclude(deps, meetingId, body.data, s.actor);
