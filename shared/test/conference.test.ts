@@ -153,7 +153,7 @@ describe('a person\'s conference invitation lands on the live or next session', 
 
 describe('the conference archive: every resolution across sessions with its follow-up', () => {
   const meeting = (items: { id: string; number: string; title: string; outcome: string | null }[]) =>
-    ({ status: 'closed' as const, items, landsPresent: 14, landsTotal: 16, results: { adopted: 0, rejected: 0, noted: 0, open: 0 }, protocol: 'none' as const });
+    ({ status: 'closed' as const, items, landsPresent: 14, landsTotal: 16, results: { adopted: 0, rejected: 0, noted: 0, open: 0 }, protocol: 'none' as const, agendaProposals: [] });
   const sessions = [
     { id: 'dmk-2024-1', title: '1. DMK', date: '2024-04-19', meeting: meeting([
       { id: 'top-6', number: 'TOP 6', title: 'Digitale Identitäten', outcome: 'adopted' },
