@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { buildResultsProtocol } from '@plenum/shared';
 import { renderProtocolPdf } from '../src/protocol-pdf/index.ts';
 import { runDemoSession } from '../../shared/test/resultsProtocolFixture.ts';
 import { oralSession } from '../../shared/test/support/oralSession.ts';
+import { pdfText } from '../../test/e2e/support/pdfText.ts';
 
-/** Extract the PDF's text with poppler's pdftotext (installed here and in CI). */
-function pdfText(pdf: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'plenum-pdf-'));
-  const file = join(dir, 'protocol.pdf');
-  writeFileSync(file, pdf);
-  return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-}
 
 const record = runDemoSession();
 const model = buildResultsProtocol(record.state, record.events);

@@ -6,14 +6,25 @@ import type { Person } from './people.ts';
 
 const WAIT = { timeout: 15_000 };
 
-/** Waits until `read` returns what `ok` accepts; says what it last saw when it gives up. */
+/**
+ * Waits until `read` returns what `ok` accepts; says what it last saw when it gives up. A read that
+ * fails (the element not there yet: a loaded machine renders late) is tried again until the timeout.
+ */
 export async function until<T>(what: string, read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
   const started = Date.now();
   let last: T | undefined;
+  let failed: unknown = null;
   for (;;) {
-    last = await read();
-    if (ok(last)) return last;
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}; last seen: ${JSON.stringify(last)}`);
+    try {
+      last = await read();
+      failed = null;
+      if (ok(last)) return last;
+    } catch (err) {
+      failed = err;
+    }
+    if (Date.now() - started > timeoutMs) {
+      throw new Error(`timed out waiting for ${what}; last seen: ${failed ? String(failed) : JSON.stringify(last)}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Ballot, LandCode, VoteRound } from '@plenum/shared';
 import { useLang } from '../../i18n/index.ts';
@@ -8,6 +8,7 @@ import { useCurrentVote, useLandName } from '../common/hooks.ts';
 import { motionLabel } from '../common/MotionLabel.ts';
 import { LandsOverview } from './LandsOverview.tsx';
 import { RollCall } from './RollCall.tsx';
+import { AttendanceCall } from './AttendanceCall.tsx';
 
 /**
  * Who cast which vote, per Land: the choice, the person who set it (and for a transferred vote, the
@@ -17,19 +18,31 @@ import { RollCall } from './RollCall.tsx';
 export function BallotsPanel() {
   const { t } = useTranslation();
   const vote = useCurrentVote();
+  const session = useMeeting((s) => s.state.session);
   const [rollCall, setRollCall] = useState(false);
+  const [attendanceCall, setAttendanceCall] = useState(false);
   const open = vote?.status === 'open';
+  // A vote opening ends the attendance call; the next break between votes starts without it.
+  useEffect(() => { if (open) setAttendanceCall(false); }, [open]);
+  // R-SES-2 / R-VOT-7: attendance by roll call, whenever no vote is open and the session is not over.
+  const canCallAttendance = !open && session !== null && session.status !== 'closed';
+  const calling = canCallAttendance && attendanceCall;
   return (
     <section aria-labelledby="ballots-heading" className="panel ballots-panel">
       <div className="panel-head">
-        <h2 id="ballots-heading">{vote ? t('chair.vote.perLand') : t('chair.lands.heading')}</h2>
+        <h2 id="ballots-heading">{calling ? t('attendanceCall.heading') : vote ? t('chair.vote.perLand') : t('chair.lands.heading')}</h2>
         {open && (
           <button type="button" className="small" aria-pressed={rollCall} data-testid="roll-call-toggle" onClick={() => setRollCall(!rollCall)}>
             {t('rollCall.start')}
           </button>
         )}
+        {canCallAttendance && (
+          <button type="button" className="small" aria-pressed={attendanceCall} data-testid="attendance-call-toggle" onClick={() => setAttendanceCall(!attendanceCall)}>
+            {t('attendanceCall.start')}
+          </button>
+        )}
       </div>
-      {vote && open && rollCall ? <RollCall vote={vote} /> : vote ? <BallotsTable vote={vote} /> : <LandsOverview />}
+      {calling ? <AttendanceCall /> : vote && open && rollCall ? <RollCall vote={vote} /> : vote ? <BallotsTable vote={vote} /> : <LandsOverview />}
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Choice, LandCode, OralMode, VoteRound } from '@plenum/shared';
 import { useMeeting } from '../../store/index.ts';
@@ -6,6 +6,7 @@ import { announce } from '../common/announcer.tsx';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { useLandName } from '../common/hooks.ts';
 import { useCommand } from '../common/useCommand.ts';
+import { useRowKeys } from './useRowKeys.ts';
 
 const CHOICES: Choice[] = ['yes', 'no', 'abstain'];
 /** J/N/E as said in German; Y/A work too (English keyboards and habits). */
@@ -25,33 +26,12 @@ export function RollCall({ vote }: { vote: VoteRound }) {
   const landName = useLandName();
   const { run, error } = useCommand();
   const [mode, setMode] = useState<OralMode>('rollCall');
-  const [current, setCurrent] = useState(0);
-  const rows = useRef<(HTMLTableRowElement | null)[]>([]);
   const lands = profile.lands.map((l) => l.code).filter((code) => vote.electorate[code]);
-
-  const focusRow = (i: number) => {
-    const j = Math.max(0, Math.min(lands.length - 1, i));
-    setCurrent(j);
-    rows.current[j]?.focus();
-  };
   const record = (land: LandCode, choice: Choice) => {
     announce(t('rollCall.recorded', { land: landName(land), choice: t(`choice.${choice}`) }), 'polite');
     void run({ type: 'recordVote', voteId: vote.id, land, choice, mode });
   };
-  const onKeyDown = (e: KeyboardEvent, i: number) => {
-    if (e.altKey || e.ctrlKey || e.metaKey) return;
-    const choice = KEYS[e.key.toLowerCase()];
-    if (choice) {
-      e.preventDefault();
-      record(lands[i], choice);
-      focusRow(i + 1);
-      return;
-    }
-    const to = { ArrowDown: i + 1, ArrowUp: i - 1, Home: 0, End: lands.length - 1 }[e.key];
-    if (to === undefined) return;
-    e.preventDefault();
-    focusRow(to);
-  };
+  const { focusRow, row } = useRowKeys(lands.length, KEYS, (i, choice) => record(lands[i], choice));
   const source = (land: LandCode) => {
     const b = vote.ballots[land];
     if (!b) return t('rollCall.open');
@@ -81,10 +61,10 @@ export function RollCall({ vote }: { vote: VoteRound }) {
             const ballot = vote.ballots[land];
             const castBy = vote.electorate[land].castBy;
             return (
-              <tr key={land} ref={(el) => { rows.current[i] = el; }} tabIndex={i === current ? 0 : -1} aria-describedby="roll-call-keys"
+              <tr key={land} {...row(i)} aria-describedby="roll-call-keys"
                 aria-keyshortcuts="J N E" data-testid={`roll-call-row-${land}`} data-choice={ballot?.choice ?? 'none'}
                 data-oral={ballot?.oral ?? 'device'} data-conflict={ballot?.conflict ?? false}
-                className={`roll-call-row ${ballot?.conflict ? 'conflict' : ''}`} onFocus={() => setCurrent(i)} onKeyDown={(e) => onKeyDown(e, i)}>
+                className={`roll-call-row ${ballot?.conflict ? 'conflict' : ''}`}>
                 <th scope="row">
                   {landName(land)}
                   {castBy !== land && <span className="transfer-note">{t('chair.vote.byTransfer', { land: landName(castBy) })}</span>}
