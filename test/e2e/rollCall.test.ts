@@ -206,7 +206,8 @@ describe.skipIf(availability.kind !== 'found')('roll call: attendance and 16 Lä
     expect(md).toContain('| Berlin | Ja | Namentlicher Aufruf, erfasst von Vorsitz Berlin und Brandenburg |');
     expect(md).toContain('| Hessen | Enthaltung | am Gerät, abgegeben von Mitglied Hessen, abweichende Stimmen bei Abstimmungsschluss: nicht gezählt Ja (Namentlicher Aufruf, erfasst von Vorsitz Berlin und Brandenburg) |');
     expect(md).toMatch(/Mitglied Bayern \(Mitglied\): zugeschaltet per Video/);
-    const pdf = await chair.context.request.get(`${base}/protocol.pdf`);
+    // The PDF is set in a worker that starts on the first request: on a loaded machine that takes a while.
+    const pdf = await chair.context.request.get(`${base}/protocol.pdf`, { timeout: 90_000 });
     expect(pdf.status()).toBe(200);
     const flat = pdfText(await pdf.body()).replace(/\s+/g, ' ');
     expect(flat).toContain('Berlin Ja Namentlicher Aufruf, erfasst von Vorsitz Berlin und Brandenburg');
