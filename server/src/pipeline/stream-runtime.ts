@@ -223,6 +223,12 @@ export class StreamRuntime<S, E extends EventRecord, X, R extends { duplicate: b
     for (let attempt = 0; ; attempt++) {
       const before = { state: this.state, seq: this.seqNow };
       const steps = await this.decideAll(batch);
+      // A refusal is final only against the log's newest state: with nodes sharing one log, another
+      // node may have just committed what the command refers to (a vote opened there a moment ago).
+      if (attempt < MAX_CONFLICT_RETRIES && steps.some((s) => s.kind === 'answered' && 'error' in s.ack) && await this.logIsAhead()) {
+        await this.catchUpFromLog();
+        continue;
+      }
       const accepted = steps.filter((s): s is Accepted<S, X, R, E> => s.kind === 'accepted');
       if (accepted.length > 0) {
         let stored: StoredRow[][];
@@ -352,6 +358,15 @@ export class StreamRuntime<S, E extends EventRecord, X, R extends { duplicate: b
       } catch (err) {
         this.logger.error({ err, stream: this.stream, seq: this.seqNow }, 'after-commit listener failed');
       }
+    }
+  }
+
+  /** Whether another writer has appended beyond our seq (false when the log cannot be asked: the refusals stand). */
+  private async logIsAhead(): Promise<boolean> {
+    try {
+      return (await this.log.head(this.stream)).seq > this.seqNow;
+    } catch {
+      return false;
     }
   }
 

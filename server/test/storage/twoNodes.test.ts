@@ -64,4 +64,15 @@ describe.skipIf(availability.kind !== 'found')('two nodes on one PostgreSQL data
     expect((await add(b, 'resend-2', 'p-a', 7)).ack).toEqual({ error: { code: 'idempotency.keyReused' } });
     expect((await nodes[1]!.events.head('counter:c1')).seq).toBe(seqBefore + 2);
   });
+  it('a command refused on a node that has not seen the other node\'s commit is decided again on the newest log: accepted', async () => {
+    const [a, b] = [await load(nodes[0]!), await load(nodes[1]!)];
+    const total = b.current.total;
+    // Node A commits; node B has not heard of it (no fan-out between these two runtimes).
+    await add(a, 'raise-1', 'p-a', 50);
+    const stale = await b.execute({ key: 'needs-50', command: { by: 'p-b', n: 1, atLeast: total + 50 }, actor: { role: 'delegate', participantId: 'p-b' }, context: {} });
+    expect(stale.ack).toMatchObject({ data: { duplicate: false, total: total + 51 } });
+    // A refusal that holds on the newest log stays a refusal.
+    const refused = await b.execute({ key: 'needs-more', command: { by: 'p-b', n: 1, atLeast: total + 1000 }, actor: { role: 'delegate', participantId: 'p-b' }, context: {} });
+    expect(refused.ack).toMatchObject({ error: { code: 'counter.tooLow' } });
+  });
 });
