@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { now, withTimeout } from './clock.ts';
 import type { ProbeReading } from '../probe/server-probe.ts';
+import { onChildLines } from '../../server/src/cli/child-lines.ts';
 
 const PROBE = fileURLToPath(new URL('../probe/server-probe.ts', import.meta.url));
 
@@ -51,17 +52,10 @@ export class ServerProcess {
     process.once('exit', onExit);
     child.once('exit', () => process.off('exit', onExit));
     const ready = new Promise<number>((resolve, reject) => {
-      let buf = '';
-      child.stdout!.on('data', (d: Buffer) => {
-        buf += d.toString();
-        let nl: number;
-        while ((nl = buf.indexOf('\n')) >= 0) {
-          const line = buf.slice(0, nl);
-          buf = buf.slice(nl + 1);
-          if (server.lines.length < 2_000) server.lines.push(line); // the head holds the links
-          const m = spec.ready.exec(line);
-          if (m) resolve(Number(m[1]));
-        }
+      onChildLines(child.stdout!, (line) => {
+        if (server.lines.length < 2_000) server.lines.push(line); // the head holds the links
+        const m = spec.ready.exec(line);
+        if (m) resolve(Number(m[1]));
       });
       let err = '';
       child.stderr!.on('data', (d: Buffer) => { err = (err + d.toString()).slice(-4000); if (process.env.BENCH_DEBUG) process.stderr.write(d); });

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { onChildLines } from '../../server/src/cli/child-lines.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -62,19 +63,12 @@ export function startNode(env: ClusterEnv, index: number, options: { port?: numb
 
 /** Read a server's stdout by line: its demo invitations (PLENUM_INVITE) and its ready line (PLENUM_READY port=…). */
 export function onServerLines(proc: ChildProcess, onLine: (line: string) => void, invites: Invite[], onReady: (port: number) => void) {
-  let buffer = '';
-  proc.stdout!.on('data', (d) => {
-    buffer += String(d);
-    let nl;
-    while ((nl = buffer.indexOf('\n')) >= 0) {
-      const line = buffer.slice(0, nl);
-      buffer = buffer.slice(nl + 1);
-      onLine(line);
-      const inv = /^PLENUM_INVITE role=(\S+) participant=(\S+) url=\S+\/i\/([A-Za-z0-9_-]+)/.exec(line);
-      if (inv) invites.push({ role: inv[1]!, participant: inv[2]!, token: inv[3]! });
-      const ready = /^PLENUM_READY port=(\d+)/.exec(line);
-      if (ready) onReady(Number(ready[1]));
-    }
+  onChildLines(proc.stdout!, (line) => {
+    onLine(line);
+    const inv = /^PLENUM_INVITE role=(\S+) participant=(\S+) url=\S+\/i\/([A-Za-z0-9_-]+)/.exec(line);
+    if (inv) invites.push({ role: inv[1]!, participant: inv[2]!, token: inv[3]! });
+    const ready = /^PLENUM_READY port=(\d+)/.exec(line);
+    if (ready) onReady(Number(ready[1]));
   });
 }
 

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { startStickyProxy } from '../cluster/sticky-proxy.ts';
+import { onChildLines } from './child-lines.ts';
 
 /**
  * npm run cluster [-- --nodes 2 --port 3000 --database plenum_cluster]
@@ -53,16 +54,9 @@ function startNode(i: number): Promise<ChildProcess> {
     },
   });
   return new Promise((resolveReady, reject) => {
-    let buffer = '';
-    proc.stdout!.on('data', (d) => {
-      buffer += String(d);
-      let nl;
-      while ((nl = buffer.indexOf('\n')) >= 0) {
-        const line = buffer.slice(0, nl);
-        buffer = buffer.slice(nl + 1);
-        console.log(`[node ${i}] ${line}`);
-        if (line.startsWith('PLENUM_READY')) resolveReady(proc);
-      }
+    onChildLines(proc.stdout!, (line) => {
+      console.log(`[node ${i}] ${line}`);
+      if (line.startsWith('PLENUM_READY')) resolveReady(proc);
     });
     proc.once('exit', (code) => reject(new Error(`node ${i} exited (${code}) before it was ready`)));
   });
