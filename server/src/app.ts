@@ -25,7 +25,9 @@ import { createBetween } from './between/index.ts';
 import { ProtocolPdfRenderer } from './protocol-pdf/pdf-renderer.ts';
 import { loadOrCreateCheckpointKey } from './verify/checkpoint-key.ts';
 import { CheckpointBook } from './verify/checkpoints.ts';
-import { checkLogAtStart, TamperedLogError } from './verify/start-check.ts';
+import { checkLogAtStart, TamperedLogError, type StartCheck } from './verify/start-check.ts';
+import { SnapshotSeals } from './verify/snapshot-seals.ts';
+import { sealingSnapshots } from './verify/sealing-log.ts';
 import type { SnapshotProblem } from './verify/snapshot-check.ts';
 import { joinDraftsRoom, mountDrafts, seedDemoDraft, type DraftDeps } from './drafts/index.ts';
 import { SCHEDULER_LOCK_KEY, startAdvisoryLease } from './cluster/advisory-lease.ts';
@@ -51,6 +53,8 @@ export interface RunningServer {
   pdf: ProtocolPdfRenderer;
   /** Snapshots found at start not to match a replay of their log, and discarded (F4). */
   discardedSnapshots: SnapshotProblem[];
+  /** The start check (VERIFY_ON_START): streams verified from their sealed snapshot on, and stored snapshots it did not trust (checked in full). */
+  startCheck: Pick<StartCheck, 'sealed' | 'unsealed'>;
   /** Fan-out between nodes: 'off' without REDIS_URL. */
   fanoutHealth(): FanoutHealth;
   /** Whether this node runs the between-sessions scheduler (with PostgreSQL: holds its advisory lock). */
@@ -67,11 +71,12 @@ export async function startServer(input: ConfigInput = {}, options: { clock?: ()
   const log = createLogger(base.logLevel);
   const stores = await openStores(base, (err) => log.error({ err }, 'database connection lost (idle)'));
   // Tamper evidence: signed checkpoints of every chain head, checked before anything is served.
-  const checkpoints = new CheckpointBook(
-    join(base.dataDir, 'checkpoints.jsonl'),
-    loadOrCreateCheckpointKey(base.checkpointKeyFile ?? join(base.dataDir, 'keys', 'checkpoint-ed25519.pem')),
-  );
-  const { problems: tampered, discardedSnapshots } = await checkLogAtStart(stores.events, checkpoints);
+  const checkpointKey = loadOrCreateCheckpointKey(base.checkpointKeyFile ?? join(base.dataDir, 'keys', 'checkpoint-ed25519.pem'));
+  const checkpoints = new CheckpointBook(join(base.dataDir, 'checkpoints.jsonl'), checkpointKey);
+  // Snapshots are sealed with the same key when written; a sealed one spares the start check the rows below it.
+  const seals = new SnapshotSeals(join(base.dataDir, 'snapshot-seals.jsonl'), checkpointKey);
+  const { problems: tampered, discardedSnapshots, sealed, unsealed } = await checkLogAtStart(stores.events, checkpoints, seals, base.verifyOnStart);
+  log.info({ mode: base.verifyOnStart, fromSealedSnapshot: sealed, unsealed }, 'log verified before serving');
   for (const s of discardedSnapshots) {
     log.error({ stream: s.stream, seq: s.seq, reason: s.reason }, `TAMPERED: the snapshot of ${s.stream} at seq ${s.seq} does not match a replay of its log; discarded, the state is rebuilt from the verified log`);
   }
@@ -88,7 +93,8 @@ export async function startServer(input: ConfigInput = {}, options: { clock?: ()
   const broadcast = broadcaster(() => io, { intervalMs: base.publicIntervalMs, profile: DMK_PROFILE });
   // After-append listener for between sessions (R-FUP-1: adopted resolutions), set once it exists.
   let afterMeetingAppend: AppendedListener = () => {};
-  const registry = new MeetingRegistry(stores.meetings, stores.events, DMK_PROFILE, log, (...args) => {
+  const liveLog = sealingSnapshots(stores.events, seals, log);
+  const registry = new MeetingRegistry(stores.meetings, liveLog, DMK_PROFILE, log, (...args) => {
     const [meetingId, events] = args;
     const head = events.at(-1);
     if (head) checkpoints.record(meetingId, head.seq, head.hash);
@@ -125,7 +131,7 @@ export async function startServer(input: ConfigInput = {}, options: { clock?: ()
   };
   const pdf = new ProtocolPdfRenderer(config.pdf);
   const between = createBetween({
-    events: stores.events, meetings: stores.meetings, registry, invitations: () => invitations, profile: DMK_PROFILE, log, pdf,
+    events: liveLog, meetings: stores.meetings, registry, invitations: () => invitations, profile: DMK_PROFILE, log, pdf,
     clock: options.clock, maxOverdueMs: config.schedulerMaxOverdueMs, onRevoked,
   });
   afterMeetingAppend = between.onMeetingAppended;
@@ -205,7 +211,7 @@ export async function startServer(input: ConfigInput = {}, options: { clock?: ()
 
   return {
     url, port, config, stores, sqliteDb: stores.db ?? null, registry, invitations, io, metrics, log, demoLinks,
-    between, pdf, discardedSnapshots,
+    between, pdf, discardedSnapshots, startCheck: { sealed, unsealed },
     fanoutHealth: () => fanout?.health() ?? 'off',
     schedulerHeld: () => (schedulerLease ? schedulerLease.held() : true),
     async close() {

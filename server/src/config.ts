@@ -42,6 +42,11 @@ export const ConfigSchema = z.object({
   invitationKeyFile: z.string().min(1).optional(),
   /** Serve a log that does not verify read-only (every command refused log.tampered) instead of refusing to start. */
   readOnlyOnTamper: z.boolean().default(false),
+  /**
+   * The log check before serving: `snapshot` verifies a stream with a sealed snapshot from the row
+   * after it (server/src/verify/start-check.ts), `full` every stream from its first row, as `npm run verify`.
+   */
+  verifyOnStart: z.enum(['full', 'snapshot']).default('snapshot'),
   /** Cookie sessions end after this long unused (idle) and this long after the link was redeemed (absolute). */
   sessionIdleMinutes: z.number().positive().default(24 * 60),
   sessionAbsoluteHours: z.number().positive().default(7 * 24),
@@ -88,6 +93,7 @@ const EnvSchema = z.object({
   CHECKPOINT_KEY_FILE: z.string().optional(),
   INVITATION_KEY_FILE: z.string().optional(),
   READ_ONLY_ON_TAMPER: z.enum(['0', '1']).optional(),
+  VERIFY_ON_START: z.enum(['full', 'snapshot']).optional(),
   SCHEDULER_MAX_OVERDUE_MS: z.string().regex(/^\d+$/).optional(),
   SOCKETS_PER_SESSION: z.string().optional(),
   SOCKETS_PER_IP: z.string().optional(),
@@ -134,6 +140,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ConfigInput
   if (e.CHECKPOINT_KEY_FILE) input.checkpointKeyFile = e.CHECKPOINT_KEY_FILE;
   if (e.INVITATION_KEY_FILE) input.invitationKeyFile = e.INVITATION_KEY_FILE;
   if (e.READ_ONLY_ON_TAMPER) input.readOnlyOnTamper = e.READ_ONLY_ON_TAMPER === '1';
+  if (e.VERIFY_ON_START) input.verifyOnStart = e.VERIFY_ON_START;
   if (e.SCHEDULER_MAX_OVERDUE_MS) input.schedulerMaxOverdueMs = Number(e.SCHEDULER_MAX_OVERDUE_MS);
   return input;
 }

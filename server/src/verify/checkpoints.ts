@@ -1,6 +1,7 @@
 import { sign, verify } from 'node:crypto';
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import type { CheckpointKey } from './checkpoint-key.ts';
+import { latestPerStream } from './signed-lines.ts';
 
 /** A signed statement: stream `stream` had `seq` rows, the last with hash `hash`. */
 export interface Checkpoint { stream: string; seq: number; hash: string; at: string; sig: string }
@@ -22,17 +23,10 @@ const message = (c: Omit<Checkpoint, 'sig'>) => Buffer.from(`plenum-checkpoint/1
  * seq and that hash. A re-hashed chain, a truncated log or a deleted stream no longer does.
  */
 export class CheckpointBook {
-  private readonly latest = new Map<string, Checkpoint>();
+  private readonly latest: Map<string, Checkpoint>;
 
   constructor(private readonly file: string, private readonly key: CheckpointKey) {
-    if (!existsSync(file)) return;
-    for (const line of readFileSync(file, 'utf8').split('\n')) {
-      if (!line.trim()) continue;
-      let c: Checkpoint;
-      try { c = JSON.parse(line) as Checkpoint; } catch { continue; }
-      const known = this.latest.get(c.stream);
-      if (!known || c.seq >= known.seq) this.latest.set(c.stream, c);
-    }
+    this.latest = latestPerStream<Checkpoint>(file);
   }
 
   /** Sign and record the head of a stream (after each committed batch). */
