@@ -1,9 +1,14 @@
+import { join } from 'node:path';
 import { DEMO_MEETING_ID, DMK_PROFILE } from '@plenum/shared';
 import { dbFile } from '../../server/src/app.ts';
 import { createLogger } from '../../server/src/log.ts';
 import { MEETING_KIND } from '../../server/src/meeting/kind.ts';
 import { StreamRuntime } from '../../server/src/pipeline/stream-runtime.ts';
 import { openSqliteStores } from '../../server/src/store/sqlite-store.ts';
+import { loadOrCreateCheckpointKey } from '../../server/src/verify/checkpoint-key.ts';
+import { CheckpointBook } from '../../server/src/verify/checkpoints.ts';
+import { sealingSnapshots } from '../../server/src/verify/sealing-log.ts';
+import { SnapshotSeals } from '../../server/src/verify/snapshot-seals.ts';
 
 /**
  * Grows the demo meeting's log to TARGET events through the real runtime (decide → append with
@@ -12,6 +17,8 @@ import { openSqliteStores } from '../../server/src/store/sqlite-store.ts';
  * R-SES-4 motion, alternating public on/off → 16 casts → close). About 300 closed votes per
  * 100,000 events: a log of only votes (5,000+ votes in the state) makes every fold copy the whole
  * votes map and every snapshot megabytes long, which no real session reaches.
+ * As the server does, every snapshot is sealed and every commit's head checkpointed with the data
+ * folder's checkpoint key (so a restart meets the files a long session leaves).
  * Run as a child: `generate-log.ts <dataDir> <target>`.
  * synchronous=OFF only here, to spare the shared disk; the server reopens with FULL.
  */
@@ -22,15 +29,23 @@ setTimeout(() => { console.error('generate-log: timeout'); process.exit(2); }, 1
 
 const stores = openSqliteStores(dbFile(dataDir!));
 stores.db.pragma('synchronous = OFF');
-const runtime = await StreamRuntime.load(MEETING_KIND, DEMO_MEETING_ID, stores.events, DMK_PROFILE, createLogger('warn'));
+const logger = createLogger('warn');
+const key = loadOrCreateCheckpointKey(join(dataDir!, 'keys', 'checkpoint-ed25519.pem'));
+const seals = new SnapshotSeals(join(dataDir!, 'snapshot-seals.jsonl'), key);
+const checkpoints = new CheckpointBook(join(dataDir!, 'checkpoints.jsonl'), key);
+const runtime = await StreamRuntime.load(MEETING_KIND, DEMO_MEETING_ID, sealingSnapshots(stores.events, seals, logger), DMK_PROFILE, logger);
+runtime.onCommitted((commit) => {
+  const head = commit.steps.at(-1)?.envelopes.at(-1);
+  if (head) checkpoints.record(runtime.stream, head.seq, head.hash);
+});
 const chair = { role: 'chair' as const, participantId: 'p-chair' };
 const lands = DMK_PROFILE.lands.map((l) => l.code);
 const delegate = (land: string) => ({ role: 'delegate' as const, participantId: `p-${land}-member` });
 let n = 0;
-const key = () => `gen-${process.pid}-${(n++).toString(36).padStart(8, '0')}`;
+const commandKey = () => `gen-${process.pid}-${(n++).toString(36).padStart(8, '0')}`;
 
 async function run(command: Record<string, unknown>, actor: { role: 'chair' | 'delegate'; participantId: string }, allow: string[] = []) {
-  const { ack } = await runtime.execute({ key: key(), command, actor, context: {} });
+  const { ack } = await runtime.execute({ key: commandKey(), command, actor, context: {} });
   if ('error' in ack && !allow.includes(ack.error.code)) throw new Error(`${String(command.type)}: ${JSON.stringify(ack.error)}`);
   return ack;
 }
