@@ -8,3 +8,11 @@
 export const DECLARATION_MAX_CHARS = 4_000;
 /** Declarations one Land may add to one agenda item (R-VOT-4). */
 export const MAX_DECLARATIONS_PER_LAND_AND_ITEM = 3;
+
+/**
+ * R-PRT-3: an attachment's text (the 1st DMK's rules of procedure, Anlage 1 of TOP 2 a, are about
+ * 12,000 characters). One command carrying it still fits MAX_MESSAGE_BYTES (64 KiB).
+ */
+export const ATTACHMENT_MAX_CHARS = 40_000;
+/** Attachments of one agenda item. */
+export const MAX_ATTACHMENTS_PER_ITEM = 10;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LandCode } from './profile.ts';
+import { ATTACHMENT_MAX_CHARS, MAX_ATTACHMENTS_PER_ITEM } from './limits.ts';
 
 /** Schemas shared by commands, events and state: the nouns of the rules of procedure. */
 
@@ -63,6 +64,21 @@ export type StandingItem = z.infer<typeof StandingItem>;
 /** Rapporteur: Länder, or the Bund for its standing report (R-AGD-5). */
 export const Rapporteur = z.union([LandCode, z.literal('BUND')]);
 
+/**
+ * R-PRT-3: a document a resolution refers to ("Anlage 1"), published with the resolution unless
+ * barred. Text, not a file: it is part of the record (hashed, replayed, rendered in every export).
+ * `paragraphs`: the paragraphs that refer to it (R-VOT-6: published only when one of them was
+ * adopted); empty: the item as a whole refers to it.
+ */
+export const Attachment = z.object({
+  label: z.string().trim().min(1).max(40),
+  title: ShortText,
+  text: z.string().trim().min(1).max(ATTACHMENT_MAX_CHARS),
+  paragraphs: z.array(z.string().min(1).max(8)).max(50).default([]),
+  barredFromPublication: z.boolean().default(false),
+});
+export type Attachment = z.infer<typeof Attachment>;
+
 export const AgendaItemInput = z.object({
   number: z.string().trim().min(1).max(20),
   title: ShortText,
@@ -80,6 +96,8 @@ export const AgendaItemInput = z.object({
    * in items recorded before it existed.
    */
   leadLand: LandCode.nullable().optional(),
+  /** R-PRT-3: the documents the resolution refers to; absent in items recorded before they existed. */
+  attachments: z.array(Attachment).max(MAX_ATTACHMENTS_PER_ITEM).optional(),
 });
 export type AgendaItemInput = z.infer<typeof AgendaItemInput>;
 

@@ -53,6 +53,8 @@ export const VIOLATION_CODES = [
   'item.alreadyDecided',
   // agenda: R-AGD-1 rapporteurs and lead Land, R-AGD-5 standing items
   'item.bundRapporteur', 'item.leadLandNotRapporteur', 'item.standingRequired',
+  // R-PRT-3: an attachment names a paragraph the item does not have, or repeats another's label
+  'attachment.paragraphUnknown', 'attachment.labelTaken',
   // between sessions: GET of a procedure that has no events (HTTP 404)
   'stream.unknown',
   // drafts of the DMK-Arbeitsgremium and bracket papers (R-AGR-1..4)

@@ -43,6 +43,8 @@ const violation: Record<ViolationCode, string> = {
   'item.bundRapporteur': 'Der Bund berichtet nur in seinem eigenen Bericht, nicht zu einem Beschlussvorschlag und nicht gemeinsam mit Ländern.',
   'item.leadLandNotRapporteur': 'Das federführende Land muss eines der anmeldenden Länder sein.',
   'item.standingRequired': 'Die ständigen Tagesordnungspunkte (Austausch der Länder, Bericht des Bundes) gehören auf jede ordentliche Sitzung.',
+  'attachment.paragraphUnknown': 'Die Anlage verweist auf eine Ziffer, die der Beschlussvorschlag nicht hat.',
+  'attachment.labelTaken': 'Diese Bezeichnung trägt schon eine andere Anlage des Tagesordnungspunkts.',
   'item.notAdmitted': 'Der Eilantrag ist noch nicht zur Tagesordnung zugelassen.',
   'item.notShortNotice': 'Dieser Punkt ist kein kurzfristig angemeldeter Punkt.',
   'item.alreadyAdmitted': 'Der Punkt ist bereits zugelassen.',

@@ -40,6 +40,8 @@ const violation: Record<ViolationCode, string> = {
   'item.bundRapporteur': 'The Bund reports only in its own report, not on a proposal nor jointly with Länder.',
   'item.leadLandNotRapporteur': 'The lead Land must be one of the registering Länder.',
   'item.standingRequired': 'The standing items (exchange of the Länder, report of the Bund) belong on every regular session.',
+  'attachment.paragraphUnknown': 'The attachment refers to a paragraph the proposal does not have.',
+  'attachment.labelTaken': 'Another attachment of this item already has this label.',
   'item.notAdmitted': 'The short-notice item has not been admitted to the agenda yet.',
   'item.notShortNotice': 'This item was not added at short notice.',
   'item.alreadyAdmitted': 'The item has already been admitted.',

@@ -21,6 +21,8 @@ export interface PublishedResolution {
   /** R-PRT-3: paragraphs of a session resolution not adopted, hence not in `text`. */
   notAdoptedParagraphs: string[];
   declarations: { land: string; text: string }[];
+  /** R-PRT-3: the documents the resolution refers to, published with it ("Anlage 1"); `paragraphs` that refer to it, empty: the whole. */
+  attachments: { label: string; title: string; text: string; paragraphs: string[] }[];
 }
 
 export interface Publications {
@@ -49,6 +51,8 @@ export async function publications(service: BetweenService): Promise<Publication
         outcome: item.outcome, lands: item.rapporteurs, text: item.paragraphs.map((p) => `${p.number}. ${p.text}`).join('\n'),
         notAdoptedParagraphs: item.notAdoptedParagraphs,
         declarations: item.declarations.map((d) => ({ land: d.land, text: d.text })),
+        // publicationOf kept only the attachments of what was adopted, none barred.
+        attachments: item.attachments.map(({ label, title, text, paragraphs }) => ({ label, title, text, paragraphs })),
       });
     }
   }
@@ -61,6 +65,7 @@ export async function publications(service: BetweenService): Promise<Publication
       text: [s.text, ...s.paragraphs.map((p) => `${p.number}. ${p.text}`)].join('\n'),
       notAdoptedParagraphs: [],
       declarations: s.declarations.map((d) => ({ land: d.land, text: d.text })),
+      attachments: [],
     });
   }
   out.resolutions.sort((a, b) => b.date.localeCompare(a.date));
@@ -73,7 +78,7 @@ export interface ArchiveQuery { q?: string; land?: string; from?: string; to?: s
 export function searchResolutions(list: PublishedResolution[], query: ArchiveQuery): PublishedResolution[] {
   const words = (query.q ?? '').toLocaleLowerCase('de').split(/\s+/).filter(Boolean);
   return list.filter((r) => {
-    const haystack = `${r.title}\n${r.text}\n${r.declarations.map((d) => d.text).join('\n')}`.toLocaleLowerCase('de');
+    const haystack = `${r.title}\n${r.text}\n${r.declarations.map((d) => d.text).join('\n')}\n${r.attachments.map((a) => `${a.label} ${a.title}`).join('\n')}`.toLocaleLowerCase('de');
     if (!words.every((w) => haystack.includes(w))) return false;
     if (query.land && !r.lands.includes(query.land) && !r.declarations.some((d) => d.land === query.land)) return false;
     if (query.from && r.date < query.from) return false;
@@ -111,6 +116,6 @@ ${p.protocols.length ? `<ul>${p.protocols.map((x) => `<li>${esc(x.title)}, ${esc
 <p role="status">${found.length === 1 ? '1 Beschluss gefunden.' : `${found.length} Beschlüsse gefunden.`}</p>
 ${found.map((r) => `<article><h3>${esc(r.number ? `${r.number}: ` : '')}${esc(r.title)}</h3>
 <p class="meta">${r.source === 'circular' ? `Umlaufverfahren, ${esc(CIRCULAR_OUTCOME[r.outcome] ?? r.outcome)}` : 'Sitzung'}, ${esc(r.date)}; ${landList(r.lands)}</p>
-<pre>${esc(r.text)}</pre>${r.notAdoptedParagraphs.length ? `<p class="meta">Nicht angenommen und daher nicht veröffentlicht: Ziffer ${esc(r.notAdoptedParagraphs.join(', '))}.</p>` : ''}${r.declarations.length ? `<h4>Protokollerklärungen</h4><ul>${r.declarations.map((d) => `<li>${landList([d.land])}: ${esc(d.text)}</li>`).join('')}</ul>` : ''}</article>`).join('')}
+<pre>${esc(r.text)}</pre>${r.attachments.map((a) => `<details><summary>${esc(a.label)}: ${esc(a.title)}${a.paragraphs.length ? ` (zu Ziffer ${esc(a.paragraphs.join(', '))})` : ''}</summary><pre>${esc(a.text)}</pre></details>`).join('')}${r.notAdoptedParagraphs.length ? `<p class="meta">Nicht angenommen und daher nicht veröffentlicht: Ziffer ${esc(r.notAdoptedParagraphs.join(', '))}.</p>` : ''}${r.declarations.length ? `<h4>Protokollerklärungen</h4><ul>${r.declarations.map((d) => `<li>${landList([d.land])}: ${esc(d.text)}</li>`).join('')}</ul>` : ''}</article>`).join('')}
 </section></main></body></html>`;
 }

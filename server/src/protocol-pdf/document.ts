@@ -1,5 +1,5 @@
 import {
-  DMK_PROFILE, PROTOCOL_LABELS, choiceWord, conflictLine, declarationLine, deputyLine, formatTime, headerFacts, itemHeading, landName, landVoteNote,
+  DMK_PROFILE, PROTOCOL_LABELS, attachmentHeading, choiceWord, conflictLine, declarationLine, deputyLine, formatTime, headerFacts, itemHeading, landName, landVoteNote,
   notAdoptedLine, personLine, staffLine, voteCounts, voteExplanation, voteTitle, formatBerlin, type ProtocolLang, type ResultsProtocolModel,
   type RulesProfile,
 } from '@plenum/shared';
@@ -84,6 +84,14 @@ export function protocolDocument(m: ResultsProtocolModel, lang: ProtocolLang, pr
     if (item.declarations.length) {
       content.push({ text: L.declarations, style: 'h4' });
       content.push({ ul: item.declarations.map((d) => declarationLine(d, lang, profile)), fontSize: 9, margin: [0, 0, 0, 6] });
+    }
+    if (item.attachments.length) {
+      content.push({ text: L.attachments, style: 'h4' });
+      for (const a of item.attachments) {
+        content.push({ text: attachmentHeading(a, lang), bold: true, fontSize: 9, margin: [0, 2, 0, 2] });
+        // Its paragraphs as written (blank lines separate them), so a long document breaks across pages.
+        content.push({ stack: a.text.split(/\n\s*\n/).map((para) => ({ text: para, margin: [0, 0, 0, 3] })), fontSize: 8.5, margin: [0, 0, 0, 6] });
+      }
     }
   }
   if (m.sessionVotes.length) {

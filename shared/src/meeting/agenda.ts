@@ -30,6 +30,22 @@ function withLeadLand(item: AgendaItemInput): AgendaItemInput | RuleViolation {
 }
 
 /**
+ * R-PRT-3: an attachment refers to paragraphs the item has (it is published only when one of them
+ * is adopted), and its label ("Anlage 1") names it once within the item.
+ */
+function checkAttachments(item: Pick<AgendaItemInput, 'paragraphs' | 'attachments'>): RuleViolation | null {
+  const numbers = new Set(item.paragraphs.map((p) => p.number));
+  const labels = new Set<string>();
+  for (const a of item.attachments ?? []) {
+    const unknown = a.paragraphs.find((n) => !numbers.has(n));
+    if (unknown !== undefined) return violation('attachment.paragraphUnknown', 'R-PRT-3', { label: a.label, paragraph: unknown });
+    if (labels.has(a.label)) return violation('attachment.labelTaken', 'R-PRT-3', { label: a.label });
+    labels.add(a.label);
+  }
+  return null;
+}
+
+/**
  * R-AGD-1: every item is a proposal or a report, with its rapporteurs. R-AGD-2: an item added
  * once the session is open is a short-notice addition (reading), whatever the flag says.
  * R-AGD-6: so is a proposal for a regular session that reached the chair Land after D − 4 weeks.
@@ -37,7 +53,7 @@ function withLeadLand(item: AgendaItemInput): AgendaItemInput | RuleViolation {
 export function addAgendaItem(c: MeetingContext, cmd: CommandOf<'addAgendaItem'>): Result {
   const session = needNotClosed(c.state);
   if (isViolation(session)) return session;
-  const bad = checkRapporteurs(c, cmd.item);
+  const bad = checkRapporteurs(c, cmd.item) ?? checkAttachments(cmd.item);
   if (bad) return bad;
   const item = withLeadLand(cmd.item);
   if (isViolation(item)) return item;
@@ -66,7 +82,10 @@ function changesVotedText(item: AgendaItem, changes: Partial<AgendaItemInput>): 
   if (changes.kind !== undefined && changes.kind !== item.kind) return true;
   const same = (a: AgendaItem['paragraphs'], b: AgendaItem['paragraphs']) =>
     a.length === b.length && a.every((p, i) => p.number === b[i].number && p.text === b[i].text);
-  return changes.paragraphs !== undefined && !same(changes.paragraphs, item.paragraphs);
+  if (changes.paragraphs !== undefined && !same(changes.paragraphs, item.paragraphs)) return true;
+  // R-PRT-3: what an attachment says is part of the decision; only its publication flag may change.
+  const content = (list: AgendaItemInput['attachments']) => JSON.stringify((list ?? []).map(({ label, title, text, paragraphs }) => [label, title, text, paragraphs]));
+  return changes.attachments !== undefined && content(changes.attachments) !== content(item.attachments);
 }
 
 /**
@@ -89,7 +108,10 @@ export function editAgendaItem(c: MeetingContext, cmd: CommandOf<'editAgendaItem
   if (decidedOn.length > 0 && changesVotedText(item, changes)) {
     return violation('item.alreadyDecided', 'R-VOT-5', { itemId: item.id, voteId: decidedOn[decidedOn.length - 1] });
   }
-  const bad = checkRapporteurs(c, changes);
+  const bad = checkRapporteurs(c, changes)
+    ?? (changes.attachments !== undefined || changes.paragraphs !== undefined
+      ? checkAttachments({ paragraphs: changes.paragraphs ?? item.paragraphs, attachments: changes.attachments ?? item.attachments })
+      : null);
   if (bad) return bad;
   if (changes.rapporteurs !== undefined || changes.kind !== undefined || changes.leadLand !== undefined) {
     const rapporteurs = changes.rapporteurs ?? item.rapporteurs;

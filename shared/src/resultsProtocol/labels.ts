@@ -43,6 +43,7 @@ export const PROTOCOL_LABELS = {
     sessionVotes: 'Verfahrensbeschlüsse der Sitzung', withheld: (n: number) => `${n} Tagesordnungspunkt(e) von der Veröffentlichung ausgenommen (R-PRT-3).`,
     none: 'keine',
     notAdoptedParagraphs: (numbers: string) => `Nicht angenommen und daher nicht veröffentlicht: Ziffer ${numbers} (R-PRT-3).`,
+    attachments: 'Anlagen', attachmentFor: (numbers: string) => `zu Ziffer ${numbers}`,
     timeZone: 'Zeitangaben', timeZoneValue: 'Europe/Berlin (MEZ/MESZ)',
     fingerprint: 'Prüfsumme des Protokolls', fingerprintValue: (fp: string, seq: number) => `${fp} (Stand Nr. ${seq} des Sitzungsverlaufs)`,
   },
@@ -87,6 +88,7 @@ export const PROTOCOL_LABELS = {
     sessionVotes: 'Procedural decisions of the session', withheld: (n: number) => `${n} item(s) withheld from publication (R-PRT-3).`,
     none: 'none',
     notAdoptedParagraphs: (numbers: string) => `Not adopted and therefore not published: paragraph ${numbers} (R-PRT-3).`,
+    attachments: 'Attachments', attachmentFor: (numbers: string) => `re paragraph ${numbers}`,
     timeZone: 'Times', timeZoneValue: 'Europe/Berlin (CET/CEST)',
   },
 } as const;

@@ -3,7 +3,7 @@ import { PROTOCOL_LABELS, formatBerlin, formatTime, type ProtocolLang } from './
 import type { ResultsProtocolModel } from './model.ts';
 import { mdInline, mdQuote } from './markdownEscape.ts';
 import {
-  choiceWord, conflictLine, deputyLine, headerFacts, itemHeading, landVoteNote, nameOrOffice, notAdoptedLine, personLine, staffLine, voteCounts,
+  attachmentHeading, choiceWord, conflictLine, deputyLine, headerFacts, itemHeading, landVoteNote, nameOrOffice, notAdoptedLine, personLine, staffLine, voteCounts,
   voteExplanation, voteTitle,
 } from './text.ts';
 
@@ -72,6 +72,10 @@ export function renderProtocolMarkdown(m: ResultsProtocolModel, lang: ProtocolLa
     if (item.declarations.length) {
       out.push(`**${L.declarations}:**`, '');
       for (const d of item.declarations) out.push(...mdQuote(d.text, `${landName(profile, d.land, lang)} (${user(nameOrOffice(d.participantName, d.kind, lang))}): `), '');
+    }
+    if (item.attachments.length) {
+      out.push(`**${L.attachments}:**`, '');
+      for (const a of item.attachments) out.push(`#### ${user(attachmentHeading(a, lang))}`, '', ...mdQuote(a.text), '');
     }
   }
 

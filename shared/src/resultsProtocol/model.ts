@@ -1,4 +1,4 @@
-import type { Choice, Explanation, Motion, Paragraph, TransferScope, OralMode, RemoteChannel } from '../model.ts';
+import type { Attachment, Choice, Explanation, Motion, Paragraph, TransferScope, OralMode, RemoteChannel } from '../model.ts';
 import { DMK_PROFILE, type LandCode, type RulesProfile } from '../profile.ts';
 import { itemOutcome, paragraphOutcomes } from './outcomes.ts';
 import type { MeetingEvent, MeetingState } from '../meeting/index.ts';
@@ -89,6 +89,12 @@ export interface ProtocolItem {
   /** Procedural votes on the item (R-AGD-2 admission, R-AGD-3 Bundesrat procedure). */
   proceduralVotes: ProtocolVote[];
   declarations: ProtocolDeclaration[];
+  /**
+   * R-PRT-3: the documents the resolution refers to, as voted. The published version keeps only
+   * those of an adopted resolution (or a report taken note of) whose referring paragraphs include
+   * an adopted one, and none barred.
+   */
+  attachments: Attachment[];
 }
 
 export interface ResultsProtocolModel {
@@ -194,6 +200,7 @@ export function buildResultsProtocol(
       id: item.id, number: item.number, title: text.title, kind: text.kind, rapporteurs: [...item.rapporteurs],
       paragraphs: text.paragraphs, shortNotice: item.shortNotice, admitted: item.admitted, bundesrat: item.bundesrat,
       barredFromPublication: item.barredFromPublication,
+      attachments: attachmentsAsVoted(text.attachments, item.attachments),
       outcome: itemOutcome(item.kind, item.reportNoted, resolutionVotes),
       paragraphOutcomes: paragraphOutcomes(text.kind, text.paragraphs, resolutionVotes),
       notAdoptedParagraphs: [],
@@ -239,7 +246,7 @@ export function buildResultsProtocol(
   };
 }
 
-type ItemText = { title: string; kind: 'proposal' | 'report'; paragraphs: Paragraph[] };
+type ItemText = { title: string; kind: 'proposal' | 'report'; paragraphs: Paragraph[]; attachments?: Attachment[] };
 
 /**
  * R-PRT-1 / R-VOT-5: each item's title, kind and paragraphs as they stood when its last closed
@@ -250,16 +257,30 @@ function textAsVoted(events: readonly MeetingEvent[], closedVoteIds: ReadonlySet
   const current = new Map<string, ItemText>();
   const voted = new Map<string, ItemText>();
   for (const e of events) {
-    if (e.type === 'AgendaItemAdded') current.set(e.itemId, { title: e.item.title, kind: e.item.kind, paragraphs: e.item.paragraphs });
+    if (e.type === 'AgendaItemAdded') current.set(e.itemId, { title: e.item.title, kind: e.item.kind, paragraphs: e.item.paragraphs, attachments: e.item.attachments });
     else if (e.type === 'AgendaItemEdited') {
       const before = current.get(e.itemId);
-      if (before) current.set(e.itemId, { title: e.changes.title ?? before.title, kind: e.changes.kind ?? before.kind, paragraphs: e.changes.paragraphs ?? before.paragraphs });
+      if (before) {
+        current.set(e.itemId, {
+          title: e.changes.title ?? before.title, kind: e.changes.kind ?? before.kind, paragraphs: e.changes.paragraphs ?? before.paragraphs,
+          attachments: e.changes.attachments ?? before.attachments,
+        });
+      }
     } else if (e.type === 'VoteOpened' && e.motion.kind === 'resolution' && closedVoteIds.has(e.voteId)) {
       const text = current.get(e.motion.itemId);
       if (text) voted.set(e.motion.itemId, text);
     }
   }
   return voted;
+}
+
+/**
+ * R-PRT-3: each attachment as voted; whether it is barred from publication is the office's current
+ * marking (the one thing about it that may change after the decision).
+ */
+function attachmentsAsVoted(voted: readonly Attachment[] | undefined, now: readonly Attachment[] | undefined): Attachment[] {
+  const barred = new Map((now ?? []).map((a) => [a.label, a.barredFromPublication]));
+  return (voted ?? []).map((a) => ({ ...a, paragraphs: [...a.paragraphs], barredFromPublication: barred.get(a.label) ?? a.barredFromPublication }));
 }
 
 /** R-SES-2: every check-in and check-out, in order, per participant. */

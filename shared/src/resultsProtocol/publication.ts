@@ -18,6 +18,7 @@ const withoutNames = (v: ProtocolVote, nameOf: NameOf): ProtocolVote => ({
  * - No personal names by default: people appear as their office (member, deputy, guest, …) of
  *   their Land; a name is kept only when the office marked that participant's name as public.
  *   A withheld name is the empty string; the renderers then print the office (see text.ts).
+ * - The attachments of a resolution go with it (publishedAttachments).
  */
 export interface PublicationOptions {
   /** Participants whose names the office marked as public. */
@@ -64,5 +65,18 @@ function publishedItem(item: ProtocolItem, nameOf: NameOf): ProtocolItem {
     votes,
     proceduralVotes: item.proceduralVotes.map((v) => withoutNames(v, nameOf)),
     declarations: item.declarations.map((d) => ({ ...d, participantName: nameOf(d.participantId, d.participantName) })),
+    attachments: publishedAttachments(item, adopted),
   };
+}
+
+/**
+ * R-PRT-3: the documents a resolution refers to are published with it: those of an adopted (or
+ * partly adopted) proposal, or of a report taken note of, unless barred; one that only
+ * not-adopted paragraphs refer to is left out with them. A rejected proposal publishes none.
+ */
+function publishedAttachments(item: ProtocolItem, adopted: ReadonlySet<string>): ProtocolItem['attachments'] {
+  const resolved = item.outcome === 'adopted' || item.outcome === 'partlyAdopted' || item.outcome === 'noted';
+  if (!resolved) return [];
+  return item.attachments.filter((a) => !a.barredFromPublication
+    && (a.paragraphs.length === 0 || item.kind !== 'proposal' || a.paragraphs.some((n) => adopted.has(n))));
 }

@@ -43,6 +43,12 @@ export function notAdoptedLine(i: ProtocolItem, lang: ProtocolLang): string | nu
   return i.notAdoptedParagraphs.length ? PROTOCOL_LABELS[lang].notAdoptedParagraphs(i.notAdoptedParagraphs.join(', ')) : null;
 }
 
+/** R-PRT-3: "Anlage 1: Geschäftsordnung (zu Ziffer 1)". */
+export function attachmentHeading(a: ProtocolItem['attachments'][number], lang: ProtocolLang): string {
+  const refers = a.paragraphs.length ? ` (${PROTOCOL_LABELS[lang].attachmentFor(a.paragraphs.join(', '))})` : '';
+  return `${a.label}: ${a.title}${refers}`;
+}
+
 export function voteTitle(v: ProtocolVote, lang: ProtocolLang): string {
   const L = PROTOCOL_LABELS[lang];
   if (v.motion.kind !== 'resolution') return `${L.procedural}: ${L.motions[v.motion.kind]}`;
