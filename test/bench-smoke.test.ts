@@ -3,6 +3,7 @@ import { percentile, summarize } from '../bench/lib/stats.ts';
 import { runFanout } from '../bench/scenarios/fanout.ts';
 import { plenumTarget } from '../bench/scenarios/plenum.ts';
 import { bareTarget } from '../bench/scenarios/bare.ts';
+import { runSessions } from '../bench/scenarios/sessions.ts';
 
 /**
  * The bench, small and for correctness only: real server child, real invitations, the R-SES-4
@@ -41,4 +42,12 @@ describe('bench smoke', () => {
     expect(r.perFollower.messages).toBe(6);
     expect(Math.abs(r.perFollower.messageBytes - 1500)).toBeLessThanOrEqual(2);
   }, 120_000);
+
+  it('many sessions: 3 sessions the conference office creates over the API (createSession, agenda item, invitations), each made public, 20 followers each get every cast of their own session, in order', async () => {
+    const r = await runSessions({ count: 3, followers: 20, rate: 2, casts: 4, perWorker: 60 });
+    expect(r.connected).toBe(60);
+    expect(r.castsAcked).toBe(12);
+    expect(r.delivery).toMatchObject({ expected: 240, missing: 0, outOfOrder: 0, complete: 60 });
+    expect(r.chair.n).toBe(12);
+  }, 240_000);
 });

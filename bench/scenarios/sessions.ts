@@ -7,8 +7,8 @@ import { cpuShare, sampleProc } from '../lib/procstat.ts';
 import { round, roundSummary, summarize, type Summary } from '../lib/stats.ts';
 import { FollowerPool } from '../load/pool.ts';
 import type { Cast } from '../load/messages.ts';
-import { prepareSession, redeem, startPlenum } from './plenum.ts';
-import { seedSessions } from './seed-sessions.ts';
+import { prepareSession, redeem, redeemPrintedLinks, startPlenum } from './plenum.ts';
+import { createSessionsAsOffice, mapLimit } from './office-sessions.ts';
 
 export interface SessionsOptions {
   count: number;
@@ -37,18 +37,9 @@ export interface SessionsResult {
   serverCpu: number;
   eldP99: number;
   load: number;
-  seedSeconds: number;
+  /** The office's createSession, agenda item and 17 invitations per session, over the API. */
+  createSeconds: number;
   prepareSeconds: number;
-}
-
-/** Runs `f` over `items` with at most `limit` at a time. */
-async function mapLimit<T, R>(items: T[], limit: number, f: (t: T, i: number) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(Array.from({ length: limit }, async () => {
-    while (next < items.length) { const i = next++; out[i] = await f(items[i]!, i); }
-  }));
-  return out;
 }
 
 /**
@@ -64,22 +55,25 @@ export async function runSessions(o: SessionsOptions): Promise<SessionsResult> {
   const actors: ActorClient[] = [];
   let server: Awaited<ReturnType<typeof startPlenum>>['server'] | undefined;
   try {
-    const t0 = now();
-    const seeded = await seedSessions(dataDir, o.count, 'http://127.0.0.1');
-    const seedSeconds = round((now() - t0) / 1000);
     // All followers and delegates connect from 127.0.0.1: lift the per-address caps (sockets, messages,
-    // snapshots, and REST for the 850 invitations redeemed), as the fan-out bench does.
+    // snapshots, and REST for the 850 invitations created and redeemed), as the fan-out bench does.
+    // The demo is on: its printed links include the conference office's, which creates the sessions.
     const started = await startPlenum({
       dataDir,
       env: {
-        DEMO: '0', SOCKETS_PER_IP: '1000000', SNAPSHOTS_PER_MINUTE: '1000000', RATE_PER_SECOND: '1000000', RATE_BURST: '1000000',
+        SOCKETS_PER_IP: '1000000', SNAPSHOTS_PER_MINUTE: '1000000', RATE_PER_SECOND: '1000000', RATE_BURST: '1000000',
         REST_PER_MINUTE_IP: '1000000', REST_PER_MINUTE_SESSION: '1000000',
       },
     });
     server = started.server;
     const { url } = started;
+    const office = (await redeemPrintedLinks(url, server.lines)).find((p) => p.me.role === 'office');
+    if (!office) throw new Error('no office link printed');
+    const t0 = now();
+    const created = await createSessionsAsOffice(url, office, o.count);
+    const createSeconds = round((now() - t0) / 1000);
     const tp = now();
-    const sessions = await mapLimit(seeded, 4, async (s) => {
+    const sessions = await mapLimit(created, 4, async (s) => {
       const connectAs = async (token: string, label: string) => {
         const r = await redeem(url, token);
         if (!r) throw new Error(`${s.meetingId}: ${label} invitation not redeemed`);
@@ -94,7 +88,7 @@ export async function runSessions(o: SessionsOptions): Promise<SessionsResult> {
       return { meetingId: s.meetingId, chair, delegates, voteId };
     });
     const prepareSeconds = round((now() - tp) / 1000);
-    log(`sessions: ${o.count} seeded in ${seedSeconds} s, prepared in ${prepareSeconds} s`);
+    log(`sessions: ${o.count} created by the office in ${createSeconds} s, prepared in ${prepareSeconds} s`);
 
     const total = o.count * o.followers;
     pool = await FollowerPool.start(total, Math.min(o.perWorker, Math.ceil(total / 2 / o.count) * o.count));
@@ -130,7 +124,7 @@ export async function runSessions(o: SessionsOptions): Promise<SessionsResult> {
     const delivered = await pool.collect(casts);
     const chair = Float64Array.from(acked.map((x) => (sessions[x.meeting]!.chair.seen.get(x.seq) ?? NaN) - x.t0).filter(Number.isFinite));
     return {
-      note: 'meetings seeded before the start through the server\'s own store, runtime and invitations (bench/scenarios/seed-sessions.ts), then the real path as in the fan-out bench',
+      note: 'sessions created by the conference office through the running server (createSession, the proposal added to each agenda, 17 invitations per session; bench/scenarios/office-sessions.ts), then the real path as in the fan-out bench',
       sessions: o.count,
       followersPerSession: o.followers,
       connected: connect.report.ok,
@@ -144,7 +138,7 @@ export async function runSessions(o: SessionsOptions): Promise<SessionsResult> {
       serverCpu: round(cpuShare(cpuA, cpuB), 2),
       eldP99: round(eld.eld.p99, 2),
       load: round(load, 2),
-      seedSeconds,
+      createSeconds,
       prepareSeconds,
     };
   } finally {
