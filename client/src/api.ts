@@ -17,6 +17,8 @@ export interface InvitationRow {
   redemptions?: number;
   firstRedeemedAt?: string | null;
   lastRedeemedAt?: string | null;
+  /** A conference invitation: the sessions its link opens (none once revoked). */
+  sessions?: { id: string; title: string; date: string }[];
 }
 
 export interface CreatedInvitation {

@@ -14,7 +14,7 @@ const apiError = (res: Response, status: number, code: string, extra: Record<str
  *
  * Personal invitations for the whole conference (the conference's office only, i.e. an office
  * whose own invitation is conference-wide):
- *   GET    /api/conference/invitations               the list, with redemptions (F10); never a secret
+ *   GET    /api/conference/invitations               the list, with redemptions (F10) and the sessions each live link opens; never a secret
  *   POST   /api/conference/invitations               { role, participantId?, label } → 201 { id, url, token } | 409 invitation.exists
  *   GET    /api/conference/invitations/:id/link      the same link again → { id, url } | 404 invitation.notKept
  *   POST   /api/conference/invitations/:id/reissue   a new link; the old one is revoked → 201 { id, url, token, replaces }
@@ -43,7 +43,13 @@ export function mountConference(api: Router, deps: { conference: ConferenceSessi
 
   api.get('/conference/invitations', async (req, res) => {
     if (!(await conferenceOffice(req, res))) return;
-    res.json((await invitations.list(CONFERENCE_ID)).filter((i) => i.scope === 'conference').map(invitationRow));
+    const rows = (await invitations.list(CONFERENCE_ID)).filter((i) => i.scope === 'conference');
+    // One link per person: the office sees which sessions each live link opens (a Land's working
+    // level who is also its temporary deputy at the DMK enters both with the same link).
+    res.json(await Promise.all(rows.map(async (i) => ({
+      ...invitationRow(i),
+      sessions: i.revokedAt ? [] : (await deps.conference.sessionsFor(i)).map(({ id, title, date }) => ({ id, title, date })),
+    }))));
   });
 
   api.post('/conference/invitations', async (req, res) => {

@@ -7,12 +7,19 @@ import { InvitationsPanel } from './InvitationsPanel.tsx';
 import { GuestsPanel, RosterPanel } from './RosterPanel.tsx';
 import { SchedulePanel } from './SchedulePanel.tsx';
 import { BetweenPanel } from './BetweenPanel.tsx';
+import { WorkingLevelPanel } from './WorkingLevelPanel.tsx';
+import { usePerson } from '../../store/person.ts';
 import { ConferencePanel } from '../conference/ConferencePanel.tsx';
 
 /** The office (Geschäftsstelle, R-CHR-2) prepares the session. */
 export default function OfficeView() {
   const { t } = useTranslation();
   const title = useMeeting((s) => s.state.session?.title);
+  // R-AGR-1: an Arbeitsgremium meeting has working-level representatives, not members and deputies;
+  // the conference's office issues their conference invitations there.
+  const arbeitsgremium = useMeeting((s) => s.state.session?.kind === 'arbeitsgremium');
+  const conference = usePerson((s) => s.me?.scope === 'conference');
+  const workingLevel = arbeitsgremium && conference;
   return (
     <Layout role={t('role.office')} className="office">
       <h1>{title ? t('office.titleFor', { title }) : t('office.title')}</h1>
@@ -20,7 +27,9 @@ export default function OfficeView() {
         <ul>
           <li><a href="#conference-heading">{t('conference.heading')}</a></li>
           <li><a href="#schedule-heading">{t('office.schedule.heading')}</a></li>
-          <li><a href="#roster-heading">{t('office.nav.roster')}</a></li>
+          {workingLevel
+            ? <li><a href="#working-level-heading">{t('office.workingLevel.heading')}</a></li>
+            : <li><a href="#roster-heading">{t('office.nav.roster')}</a></li>}
           <li><a href="#guests-heading">{t('office.guests.heading')}</a></li>
           <li><a href="#office-agenda-heading">{t('chair.agenda.heading')}</a></li>
           <li><a href="#invitations-heading">{t('office.invitations.heading')}</a></li>
@@ -30,7 +39,7 @@ export default function OfficeView() {
       <ConferencePanel canEdit />
       <SchedulePanel />
       <section className="panel" aria-labelledby="public-link-heading"><PublicLink headingLevel={2} /></section>
-      <RosterPanel />
+      {workingLevel ? <WorkingLevelPanel /> : <RosterPanel />}
       <GuestsPanel />
       <AgendaEditor />
       <InvitationsPanel />
