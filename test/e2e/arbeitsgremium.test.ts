@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { berlinDate, DMK_PROFILE, upcomingDmkSessions, type ConferenceHome, type DraftState } from '@plenum/shared';
 import { startServer as startInProcess, type RunningServer } from '../../server/src/app.ts';
 import { tmpDataDir } from '../../server/test/helpers.ts';
@@ -6,15 +6,20 @@ import { chromiumAvailability, launchChromium } from './support/chromium.ts';
 import { buildClientIfStale } from './support/build.ts';
 import { arrive, type Person } from './support/people.ts';
 import { checkAccessibility, formatAxeReport, type AxeSummary } from './support/axe.ts';
-import { screenshot } from './support/artifacts.ts';
+import { screenshotAtSizes, type SizeShot } from './support/artifacts.ts';
 
 /**
  * A meeting of the DMK-Arbeitsgremium in real browsers (R-AGR-1..3): the office creates it in the
  * conference, the chair Land's chair leads it at 1440×900, Bavaria's working level follows on a
  * phone; the other Länder answer over HTTP. The chair calls the demo paper's two brackets in turn,
  * every Land answers, the chair resolves both, ends the meeting with a new version proposed for the
- * next DMK, and the office puts that version on the next session's agenda. The server runs in this
- * process so that the test can hand out the meeting's personal invitations (one per person).
+ * next DMK, and the office puts that version on the next session's agenda. The office issues every
+ * person's conference invitation in its view of the meeting (shows one again, reissues one); the
+ * chair, Bavaria and the other Länder enter with those links. Every view of the meeting (the live
+ * view of chair and Land, the Land's and the office's drafts, the room screen, the comparison of
+ * versions) is photographed at 320, 390, 640×720, 1440×900 and 1920×1080 without sideways
+ * scrolling, and checked by axe (WCAG 2.1 AA). The server runs in this process so that the test
+ * can read the draft's stream.
  */
 const availability = chromiumAvailability();
 const DESKTOP = { width: 1440, height: 900 };
@@ -33,6 +38,15 @@ describe.skipIf(availability.kind !== 'found')('a meeting of the Arbeitsgremium,
   let chair: Person;
   let by: Person;
   let office: string;
+  let officePage: Person;
+  let screen: Person;
+  let byDrafts: Person;
+  const shots: SizeShot[] = [];
+  /** A view at every review size (docs/screenshots' sizes) and through axe (WCAG 2.1 AA) at its own size. */
+  const review = async (p: Person, name: string) => {
+    axe.push(await checkAccessibility(p.page, name, 'de'));
+    shots.push(...await screenshotAtSizes(p.page, name));
+  };
   let next: string;
   const cookies: Record<string, string> = {};
   const axe: AxeSummary[] = [];
@@ -45,6 +59,14 @@ describe.skipIf(availability.kind !== 'found')('a meeting of the Arbeitsgremium,
     const res = await fetch(`${server.url}${path}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', origin: server.url }, body: JSON.stringify(body) });
     return { status: res.status, body: (await res.json()) as { data?: { state: unknown }; error?: { code: string } } };
   };
+  /** The invitation label the office's view gives a Land's working level (its placeholder name and the Land). */
+  const label = (code: string) => { const name = DMK_PROFILE.lands.find((l) => l.code === code)!.name; return `Arbeitsebene ${name} (${name})`; };
+  /** The links on the office's invitation cards, by label. */
+  const cardLinks = async (panel: Locator) => Object.fromEntries(await panel.getByTestId('invitation-card').evaluateAll((cards) => cards.map((c) => [
+    c.querySelector('.invitation-label')!.firstChild!.textContent!.trim(), c.querySelector('.invitation-url code')!.textContent!,
+  ]))) as Record<string, string>;
+  /** A path on the origin the person's cookie was set for (the links' public address, not necessarily server.url). */
+  const open = (p: Person, path: string) => p.page.goto(new URL(path, p.page.url()).toString());
   const draft = async () => (await server.between.service.state('draft', 'draft-top-7')).state as DraftState;
   /** Every Land but those in the browser answers the call over HTTP. */
   const othersAnswer = async (except: string[], answer: 'agree' | 'hold' = 'agree') => {
@@ -67,14 +89,36 @@ describe.skipIf(availability.kind !== 'found')('a meeting of the Arbeitsgremium,
     } });
     expect(created.status).toBe(200);
     next = upcomingDmkSessions(await server.between.conference.state(), today)[0]!.id;
-    // The meeting's own invitations: the chair and every Land's working level.
-    const invite = async (role: 'chair' | 'delegate', participantId: string) => (await server.invitations.create(AG, { role, participantId, label: participantId })).url;
-    for (const l of DMK_PROFILE.lands) if (l.code !== 'BY') cookies[l.code] = await redeem(await invite('delegate', `ag-${l.code.toLowerCase()}`));
-    chair = await arrive(browser, 'chair', await invite('chair', 'ag-chair'), DESKTOP);
-    by = await arrive(browser, 'BY', await invite('delegate', 'ag-by'), PHONE);
+    // The office issues the meeting's invitations in its view of the meeting: each person's one
+    // conference invitation (issue 10), the chair's and every Land's working level's.
+    officePage = await arrive(browser, 'office', server.demoLinks!.find((l) => l.role === 'office')!.url, DESKTOP);
+    await officePage.page.getByTestId('session-switcher').selectOption(AG);
+    const panel = officePage.page.getByTestId('working-level');
+    await panel.getByRole('button', { name: 'Fehlende Einladungen ausstellen (17)' }).click();
+    await panel.getByTestId('invitation-card').nth(16).waitFor();
+    const links = await cardLinks(panel);
+    expect(Object.keys(links)).toHaveLength(17);
+    // Shown again: the same link; reissued: a new one, and the old one no longer opens anything.
+    await panel.getByRole('button', { name: 'Link anzeigen: Arbeitsebene Bayern (Bayern)' }).click();
+    await panel.getByTestId('invitation-card').filter({ hasText: 'erneut angezeigt' }).filter({ hasText: links[label('BY')]! }).waitFor();
+    await panel.getByRole('button', { name: 'Neu ausstellen: Arbeitsebene Bremen (Bremen)' }).click();
+    await officePage.page.getByTestId('confirm-ok').click();
+    await panel.getByTestId('invitation-card').filter({ hasText: 'neu ausgestellt' }).waitFor();
+    const reissued = (await cardLinks(panel))[label('HB')]!;
+    expect(reissued).not.toBe(links[label('HB')]);
+    expect((await fetch(links[label('HB')]!, { redirect: 'manual' })).headers.get('location')).toBe('/invalid-link');
+    links[label('HB')] = reissued;
+    await panel.getByTestId('working-level-invitation-BY').filter({ hasText: 'öffnet: Sitzung des DMK-Arbeitsgremiums' }).waitFor();
+    for (const l of DMK_PROFILE.lands) if (l.code !== 'BY') cookies[l.code] = await redeem(links[label(l.code)]!);
+    chair = await arrive(browser, 'chair', Object.entries(links).find(([k]) => k.startsWith('Vorsitz'))![1], DESKTOP);
+    by = await arrive(browser, 'BY', links[label('BY')]!, PHONE);
+    // Bavaria's officer on the same link in a second browser, on the Land's drafts view; the meeting's room screen.
+    byDrafts = await arrive(browser, 'BY drafts', links[label('BY')]!, PHONE);
+    await open(byDrafts, '/drafts');
+    screen = await arrive(browser, 'screen', (await server.invitations.create(AG, { role: 'screen', participantId: null, label: 'Saal' })).url, { width: 1920, height: 1080 });
     await chair.page.getByTestId('ag-live').waitFor();
     await by.page.getByTestId('ag-live').waitFor();
-  }, 240_000);
+  }, 600_000);
 
   afterAll(async () => {
     await browser?.close().catch(() => {});
@@ -101,16 +145,21 @@ describe.skipIf(availability.kind !== 'found')('a meeting of the Arbeitsgremium,
     await othersAnswer(['BY']);
     await chair.page.getByTestId('bracket-call').locator('[data-answer="agree"]').nth(15).waitFor();
     await by.page.getByTestId('bracket-call').locator('[data-answer="agree"]', { hasText: 'BY' }).waitFor();
-    await screenshot(by.page, 'ag-live-by-390');
-    await screenshot(chair.page, 'ag-live-chair-1440');
-    axe.push(await checkAccessibility(chair.page, 'ag-live-chair', 'de'));
-    axe.push(await checkAccessibility(by.page, 'ag-live-by', 'de'));
+    // Every view of the meeting with K1 called and answered, at every size.
+    await open(officePage, '/drafts');
+    await officePage.page.getByTestId('brackets-per-land').waitFor();
+    await byDrafts.page.locator('#mine-heading').waitFor();
+    await review(chair, 'ag-live-chair');
+    await review(by, 'ag-live-by');
+    await review(byDrafts, 'ag-drafts-land-by');
+    await review(officePage, 'ag-drafts-office');
+    await review(screen, 'ag-screen');
     const card = chair.page.getByTestId('bracket-b1');
     await card.getByLabel('Klammer auflösen mit').selectOption({ label: 'Alternative BY' });
     await card.getByRole('button', { name: 'Auflösen' }).click();
     for (const p of [chair, by]) await p.page.getByTestId('ag-bracket-b1').waitFor({ state: 'detached' });
     expect((await draft()).brackets.b1!.resolution!.agreed).toHaveLength(16);
-  }, 180_000);
+  }, 900_000);
 
   it('R-AGR-2: K2 is called next; Hesse holds out, then gives way; resolved, the paper is agreed', async () => {
     await chair.page.getByRole('button', { name: 'Nächste Klammer aufrufen: K2' }).click();
@@ -132,7 +181,10 @@ describe.skipIf(availability.kind !== 'found')('a meeting of the Arbeitsgremium,
   it('R-AGR-2/3: the meeting ends with a new version proposed for the next DMK; the office puts it on that session\'s agenda', async () => {
     await chair.page.getByRole('button', { name: 'Fassungen schneiden und vorschlagen' }).click();
     await chair.page.getByTestId('ag-proposal').filter({ hasText: '„Digitale Teilhabe“ v3' }).waitFor();
-    await screenshot(chair.page, 'ag-ended-chair-1440');
+    // The comparison of v3 with v2: the resolved brackets' wording marked.
+    await open(officePage, '/drafts/draft-top-7');
+    await officePage.page.getByTestId('version-diff').waitFor();
+    await review(officePage, 'ag-versions-office');
     await chair.page.getByTestId('close-session').click();
     await chair.page.getByRole('button', { name: 'Sitzung endgültig schließen' }).click();
     await chair.page.getByTestId('session-status').filter({ hasText: 'geschlossen' }).waitFor();
@@ -145,5 +197,7 @@ describe.skipIf(availability.kind !== 'found')('a meeting of the Arbeitsgremium,
     expect(put.status).toBe(200);
     expect((await home()).sessions.find((s) => s.id === next)!.meeting!.items.map((i) => i.title)).toContain('Digitale Teilhabe');
     expect(axe.filter((a) => a.total > 0).map((a) => a.findings)).toEqual([]);
-  }, 120_000);
+    // WCAG 1.4.10 reflow: no view scrolls sideways at any size, 320 px included.
+    expect(shots.filter((s) => s.sideways > 0).map((s) => `${s.name}: ${s.sideways}px`)).toEqual([]);
+  }, 600_000);
 });
