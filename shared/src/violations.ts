@@ -11,6 +11,8 @@ export const VIOLATION_CODES = [
   // session
   'session.notScheduled', 'session.alreadyScheduled', 'session.notOpen', 'session.alreadyOpen', 'session.closed',
   'session.notPublic',
+  // R-SES-1: the conference cancelled the session before it opened
+  'session.cancelled',
   // participants and roster
   'participant.unknown', 'participant.exists', 'participant.notPresent', 'participant.alreadyPresent',
   'land.unknown', 'roster.chairPeriod',

@@ -30,6 +30,8 @@ const SAMPLE: Record<string, Command> = {
   requestFloor: { type: 'requestFloor' }, withdrawFloorRequest: { type: 'withdrawFloorRequest' },
   giveFloor: { type: 'giveFloor' }, endFloor: { type: 'endFloor' },
   recordAgendaProposal: { type: 'recordAgendaProposal', targetSessionId: 's', drafts: [{ draftId: 'd', title: 't', version: 1, openBrackets: 0 }] },
+  recordReschedule: { type: 'recordReschedule', date: '2025-03-14', place: 'Hamburg', format: 'room', chairLands: ['HB'], chairDecision: null, reason: 'x' },
+  recordCancellation: { type: 'recordCancellation', reason: 'x' },
 };
 
 const s = scheduledSession();

@@ -29,6 +29,7 @@ const violation: Record<ViolationCode, string> = {
   'session.notOpen': 'Die Sitzung ist nicht eröffnet.',
   'session.alreadyOpen': 'Die Sitzung ist bereits eröffnet.',
   'session.closed': 'Die Sitzung ist geschlossen.',
+  'session.cancelled': 'Die Sitzung ist abgesagt.',
   'session.notPublic': 'Diese Sitzung ist nicht öffentlich. Eine öffentliche Übertragung gibt es nur nach einem Beschluss der Sitzung.',
   'participant.unknown': 'Diese Person ist nicht bekannt.',
   'participant.exists': 'Diese Person ist bereits eingetragen.',
@@ -271,6 +272,10 @@ export const de = {
   },
   session: {
     heading: 'Sitzung',
+    cancelled: 'Diese Sitzung ist abgesagt',
+    cancelledAt: 'Abgesagt am {{at}}. Grund: {{reason}}',
+    rescheduled: 'Diese Sitzung wurde verlegt',
+    rescheduledTo: 'Neuer Termin: {{date}}, {{place}} (bisher {{fromDate}}, {{fromPlace}}). Verlegt am {{at}}. Grund: {{reason}}',
     notScheduled: 'Es ist noch keine Sitzung angesetzt.',
     date: 'Datum',
     place: 'Ort',

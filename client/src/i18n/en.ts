@@ -26,6 +26,7 @@ const violation: Record<ViolationCode, string> = {
   'session.notOpen': 'The session is not open.',
   'session.alreadyOpen': 'The session is already open.',
   'session.closed': 'The session is closed.',
+  'session.cancelled': 'The session is cancelled.',
   'session.notPublic': 'This session is not public. It can be followed publicly only after a decision of the session.',
   'participant.unknown': 'This person is not known.',
   'participant.exists': 'This person is already registered.',
@@ -268,6 +269,10 @@ export const en: Messages = {
   },
   session: {
     heading: 'Session',
+    cancelled: 'This session is cancelled',
+    cancelledAt: 'Cancelled on {{at}}. Reason: {{reason}}',
+    rescheduled: 'This session has been moved',
+    rescheduledTo: 'New date: {{date}}, {{place}} (before: {{fromDate}}, {{fromPlace}}). Moved on {{at}}. Reason: {{reason}}',
     notScheduled: 'No session has been scheduled yet.',
     date: 'Date',
     place: 'Place',

@@ -1,12 +1,12 @@
 import {
   addCalendarDays, berlinDate, enterableSessions, type PersonSession, berlinTimeOfDay, chairLandsFor, weekdayOf, type ConferenceHome, type ConferenceState, type EventEnvelope, type ExtraordinaryState,
-  type MeetingState, type AgendaRecordState, type FollowUpState, type ProtocolWorkflowState,
+  type MeetingState, type AgendaRecordState, type Command, type ConferenceEvent, type FollowUpState, type ProtocolWorkflowState,
 } from '@plenum/shared';
 import type { MeetingDirectory } from '../store/event-log.ts';
 import type { MeetingRegistry } from '../meeting/registry.ts';
 import type { Logger } from '../log.ts';
 import type { BetweenService } from '../between/service.ts';
-import { carriedItemCommand, sessionSetupCommands } from './setup.ts';
+import { carriedItemCommand, meetingFormat, sessionSetupCommands } from './setup.ts';
 import { conferenceHome, type SessionRecords } from './home.ts';
 import { capitalOf } from './capitals.ts';
 import type { Invitation } from '../store/invitation-store.ts';
@@ -36,9 +36,10 @@ export class ConferenceSessions {
   ) {
     service.onStreamAppended(async (kind, _id, events) => {
       if (kind !== 'conference') return;
-      for (const e of events as { type: string; sessionId?: string; fromSessionId?: string; itemId?: string; toSessionId?: string }[]) {
-        if (e.type === 'SessionCreated' && e.sessionId) await this.setUp(e.sessionId);
-        if (e.type === 'ItemCarriedOver') await this.carry(e.fromSessionId!, e.itemId!, e.toSessionId!);
+      for (const e of events as ConferenceEvent[]) {
+        if (e.type === 'SessionCreated') await this.setUp(e.sessionId);
+        if (e.type === 'ItemCarriedOver') await this.carry(e.fromSessionId, e.itemId, e.toSessionId);
+        if (e.type === 'SessionRescheduled' || e.type === 'SessionCancelled') await this.follow(e);
       }
     });
   }
@@ -104,6 +105,21 @@ export class ConferenceSessions {
       const { ack } = await runtime.execute({ key: `conference-setup-${sessionId}-${i}`.slice(0, 128), command, actor: SYSTEM, context: {} });
       if ('error' in ack) this.log.warn({ sessionId, command: command.type, error: ack.error }, 'conference: setup command refused');
     }
+  }
+
+  /**
+   * R-SES-1: a session moved or cancelled before it opened: its own log records it, with the
+   * reason, so that its views, deadlines (R-AGD-6), chair and protocol follow the conference.
+   * The key is the conference event's time: a repeat of the same change appends nothing.
+   */
+  private async follow(e: Extract<ConferenceEvent, { type: 'SessionRescheduled' | 'SessionCancelled' }>) {
+    const runtime = await this.registry.get(e.sessionId);
+    if (!runtime?.current.session) return;
+    const command: Command = e.type === 'SessionCancelled'
+      ? { type: 'recordCancellation', reason: e.reason }
+      : { type: 'recordReschedule', date: e.date, place: e.place, format: meetingFormat(e.format), chairLands: e.chairLands, chairDecision: e.chairDecision, reason: e.reason };
+    const { ack } = await runtime.execute({ key: `conference-${command.type}-${e.sessionId}-${e.at}`.slice(0, 128), command, actor: SYSTEM, context: {} });
+    if ('error' in ack) this.log.warn({ sessionId: e.sessionId, command: command.type, error: ack.error }, 'conference: change not recorded in the session');
   }
 
   private async carry(fromSessionId: string, itemId: string, toSessionId: string) {

@@ -74,6 +74,6 @@ export function carriedItemCommand(itemId: string, item: AgendaItem, number: str
 }
 
 /** The meeting log knows room, video and hybrid; a telephone or web conference is remote like a video conference. */
-function meetingFormat(format: ConferenceSession['format']): 'room' | 'video' | 'hybrid' {
+export function meetingFormat(format: ConferenceSession['format']): 'room' | 'video' | 'hybrid' {
   return format === 'room' || format === 'hybrid' ? format : 'video';
 }

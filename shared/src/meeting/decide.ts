@@ -7,7 +7,7 @@ import { evolveAll } from './evolve.ts';
 import { quorumStatus } from './derive.ts';
 import type { MeetingState } from './state.ts';
 import { ev, type Handler, type MeetingContext } from './guards.ts';
-import { closeSession, openSession, scheduleSession } from './session.ts';
+import { closeSession, openSession, recordCancellation, recordReschedule, scheduleSession } from './session.ts';
 import { announceStaff, inviteGuest, nameChair, nameRepresentative, nameTemporaryDeputy } from './roster.ts';
 import { addAgendaItem, editAgendaItem, noteReport, removeAgendaItem, setCurrentItem, setItPlrCoordination } from './agenda.ts';
 import { checkIn, checkOut } from './attendance.ts';
@@ -37,6 +37,7 @@ const HANDLERS: { [K in CommandType]: Handler<K> } = {
   giveRecordingConsent, withdrawRecordingConsent, startRecording, stopRecording,
   requestFloor, withdrawFloorRequest, giveFloor, endFloor,
   recordAgendaProposal,
+  recordReschedule, recordCancellation,
 };
 
 function route<K extends CommandType>(type: K, c: MeetingContext, cmd: Extract<Command, { type: K }>) {

@@ -64,8 +64,19 @@ function step(state: MeetingState, event: MeetingEvent, owned: Owned): MeetingSt
         session: {
           title: e.title, date: e.date, place: e.place, kind: e.kind, format: e.format, chairLands: [...e.chairLands],
           chairPeriod: e.chairPeriod, chairDeviation: e.chairDeviation, status: 'planned', openedAt: null, closedAt: null, public: false,
+          cancelled: null, rescheduled: [],
         },
       };
+    case 'SessionRescheduled':
+      return state.session ? {
+        ...state,
+        session: {
+          ...state.session, date: e.date, place: e.place, format: e.format, chairLands: [...e.chairLands], chairPeriod: e.chairPeriod,
+          chairDeviation: e.chairDeviation, rescheduled: [...(state.session.rescheduled ?? []), { at: e.at, reason: e.reason, from: { ...e.from } }],
+        },
+      } : state;
+    case 'SessionCancelled':
+      return state.session ? { ...state, session: { ...state.session, cancelled: { at: e.at, reason: e.reason } } } : state;
     case 'ParticipantRegistered':
       return {
         ...state,

@@ -1,7 +1,7 @@
 import type { DecideContext } from '../context.ts';
 import { own } from '../record.ts';
 import type { RulesProfile } from '../profile.ts';
-import { violation, type RuleViolation } from '../violations.ts';
+import { isViolation, violation, type RuleViolation } from '../violations.ts';
 import type { CommandOf, CommandType, EventOf, EventType, MeetingEvent } from './schema.ts';
 import type { AgendaItem, MeetingState, Participant, Session, Transfer, VoteRound } from './state.ts';
 import { motionItemId, scopeCovers } from './derive.ts';
@@ -34,7 +34,15 @@ export function needSession(s: MeetingState): Session | RuleViolation {
 
 export function needNotClosed(s: MeetingState): Session | RuleViolation {
   if (!s.session) return violation('session.notScheduled');
+  if (s.session.cancelled) return violation('session.cancelled', 'R-SES-1', { reason: s.session.cancelled.reason });
   return s.session.status === 'closed' ? violation('session.closed') : s.session;
+}
+
+/** R-SES-1: a session that has not opened yet and is not cancelled (it can still be moved or cancelled). */
+export function needPlanned(s: MeetingState): Session | RuleViolation {
+  const session = needNotClosed(s);
+  if (isViolation(session)) return session;
+  return session.status === 'open' ? violation('session.alreadyOpen') : session;
 }
 
 export function needOpen(s: MeetingState): Session | RuleViolation {

@@ -95,6 +95,17 @@ export const CommandSchema = z.discriminatedUnion('type', [
    * (actor 'system') after it cut the versions on the drafts' own streams, so the numbers are true.
    */
   cmd('recordAgendaProposal', { targetSessionId: Id, drafts: z.array(ProposedDraft).min(1).max(50) }),
+
+  // ── the conference (R-SES-1) ───────────────────────────────────────────────────────────
+  /**
+   * The conference moved or cancelled the session before it opened, with its reason: the server
+   * (actor 'system') records it in the session's own log, so that its views, deadlines (R-AGD-6),
+   * chair (R-CHR-1/3, derived by the conference for the new date) and protocol follow.
+   */
+  cmd('recordReschedule', {
+    date: IsoDate, place: ShortText, format: SessionFormat, chairLands: z.array(LandCode).min(1).max(2), chairDecision: ShortText.nullable(), reason: LongText,
+  }),
+  cmd('recordCancellation', { reason: LongText }),
 ]);
 export type Command = z.infer<typeof CommandSchema>;
 export type CommandType = Command['type'];
@@ -134,6 +145,14 @@ export const EventSchema = z.discriminatedUnion('type', [
   ev('ItPlrCoordinationSet', { itemId: Id, state: ItPlrCoordination }),
   ev('SessionOpened', {}),
   ev('SessionClosed', {}),
+  /** R-SES-1: moved before it opened (recordReschedule); `from`: the date, place and format before. */
+  ev('SessionRescheduled', {
+    date: IsoDate, place: ShortText, format: SessionFormat, chairLands: z.array(LandCode), chairPeriod: z.number().int(),
+    chairDeviation: z.object({ lands: z.array(LandCode), decision: ShortText }).nullable(), reason: LongText,
+    from: z.object({ date: IsoDate, place: ShortText, format: SessionFormat }),
+  }),
+  /** R-SES-1: cancelled before it opened (recordCancellation). */
+  ev('SessionCancelled', { reason: LongText }),
   /** R-SES-2: `via` is the remote channel when known (a log written before it has none: null). */
   ev('ParticipantCheckedIn', { participantId: Id, mode: AttendanceMode, via: RemoteChannel.nullable().default(null) }),
   ev('ParticipantCheckedOut', { participantId: Id }),

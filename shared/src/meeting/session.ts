@@ -4,7 +4,7 @@ import { chairLandsFor, chairPeriodOf } from '../chair.ts';
 import type { CommandOf, MeetingEvent } from './schema.ts';
 import { quorumStatus } from './derive.ts';
 import { proposalBeforeClose } from './arbeitsgremium.ts';
-import { ev, knownLand, needOpen, needSession, type MeetingContext, type Result } from './guards.ts';
+import { ev, knownLand, needOpen, needPlanned, type MeetingContext, type Result } from './guards.ts';
 
 /** The session's life: scheduled (R-CHR-1), opened, closed. */
 
@@ -29,10 +29,8 @@ export function scheduleSession(c: MeetingContext, cmd: CommandOf<'scheduleSessi
 }
 
 export function openSession(c: MeetingContext): Result {
-  const session = needSession(c.state);
+  const session = needPlanned(c.state);
   if (isViolation(session)) return session;
-  if (session.status === 'open') return violation('session.alreadyOpen');
-  if (session.status === 'closed') return violation('session.closed');
   // The quorum log starts at the opening (R-PRT-1: quorum over time).
   const q = quorumStatus(c.state, c.profile);
   return [ev(c, 'SessionOpened', {}), ev(c, 'QuorumChanged', { ...q })];
@@ -48,4 +46,28 @@ export function closeSession(c: MeetingContext): Result {
   if (c.state.recording.active) events.push(ev(c, 'RecordingStopped', { reason: 'sessionClosed' }));
   events.push(ev(c, 'SessionClosed', {}));
   return events;
+}
+
+/**
+ * R-SES-1: the conference moved the session before it opened. The chair Land(s) for the new date
+ * come from the conference (derived with its recorded deviations, R-CHR-3); a deviation here is
+ * the conference's chair decision.
+ */
+export function recordReschedule(c: MeetingContext, cmd: CommandOf<'recordReschedule'>): Result {
+  const session = needPlanned(c.state);
+  if (isViolation(session)) return session;
+  const unknown = cmd.chairLands.find((l) => !knownLand(c.profile, l));
+  if (unknown) return violation('land.unknown', 'R-CHR-1', { land: unknown });
+  return [ev(c, 'SessionRescheduled', {
+    date: cmd.date, place: cmd.place, format: cmd.format, chairLands: [...cmd.chairLands], chairPeriod: chairPeriodOf(cmd.date),
+    chairDeviation: cmd.chairDecision ? { lands: [...cmd.chairLands], decision: cmd.chairDecision } : null, reason: cmd.reason,
+    from: { date: session.date, place: session.place, format: session.format },
+  })];
+}
+
+/** R-SES-1: the conference cancelled the session before it opened; nothing more happens in it. */
+export function recordCancellation(c: MeetingContext, cmd: CommandOf<'recordCancellation'>): Result {
+  const session = needPlanned(c.state);
+  if (isViolation(session)) return session;
+  return [ev(c, 'SessionCancelled', { reason: cmd.reason })];
 }

@@ -85,6 +85,10 @@ export interface Session extends Omit<Body<EventOf<'SessionScheduled'>>, 'meetin
   closedAt: string | null;
   /** R-SES-4 */
   public: boolean;
+  /** R-SES-1: cancelled before it opened, with the reason (absent in states from before: not cancelled). */
+  cancelled?: { at: string; reason: string } | null;
+  /** R-SES-1: every move before it opened, oldest first (absent in states from before: none). */
+  rescheduled?: { at: string; reason: string; from: { date: string; place: string; format: Session['format'] } }[];
 }
 
 export interface MeetingState {

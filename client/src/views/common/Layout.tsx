@@ -6,6 +6,7 @@ import { usePageFocus } from './pageFocus.ts';
 import { StatusBar } from './StatusBar.tsx';
 import { SessionSwitcher } from './SessionSwitcher.tsx';
 import { RedeemedNotice } from './RedeemedNotice.tsx';
+import { SessionChangeNotice } from './SessionChangeNotice.tsx';
 
 /** Page frame: skip link, header with status and language, the main landmark, live regions. */
 export function Layout({ role, children, showStatus = true, className }: { role: string; children: ReactNode; showStatus?: boolean; className?: string }) {
@@ -28,7 +29,7 @@ export function Layout({ role, children, showStatus = true, className }: { role:
       </header>
       <SessionSwitcher />
       <RedeemedNotice />
-      <main id="main" tabIndex={-1} ref={mainRef}>{children}</main>
+      <main id="main" tabIndex={-1} ref={mainRef}><SessionChangeNotice />{children}</main>
       <Announcer />
     </div>
   );
