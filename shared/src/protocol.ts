@@ -6,6 +6,7 @@ import type { RulesProfile } from './profile.ts';
 import type { ActorRole } from './context.ts';
 import type { ErrorPayload } from './violations.ts';
 import type { PublicProjection } from './public/projection.ts';
+import { RollCallCursor, type CalledCursor } from './meeting/rollCallCursor.ts';
 
 /**
  * The wire protocol between client and server (Socket.IO). docs/protocol.md describes it for
@@ -38,6 +39,22 @@ export const ResyncRequest = z.strictObject({
   lastSeq: z.number().int().min(0),
 });
 export type ResyncRequest = z.infer<typeof ResyncRequest>;
+
+/**
+ * R-VOT-7 / R-SES-2: the chair points the room at the Land called now in a roll call (null: the
+ * call ended). Ephemeral (meeting/rollCallCursor.ts): relayed, not logged.
+ */
+export const CallRequest = z.strictObject({
+  meetingId: z.string().min(1).max(64),
+  cursor: RollCallCursor.nullable(),
+});
+export type CallRequest = z.infer<typeof CallRequest>;
+
+/** Server → invited roles (and public followers for a vote of the public part, R-SES-4): the Land called now. */
+export interface CalledBroadcast {
+  meetingId: string;
+  cursor: CalledCursor | null;
+}
 
 /** One stored event as it travels: its per-meeting sequence number, time and row hash. */
 export interface EventEnvelope {
@@ -102,12 +119,16 @@ export interface ServerToClientEvents {
    * event, rate limiting, or (to public followers) 'session.notPublic' before they are disconnected.
    */
   'meeting:error': (error: ErrorPayload) => void;
+  /** R-VOT-7: the Land the chair calls now (roll call), at most one every CALL_RELAY_MS per meeting; null: none. */
+  'meeting:called': (msg: CalledBroadcast) => void;
 }
 
 export interface ClientToServerEvents {
   'meeting:join': (req: JoinRequest, ack: (res: Ack<JoinResult>) => void) => void;
   'meeting:command': (req: CommandRequest, ack: (res: Ack<CommandResult>) => void) => void;
   'meeting:resync': (req: ResyncRequest, ack: (res: Ack<{ catchUp: CatchUp; serverTime: string }>) => void) => void;
+  /** Chair only: the Land called now in a roll call (ephemeral, not logged). */
+  'meeting:call': (req: CallRequest, ack: (res: Ack<{ at: string }>) => void) => void;
 }
 
 /** REST: GET /api/me after redeeming an invitation (GET /i/:token sets the cookie and redirects). */

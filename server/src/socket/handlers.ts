@@ -1,22 +1,26 @@
 import {
-  CommandRequest, JoinRequest, PROTOCOL_VERSION, ResyncRequest, type Ack, type ErrorPayload,
+  CallRequest, CommandRequest, cursorRefusal, errorPayload, JoinRequest, PROTOCOL_VERSION, ResyncRequest, type Ack, type ErrorPayload,
 } from '@plenum/shared';
 import type { Invitations } from '../auth/invitations.ts';
 import type { MeetingRegistry } from '../meeting/registry.ts';
+import type { MeetingRuntime } from '../meeting/kind.ts';
 import { catchUp } from '../meeting/catch-up.ts';
 import { followersRoom, guestItems, guestRoom, liveRoom } from '../meeting/state-view.ts';
 import { inputBoundsProblem } from '../pipeline/input-bounds.ts';
 import type { Metrics } from '../http/metrics.ts';
 import type { Logger } from '../log.ts';
 import { invitationRoom, sessionRoom, type PlenumServer, type PlenumSocket } from './types.ts';
+import { RollCallRelay } from './roll-call-relay.ts';
 
-const KNOWN_EVENTS = new Set(['meeting:join', 'meeting:command', 'meeting:resync']);
+const KNOWN_EVENTS = new Set(['meeting:join', 'meeting:command', 'meeting:resync', 'meeting:call']);
 
 interface Deps {
   registry: MeetingRegistry;
   invitations: Invitations;
   metrics: Metrics;
   log: Logger;
+  /** R-VOT-7: the roll-call cursor (one per server; tests may pass their own). */
+  relay?: RollCallRelay;
 }
 
 type Reply<T> = (res: Ack<T>) => void;
@@ -52,8 +56,23 @@ async function mayEnter(socket: PlenumSocket, meetingId: string): Promise<boolea
   return socket.data.meetingId === meetingId;
 }
 
+/**
+ * Who acts, checked again on every command and call: a public follower has no session to act
+ * with, and a revoked invitation or a logged-out session stops acting at once even if its socket
+ * is still closing. The meeting's runtime, or the refusal.
+ */
+async function actingIn(socket: PlenumSocket, invitations: Invitations, registry: MeetingRegistry, meetingId: string): Promise<MeetingRuntime | ErrorPayload> {
+  const { actor, sessionHash } = socket.data;
+  if (actor.role === 'public' || !sessionHash) return { code: 'auth.required' };
+  const session = await invitations.checkHash(sessionHash);
+  if (!session.ok) return { code: 'auth.revoked' };
+  if (!(await mayEnter(socket, meetingId))) return { code: 'auth.forbidden' };
+  return (await registry.get(meetingId)) ?? { code: 'auth.forbidden' };
+}
+
 export function registerHandlers(io: PlenumServer, deps: Deps) {
   const { registry, invitations, metrics, log } = deps;
+  const relay = deps.relay ?? new RollCallRelay(() => io);
 
   io.on('connection', (socket) => {
     metrics.sockets += 1;
@@ -110,6 +129,8 @@ export function registerHandlers(io: PlenumServer, deps: Deps) {
             serverTime: new Date().toISOString(), catchUp: caughtUp,
           },
         });
+        // After the ack: a roll call running now (the client clears its cursor when it joins).
+        relay.sendOnJoin(socket, runtime.id, runtime.current);
       } catch (err) {
         log.error({ err }, 'meeting:join failed');
         reply(fail('internal.error'));
@@ -139,16 +160,9 @@ export function registerHandlers(io: PlenumServer, deps: Deps) {
       try {
         const req = CommandRequest.safeParse(raw);
         if (!req.success) return reply(fail('command.invalid'));
-        const { actor, sessionHash } = socket.data;
-        // Authenticate again on every command: a public follower has no session to act with, and
-        // a revoked invitation or a logged-out session stops acting at once even if its socket is still closing.
-        if (actor.role === 'public' || !sessionHash) return reply(fail('auth.required'));
-        const session = await invitations.checkHash(sessionHash);
-        if (!session.ok) return reply(fail('auth.revoked'));
-        if (!(await mayEnter(socket, req.data.meetingId))) return reply(fail('auth.forbidden'));
-        const runtime = await registry.get(req.data.meetingId);
-        if (!runtime) return reply(fail('auth.forbidden'));
-        const outcome = await runtime.execute({ key: req.data.key, command: req.data.command, actor, context: {} });
+        const runtime = await actingIn(socket, invitations, registry, req.data.meetingId);
+        if ('code' in runtime) return reply({ error: runtime });
+        const outcome = await runtime.execute({ key: req.data.key, command: req.data.command, actor: socket.data.actor, context: {} });
         refused = 'error' in outcome.ack;
         metrics.eventsAppended += outcome.appended.length;
         reply(outcome.ack);
@@ -157,6 +171,31 @@ export function registerHandlers(io: PlenumServer, deps: Deps) {
         reply(fail('internal.error'));
       } finally {
         metrics.command(refused);
+      }
+    });
+
+    /**
+     * R-VOT-7 / R-SES-2: the chair points the room at the Land called now. Parsed, authenticated
+     * and allowed like a command (cursorRefusal: chair only, session open, the round open and the
+     * Land in it), but relayed, not logged; the socket's and the person's message limits bound it,
+     * and the relay sends at most one per CALL_RELAY_MS per meeting.
+     */
+    socket.on('meeting:call', async (raw, ack) => {
+      const reply = replier(socket, ack);
+      try {
+        const req = CallRequest.safeParse(raw);
+        if (!req.success) return reply(fail('command.invalid'));
+        const runtime = await actingIn(socket, invitations, registry, req.data.meetingId);
+        if ('code' in runtime) return reply({ error: runtime });
+        const state = runtime.current;
+        const refusal = cursorRefusal(state, runtime.profile, socket.data.actor.role, req.data.cursor);
+        if (refusal) return reply({ error: errorPayload(refusal) });
+        const at = new Date().toISOString();
+        relay.set(runtime.id, req.data.cursor && { ...req.data.cursor, at }, () => runtime.current);
+        reply({ data: { at } });
+      } catch (err) {
+        log.error({ err }, 'meeting:call failed');
+        reply(fail('internal.error'));
       }
     });
   });

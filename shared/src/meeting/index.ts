@@ -8,3 +8,4 @@ export * from './tally.ts';
 export * from './authorize.ts';
 export * from './decide.ts';
 export * from './views.ts';
+export * from './rollCallCursor.ts';
