@@ -8,13 +8,14 @@
  * (or CHROME_PATH).
  */
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
 import { buildClientIfStale } from '../e2e/support/build.ts';
 import { findChromium, launchChromium } from '../e2e/support/chromium.ts';
 import { startServer } from '../e2e/support/server.ts';
 import { socketPerson } from '../e2e/support/socketPerson.ts';
+import { openPage, shootTo } from './pages.ts';
 
 const outDir = resolve(process.argv[2] ?? 'docs/screenshots');
 const LANDS = ['BW', 'BY', 'BE', 'BB', 'HB', 'HH', 'HE', 'MV', 'NI', 'NW', 'RP', 'SL', 'SN', 'ST', 'SH', 'TH'] as const;
@@ -22,27 +23,9 @@ const LANDS = ['BW', 'BY', 'BE', 'BB', 'HB', 'HH', 'HE', 'MV', 'NI', 'NW', 'RP',
 const fontsLoaded = new Set<string>();
 type Ack = { data?: any; error?: { code: string } };
 
-async function page(browser: Browser, url: string, viewport: { width: number; height: number }, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'de-DE', reducedMotion: 'reduce', colorScheme });
-  const p = await context.newPage();
-  p.on('pageerror', (e) => console.error(`page error at ${url}: ${e.message}`));
-  p.on('response', (r) => { if (r.url().endsWith('.woff2')) fontsLoaded.add(r.url().replace(/^.*\//, '')); });
-  await p.goto(url, { waitUntil: 'domcontentloaded' });
-  if (new URL(p.url()).pathname.startsWith('/i/')) {
-    await Promise.all([
-      p.waitForURL((u) => !u.pathname.startsWith('/i/'), { waitUntil: 'domcontentloaded' }),
-      p.locator('main form button[type=submit]').click(),
-    ]);
-  }
-  await p.waitForLoadState('networkidle');
-  return p;
-}
-
-async function shoot(p: Page, name: string): Promise<void> {
-  await p.waitForTimeout(400);
-  await p.screenshot({ path: join(outDir, `${name}.png`) });
-  console.log(`${name}.png`);
-}
+const page = (browser: Browser, url: string, viewport: { width: number; height: number }, colorScheme: 'light' | 'dark' = 'light') =>
+  openPage(browser, url, viewport, { colorScheme, onFont: (name) => fontsLoaded.add(name) });
+const shoot = (p: Page, name: string) => shootTo(outDir, p, name);
 
 async function main() {
   const chromium = findChromium();

@@ -393,6 +393,7 @@ export const de = {
     state: 'Erfasst',
     open: 'noch offen',
     recordedBy: 'vom Vorsitz erfasst ({{mode}})',
+    recordedByOffice: 'von der Geschäftsstelle erfasst ({{mode}})',
     device: 'vom Gerät ({{name}})',
     recorded: '{{land}}: {{choice}} erfasst',
     choicesFor: 'Stimme für {{land}}',
@@ -445,6 +446,19 @@ export const de = {
     stop: 'Aufzeichnung beenden',
   },
   delegate: {
+    called: {
+      own: 'Ihr Land wird aufgerufen',
+      held: '{{land}} wird aufgerufen – Sie führen die Stimme',
+      vote: 'Der Vorsitz ruft {{land}} zur Stimmabgabe auf.',
+      attendance: 'Der Vorsitz ruft {{land}} zur Anwesenheit auf.',
+    },
+    offline: {
+      title: 'Keine Verbindung',
+      body: 'Ihre Stimme wird erst gezählt, wenn sie bestätigt ist.',
+      pending_one: '{{count}} Eingabe wartet.',
+      pending_other: '{{count}} Eingaben warten.',
+    },
+    queued: 'Noch nicht gezählt – wird gesendet, sobald die Verbindung wieder steht.',
     title: 'Delegation',
     unknown: 'Ihr Zugang ist keinem Land zugeordnet. Bitte wenden Sie sich an die Geschäftsstelle.',
     currentItem: 'Aktueller Tagesordnungspunkt',
@@ -535,6 +549,10 @@ export const de = {
     never: 'Noch keine Daten empfangen.',
   },
   screen: {
+    called: 'Aufgerufen: {{land}}',
+    calledShort: 'aufgerufen',
+    attendanceCall: 'Anwesenheit – namentlicher Aufruf',
+    voteCall: 'Namentlicher Aufruf',
     source: { device: 'Gerät', rollCall: 'Aufruf', showOfHands: 'Handzeichen' },
     oralCount_one: '· davon {{count}} mündlich erfasst',
     oralCount_other: '· davon {{count}} mündlich erfasst',
@@ -581,6 +599,11 @@ export const de = {
     notPublic: 'Diese Sitzung ist nicht öffentlich. Sie kann nur verfolgt werden, wenn die Sitzung ihre Öffentlichkeit beschlossen hat.',
   },
   office: {
+    rollCall: {
+      heading: 'Aufruf an der Seite des Vorsitzes',
+      intro: 'Die Geschäftsstelle kann für den Vorsitz die Anwesenheit und mündlich erklärte Stimmen erfassen (R-VOT-7). Welches Land aufgerufen ist, zeigt der Saalbildschirm nach dem Vorsitz.',
+      notOpen: 'Die Sitzung ist nicht eröffnet.',
+    },
     title: 'Geschäftsstelle',
     titleFor: 'Geschäftsstelle: {{title}}',
     sections: 'Abschnitte',

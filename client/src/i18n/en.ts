@@ -390,6 +390,7 @@ export const en: Messages = {
     state: 'Recorded',
     open: 'still open',
     recordedBy: 'recorded by the chair ({{mode}})',
+    recordedByOffice: 'recorded by the office ({{mode}})',
     device: 'from a device ({{name}})',
     recorded: '{{land}}: {{choice}} recorded',
     choicesFor: 'Vote for {{land}}',
@@ -442,6 +443,19 @@ export const en: Messages = {
     stop: 'Stop recording',
   },
   delegate: {
+    called: {
+      own: 'Your Land is being called',
+      held: '{{land}} is being called – you hold its vote',
+      vote: 'The chair calls {{land}} to vote.',
+      attendance: 'The chair calls {{land}} for attendance.',
+    },
+    offline: {
+      title: 'No connection',
+      body: 'Your vote counts only once it is confirmed.',
+      pending_one: '{{count}} entry waiting.',
+      pending_other: '{{count}} entries waiting.',
+    },
+    queued: 'Not counted yet – sent as soon as the connection is back.',
     title: 'Delegation',
     unknown: 'Your access is not linked to a Land. Please contact the office.',
     currentItem: 'Current agenda item',
@@ -532,6 +546,10 @@ export const en: Messages = {
     never: 'Nothing received yet.',
   },
   screen: {
+    called: 'Called: {{land}}',
+    calledShort: 'called',
+    attendanceCall: 'Attendance – roll call',
+    voteCall: 'Roll call',
     source: { device: 'device', rollCall: 'roll call', showOfHands: 'show of hands' },
     oralCount_one: '· {{count}} of them declared orally',
     oralCount_other: '· {{count}} of them declared orally',
@@ -578,6 +596,11 @@ export const en: Messages = {
     notPublic: 'This session is not public. It can be followed only when the session has decided to be public.',
   },
   office: {
+    rollCall: {
+      heading: 'Roll call at the chair\'s side',
+      intro: 'The office may record attendance and votes declared orally for the chair (R-VOT-7). Which Land is called follows the chair on the room screen.',
+      notOpen: 'The session is not open.',
+    },
     title: 'Office',
     titleFor: 'Office: {{title}}',
     sections: 'Sections',

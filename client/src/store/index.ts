@@ -1,5 +1,5 @@
 import { useStore } from 'zustand';
-import type { Command } from '@plenum/shared';
+import type { Command, RollCallCursor } from '@plenum/shared';
 import { createMeetingClient, type MeetingClient, type SendResult } from './meetingClient.ts';
 import { meetingStore, type MeetingStoreState } from './meetingStore.ts';
 import { realSocketFactory } from './realSocket.ts';
@@ -37,6 +37,11 @@ export function disconnectMeeting(): void {
 export function send(command: Command): Promise<SendResult> {
   if (!client) return Promise.resolve({ error: { code: 'internal.error' } });
   return client.send(command);
+}
+
+/** R-VOT-7 (chair): the Land called now in a roll call (null: the call ended); nothing without a connection. */
+export function callLand(cursor: RollCallCursor | null): void {
+  client?.call(cursor);
 }
 
 /** React binding: select a slice of the meeting store. */

@@ -1,4 +1,6 @@
-import type { Ack, CatchUp, Command, CommandResult, ErrorPayload, EventEnvelope, EventsBroadcast, JoinResult, PublicUpdate } from '@plenum/shared';
+import type {
+  Ack, CalledBroadcast, CatchUp, Command, CommandResult, ErrorPayload, EventEnvelope, EventsBroadcast, JoinResult, PublicUpdate, RollCallCursor,
+} from '@plenum/shared';
 import { PROTOCOL_VERSION } from '@plenum/shared/src/protocolVersion.ts';
 import { applyCatchUp, applyEnvelopes, type ApplyResult } from './apply.ts';
 import { newIdempotencyKey } from './key.ts';
@@ -13,6 +15,11 @@ export interface MeetingClient {
   send(command: Command): Promise<SendResult>;
   /** Asks the server for what is missing after lastSeq. */
   resync(): void;
+  /**
+   * R-VOT-7 (chair): points the room at the Land called now (null: the call ended). Ephemeral:
+   * not queued like a command, but the latest one is sent again after every join.
+   */
+  call(cursor: RollCallCursor | null): void;
   dispose(): void;
 }
 
@@ -38,6 +45,8 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
   let joined = false;
   let resyncInFlight = false;
   let disposed = false;
+  /** The chair's latest roll-call cursor (undefined: she never set one here). */
+  let wantedCursor: RollCallCursor | null | undefined;
 
   const set = meetingStore.setState;
   const stamp = () => now().toISOString();
@@ -166,6 +175,11 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
     }
   }
 
+  function emitCall(cursor: RollCallCursor | null) {
+    // A refusal (the round just closed, the session ended) changes nothing in the room: nothing to show.
+    socket.emit('meeting:call', { meetingId, cursor }, () => {});
+  }
+
   function join() {
     const lastSeq = meetingStore.getState().seq;
     socket.emit('meeting:join', { protocol: PROTOCOL_VERSION, meetingId, lastSeq: lastSeq > 0 ? lastSeq : null }, (res: Ack<JoinResult>) => {
@@ -191,8 +205,11 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
         profile: res.data.profile,
         connection: 'online',
         joinError: null,
+        // The server sends a running call right after this ack; an older one may be over.
+        rollCallCursor: null,
       });
       applyCatch(res.data.catchUp);
+      if (wantedCursor !== undefined && res.data.role === 'chair') emitCall(wantedCursor);
       for (const entry of meetingStore.getState().pending) emitCommand(entry);
     });
   }
@@ -237,6 +254,11 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
     if (msg.meetingId !== meetingId || !joined) return;
     applyIncoming(msg.events);
   };
+  /** R-VOT-7: the Land called now; the latest relay replaces what was held. */
+  const onCalled = (msg: CalledBroadcast) => {
+    if (msg?.meetingId !== meetingId || !joined) return;
+    set({ rollCallCursor: msg.cursor ?? null });
+  };
   /** Public followers: a newer projection replaces the picture; an older or repeated one is ignored. */
   const onPublic = (msg: PublicUpdate) => {
     if (msg.meetingId !== meetingId) return;
@@ -270,7 +292,7 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
   const socketListeners: [string, (...args: any[]) => void][] = [
     ['connect', onConnect], ['disconnect', onDisconnect], ['connect_error', onConnectError],
     ['meeting:events', onEvents], ['meeting:public', onPublic], ['session:revoked', onRevoked], ['meeting:error', onMeetingError],
-    ['invitation:redeemed', onRedeemed],
+    ['invitation:redeemed', onRedeemed], ['meeting:called', onCalled],
   ];
   const windowListeners: [string, () => void][] = [['offline', onBrowserOffline], ['online', onBrowserOnline]];
   const hasWindow = typeof window !== 'undefined';
@@ -288,6 +310,10 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
       return result;
     },
     resync: requestResync,
+    call(cursor) {
+      wantedCursor = cursor;
+      if (joined) emitCall(cursor);
+    },
     dispose() {
       disposed = true;
       unsubscribe();

@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { ActorRole, Choice, Command, ErrorPayload, EventEnvelope, LandCode, MeetingState, PublicProjection, RulesProfile } from '@plenum/shared';
+import type { ActorRole, CalledCursor, Choice, Command, ErrorPayload, EventEnvelope, LandCode, MeetingState, PublicProjection, RulesProfile } from '@plenum/shared';
 import { DMK_PROFILE } from '@plenum/shared/src/dmkProfile.ts';
 import { initialState } from '@plenum/shared/src/meeting/state.ts';
 
@@ -53,6 +53,11 @@ export interface MeetingStoreState {
   headHash: string | null;
   /** F10: the server said this person's link was just redeemed in another browser, at this time; null once dismissed. */
   redeemedElsewhereAt: string | null;
+  /**
+   * R-VOT-7 / R-SES-2: the Land the chair calls now in a roll call, as the server last relayed it
+   * (ephemeral, never in `state`); views show it only while its call runs (cursorStillCurrent).
+   */
+  rollCallCursor: CalledCursor | null;
 }
 
 export const receiptKey = (voteId: string, land: LandCode) => `${voteId}:${land}`;
@@ -74,6 +79,7 @@ export function emptyMeetingStoreState(): MeetingStoreState {
     itemCalledAt: null,
     headHash: null,
     redeemedElsewhereAt: null,
+    rollCallCursor: null,
   };
 }
 

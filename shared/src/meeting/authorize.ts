@@ -37,6 +37,14 @@ const TABLE: Record<Role, readonly CommandType[]> = {
   system: [], office: OFFICE, chair: CHAIR, delegate: DELEGATE, guest: SELF, staff: SELF, screen: [], public: [],
 };
 
+/**
+ * Whether the role table lets `role` ask for `type` at all (the UI offers only what may be asked;
+ * authorize still checks each command, with its target).
+ */
+export function roleMay(role: Role, type: CommandType): boolean {
+  return role === 'system' || TABLE[role].includes(type);
+}
+
 /** A participant acting on someone else where only self-service is allowed. */
 function targetsOther(command: Command, actor: Actor): boolean {
   const target = 'participantId' in command ? command.participantId : undefined;

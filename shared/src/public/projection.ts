@@ -1,4 +1,4 @@
-import type { Choice, Explanation, Motion } from '../model.ts';
+import type { Choice, Explanation, Motion, OralMode } from '../model.ts';
 import type { LandCode, RulesProfile } from '../profile.ts';
 import type { MeetingState, VoteRound } from '../meeting/state.ts';
 import { quorumStatus } from '../meeting/derive.ts';
@@ -13,7 +13,8 @@ import { quorumStatus } from '../meeting/derive.ts';
  * - votes opened after the decision that made the session public (never earlier rounds, never a
  *   running yes/no count while a round is open: only which Länder have voted);
  * - attendance as a summary of now (counts and quorum), never who checked in when;
- * - no declarations, no transfers, no ballots' authors, no history.
+ * - no declarations, no transfers, no ballots' authors, no history (of each Land's vote only
+ *   whether it came from a device or was declared orally, R-VOT-7).
  * A state that is not public has no projection at all (null).
  */
 export interface PublicVote {
@@ -31,6 +32,11 @@ export interface PublicVote {
   /** Closed round: every Land's final choice and the explanation of the outcome. */
   choices: Partial<Record<LandCode, Choice | null>> | null;
   explanation: Explanation | null;
+  /**
+   * R-VOT-7: per Land that has a vote, where its (counting) entry came from: a device, or declared
+   * orally and recorded by the chair. Never who cast or recorded it (R-PRT-3: no names in public).
+   */
+  source: Partial<Record<LandCode, 'device' | OralMode>>;
 }
 
 /** A closed round of the public part, in short. */
@@ -132,6 +138,8 @@ function publicVote(v: VoteRound, item: PublicVote['item']): PublicVote {
   const castBy: PublicVote['castBy'] = {};
   for (const [land, slot] of Object.entries(v.electorate)) if (slot.castBy !== land) castBy[land] = slot.castBy;
   const closed = v.status === 'closed';
+  const source: PublicVote['source'] = {};
+  if (v.status !== 'cancelled') for (const land of electorate) if (v.ballots[land]) source[land] = v.ballots[land].oral ?? 'device';
   return {
     id: v.id,
     motion: v.motion,
@@ -143,5 +151,6 @@ function publicVote(v: VoteRound, item: PublicVote['item']): PublicVote {
     voted: v.status === 'open' ? electorate.filter((land) => land in v.ballots) : [],
     choices: closed && v.choices ? { ...v.choices } : null,
     explanation: closed ? v.explanation : null,
+    source,
   };
 }

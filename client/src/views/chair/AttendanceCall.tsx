@@ -4,10 +4,9 @@ import type { Command, LandCode, Participant } from '@plenum/shared';
 import { entitledRepresentatives } from '@plenum/shared/src/meeting/derive.ts';
 import { useMeeting } from '../../store/index.ts';
 import { announce } from '../common/announcer.tsx';
-import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { useLandName } from '../common/hooks.ts';
 import { useCommand } from '../common/useCommand.ts';
-import { useRowKeys } from './useRowKeys.ts';
+import { RollCallTable } from './RollCallTable.tsx';
 
 /** What the chair records per Land: in the room, remote by video or by telephone (R-SES-2), or absent. */
 type Attendance = 'room' | 'video' | 'telephone' | 'absent';
@@ -31,13 +30,14 @@ function commandsFor(value: Attendance, p: Participant, reps: Participant[]): Co
 
 /**
  * R-SES-2 / R-VOT-7: attendance by roll call, for a telephone or video conference (or a room
- * without devices). The chair calls the 16 Länder in the protocol order, one row per Land, and
- * records who is there and how: in the room, by video, by telephone, or absent — with the same
- * keyboard path as the vote's roll call (R, V, T, A on the focused row, then the next Land; arrow
- * keys, Home and End). The person is whoever of the Land is present, else its member; another
- * representative can be chosen in the row.
+ * without devices). The chair (or the office at her side) calls the 16 Länder in the protocol
+ * order, one row per Land, and records who is there and how: in the room, by video, by telephone,
+ * or absent — with the same table and keyboard path as the vote's roll call (R, V, T, A on the
+ * focused row, then the next Land; arrow keys, Home and End). The person is whoever of the Land is
+ * present, else its member; another representative can be chosen in the row. `callsTheRoom`: the
+ * chair's table tells the room which Land is called now.
  */
-export function AttendanceCall() {
+export function AttendanceCall({ callsTheRoom = false }: { callsTheRoom?: boolean }) {
   const { t } = useTranslation();
   const state = useMeeting((s) => s.state);
   const profile = useMeeting((s) => s.profile);
@@ -46,7 +46,7 @@ export function AttendanceCall() {
   const [chosen, setChosen] = useState<Record<LandCode, string>>({});
   const lands = profile.lands.map((l) => l.code);
   const repsOf = (land: LandCode) => entitledRepresentatives(state, land).sort((a, b) => kindOrder(a) - kindOrder(b));
-  const personOf = (land: LandCode, reps: Participant[]) =>
+  const personOf = (land: LandCode, reps: Participant[] = repsOf(land)) =>
     reps.find((r) => r.id === chosen[land]) ?? reps.find((r) => r.presence) ?? reps[0];
 
   const record = (land: LandCode, value: Attendance) => {
@@ -56,67 +56,43 @@ export function AttendanceCall() {
     announce(t('attendanceCall.recorded', { land: landName(land), state: t(`attendanceCall.choice.${value}`) }), 'polite');
     for (const command of commandsFor(value, p, reps)) void run(command);
   };
-  const { row } = useRowKeys(lands.length, KEYS, (i, value) => record(lands[i], value));
-  const present = lands.map((land) => attendanceOf(personOf(land, repsOf(land)))).filter((a) => a !== 'absent');
+  const present = lands.map((land) => attendanceOf(personOf(land))).filter((a) => a !== 'absent');
   const count = (a: Attendance | 'remote') => present.filter((x) => x === a).length;
 
   return (
     <div className="roll-call attendance-call" data-testid="attendance-call">
-      <p className="muted" id="attendance-call-keys">{t('attendanceCall.keys')}</p>
       <p data-testid="attendance-call-summary" aria-live="polite">
         {t('attendanceCall.summary', {
           count: present.length, room: count('room'), video: count('video'), telephone: count('telephone'), remote: count('remote'),
         })}
       </p>
-      <table className="roll-call-table">
-        <caption className="visually-hidden">{t('attendanceCall.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('chair.lands.land')}</th>
-            <th scope="col">{t('attendanceCall.person')}</th>
-            <th scope="col">{t('attendanceCall.attendance')}</th>
-            <th scope="col">{t('rollCall.state')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {lands.map((land, i) => {
-            const reps = repsOf(land);
-            const p = personOf(land, reps);
-            const now = attendanceOf(p);
-            const rowProps = row(i);
-            return (
-              <tr key={land} {...rowProps} aria-describedby="attendance-call-keys" aria-keyshortcuts="R V T A"
-                data-testid={`attendance-row-${land}`} data-attendance={now} className="roll-call-row">
-                <th scope="row">{landName(land)}</th>
-                <td>
-                  {reps.length > 1 ? (
-                    <select className="attendance-person" aria-label={t('attendanceCall.personFor', { land: landName(land) })}
-                      tabIndex={rowProps.tabIndex} value={p?.id} data-testid={`attendance-person-${land}`}
-                      onChange={(e) => setChosen({ ...chosen, [land]: e.target.value })}>
-                      {reps.map((r) => <option key={r.id} value={r.id}>{r.name} ({t(`kind.${r.kind}`)})</option>)}
-                    </select>
-                  ) : <span>{p?.name ?? '–'}</span>}
-                </td>
-                <td>
-                  <div className="roll-call-choices" role="group" aria-label={t('attendanceCall.choicesFor', { land: landName(land) })}>
-                    {CHOICES.map((c) => (
-                      <button key={c} type="button" tabIndex={-1} className={`choice attendance-${c}`} aria-pressed={now === c} disabled={!p}
-                        data-testid={`attendance-${land}-${c}`} onClick={() => record(land, c)}>
-                        {t(`attendanceCall.choice.${c}`)}
-                      </button>
-                    ))}
-                  </div>
-                </td>
-                <td data-testid={`attendance-state-${land}`}>
-                  <strong>{t(`attendanceCall.state.${now}`)}</strong>
-                  {p?.presence && <span className="muted"> · {t(p.presence.recordedBy ? 'attendanceCall.byChair' : 'attendanceCall.self')}</span>}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      <ErrorAlert error={error} />
+      <RollCallTable name="attendance" lands={lands} caption={t('attendanceCall.caption')} keysHint={t('attendanceCall.keys')} shortcuts="R V T A"
+        headers={[t('chair.lands.land'), t('attendanceCall.person'), t('attendanceCall.attendance'), t('rollCall.state')]}
+        keys={KEYS} choices={CHOICES} choiceLabel={(c) => t(`attendanceCall.choice.${c}`)} choiceClass={(c) => `attendance-${c}`}
+        choicesLabel={(land) => t('attendanceCall.choicesFor', { land })} choiceTestId={(land, c) => `attendance-${land}-${c}`}
+        onRecord={record} pressed={(land, c) => attendanceOf(personOf(land)) === c} disabled={(land) => !personOf(land)}
+        rowData={(land) => ({ attendance: attendanceOf(personOf(land)) })}
+        before={(land, tabIndex) => {
+          const reps = repsOf(land);
+          const p = personOf(land, reps);
+          return reps.length > 1 ? (
+            <select className="attendance-person" aria-label={t('attendanceCall.personFor', { land: landName(land) })}
+              tabIndex={tabIndex} value={p?.id} data-testid={`attendance-person-${land}`}
+              onChange={(e) => setChosen({ ...chosen, [land]: e.target.value })}>
+              {reps.map((r) => <option key={r.id} value={r.id}>{r.name} ({t(`kind.${r.kind}`)})</option>)}
+            </select>
+          ) : <span>{p?.name ?? '–'}</span>;
+        }}
+        state={(land) => {
+          const p = personOf(land);
+          return (
+            <>
+              <strong>{t(`attendanceCall.state.${attendanceOf(p)}`)}</strong>
+              {p?.presence && <span className="muted"> · {t(p.presence.recordedBy ? 'attendanceCall.byChair' : 'attendanceCall.self')}</span>}
+            </>
+          );
+        }}
+        error={error} callFor={callsTheRoom ? null : undefined} />
     </div>
   );
 }

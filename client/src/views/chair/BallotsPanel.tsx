@@ -42,7 +42,7 @@ export function BallotsPanel() {
           </button>
         )}
       </div>
-      {calling ? <AttendanceCall /> : vote && open && rollCall ? <RollCall vote={vote} /> : vote ? <BallotsTable vote={vote} /> : <LandsOverview />}
+      {calling ? <AttendanceCall callsTheRoom /> : vote && open && rollCall ? <RollCall vote={vote} callsTheRoom /> : vote ? <BallotsTable vote={vote} /> : <LandsOverview />}
     </section>
   );
 }

@@ -3,10 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { Choice, LandCode, OralMode, VoteRound } from '@plenum/shared';
 import { useMeeting } from '../../store/index.ts';
 import { announce } from '../common/announcer.tsx';
-import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { useLandName } from '../common/hooks.ts';
 import { useCommand } from '../common/useCommand.ts';
-import { useRowKeys } from './useRowKeys.ts';
+import { RollCallTable } from './RollCallTable.tsx';
 
 const CHOICES: Choice[] = ['yes', 'no', 'abstain'];
 /** J/N/E as said in German; Y/A work too (English keyboards and habits). */
@@ -18,8 +17,10 @@ const KEYS: Record<string, Choice> = { j: 'yes', y: 'yes', n: 'no', e: 'abstain'
  * holder), three large choices. Keyboard: the focused row takes J (Ja), N (Nein), E (Enthaltung)
  * and moves on to the next Land; arrow keys, Home and End move between rows. A vote from a device
  * shows in its row at once; a device and the chair's record that differ are flagged as a conflict.
+ * `callsTheRoom`: the chair's table tells the room screen and the phones which Land is called now;
+ * the office's (recording at the chair's side) does not.
  */
-export function RollCall({ vote }: { vote: VoteRound }) {
+export function RollCall({ vote, callsTheRoom = false }: { vote: VoteRound; callsTheRoom?: boolean }) {
   const { t } = useTranslation();
   const profile = useMeeting((s) => s.profile);
   const participants = useMeeting((s) => s.state.participants);
@@ -31,11 +32,11 @@ export function RollCall({ vote }: { vote: VoteRound }) {
     announce(t('rollCall.recorded', { land: landName(land), choice: t(`choice.${choice}`) }), 'polite');
     void run({ type: 'recordVote', voteId: vote.id, land, choice, mode });
   };
-  const { focusRow, row } = useRowKeys(lands.length, KEYS, (i, choice) => record(lands[i], choice));
   const source = (land: LandCode) => {
     const b = vote.ballots[land];
     if (!b) return t('rollCall.open');
-    if (b.oral) return t('rollCall.recordedBy', { mode: t(`rollCall.mode.${b.oral}`) });
+    // The recorder: the chair (a participant), or the office at her side (recorded under its role, R-VOT-7).
+    if (b.oral) return t(b.participantId === 'office' ? 'rollCall.recordedByOffice' : 'rollCall.recordedBy', { mode: t(`rollCall.mode.${b.oral}`) });
     return t('rollCall.device', { name: participants[b.participantId]?.name ?? b.participantId });
   };
 
@@ -50,45 +51,27 @@ export function RollCall({ vote }: { vote: VoteRound }) {
           </label>
         ))}
       </fieldset>
-      <p className="muted" id="roll-call-keys">{t('rollCall.keys')}</p>
-      <table className="roll-call-table">
-        <caption className="visually-hidden">{t('rollCall.caption')}</caption>
-        <thead>
-          <tr><th scope="col">{t('chair.lands.land')}</th><th scope="col">{t('chair.vote.choice')}</th><th scope="col">{t('rollCall.state')}</th></tr>
-        </thead>
-        <tbody>
-          {lands.map((land, i) => {
-            const ballot = vote.ballots[land];
-            const castBy = vote.electorate[land].castBy;
-            return (
-              <tr key={land} {...row(i)} aria-describedby="roll-call-keys"
-                aria-keyshortcuts="J N E" data-testid={`roll-call-row-${land}`} data-choice={ballot?.choice ?? 'none'}
-                data-oral={ballot?.oral ?? 'device'} data-conflict={ballot?.conflict ?? false}
-                className={`roll-call-row ${ballot?.conflict ? 'conflict' : ''}`}>
-                <th scope="row">
-                  {landName(land)}
-                  {castBy !== land && <span className="transfer-note">{t('chair.vote.byTransfer', { land: landName(castBy) })}</span>}
-                </th>
-                <td>
-                  <div className="roll-call-choices" role="group" aria-label={t('rollCall.choicesFor', { land: landName(land) })}>
-                    {CHOICES.map((c) => (
-                      <button key={c} type="button" tabIndex={-1} className={`choice choice-${c}`} aria-pressed={ballot?.choice === c}
-                        data-testid={`record-${land}-${c}`} onClick={() => { record(land, c); focusRow(i + 1); }}>
-                        {t(`choice.${c}`)}
-                      </button>
-                    ))}
-                  </div>
-                </td>
-                <td data-testid={`roll-call-state-${land}`}>
-                  {ballot ? <strong>{t(`choice.${ballot.choice}`)}</strong> : null} <span className="muted">{source(land)}</span>
-                  {ballot?.conflict && <strong className="conflict-flag"> {t('chair.vote.conflict')}</strong>}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      <ErrorAlert error={error} />
+      <RollCallTable name="roll-call" lands={lands} caption={t('rollCall.caption')} keysHint={t('rollCall.keys')} shortcuts="J N E"
+        headers={[t('chair.lands.land'), t('chair.vote.choice'), t('rollCall.state')]}
+        keys={KEYS} choices={CHOICES} choiceLabel={(c) => t(`choice.${c}`)} choiceClass={(c) => `choice-${c}`}
+        choicesLabel={(land) => t('rollCall.choicesFor', { land })} choiceTestId={(land, c) => `record-${land}-${c}`}
+        onRecord={record} pressed={(land, c) => vote.ballots[land]?.choice === c}
+        rowData={(land) => ({ choice: vote.ballots[land]?.choice ?? 'none', oral: vote.ballots[land]?.oral ?? 'device', conflict: vote.ballots[land]?.conflict ?? false })}
+        rowClass={(land) => (vote.ballots[land]?.conflict ? 'conflict' : '')}
+        landNote={(land) => {
+          const castBy = vote.electorate[land].castBy;
+          return castBy !== land && <span className="transfer-note">{t('chair.vote.byTransfer', { land: landName(castBy) })}</span>;
+        }}
+        state={(land) => {
+          const ballot = vote.ballots[land];
+          return (
+            <>
+              {ballot ? <strong>{t(`choice.${ballot.choice}`)}</strong> : null} <span className="muted">{source(land)}</span>
+              {ballot?.conflict && <strong className="conflict-flag"> {t('chair.vote.conflict')}</strong>}
+            </>
+          );
+        }}
+        error={error} callFor={callsTheRoom ? vote.id : undefined} />
     </div>
   );
 }

@@ -71,6 +71,8 @@ function Ballot({ vote, land, own }: { vote: VoteRound; land: LandCode; own: boo
   const participants = useMeeting((s) => s.state.participants);
   const myId = useMeeting((s) => s.participantId);
   const { run, error, pending } = useCommand();
+  // Offline a choice waits in the queue: say that it does not count yet, not just "sending".
+  const offline = useMeeting((s) => s.connection !== 'online');
   // R-VOT-7: the chair may have recorded the Land's vote as declared orally; the delegate can correct it.
   const byChair = ballot?.oral ? ballot : null;
   // R-MEM-2: another representative of the Land may have set the slot; say who.
@@ -96,7 +98,7 @@ function Ballot({ vote, land, own }: { vote: VoteRound; land: LandCode; own: boo
         ))}
       </div>
       <p className="ballot-state" aria-live="polite" data-testid={`ballot-state-${land}`} data-source={ballot ? (byChair ? 'chair' : 'device') : 'none'}>
-        {pending ? t('delegate.vote.sending') : byChair ? (
+        {pending ? t(offline ? 'delegate.queued' : 'delegate.vote.sending') : byChair ? (
           <>
             <strong>{t('delegate.vote.recordedByChair', { choice: t(`choice.${byChair.choice}`) })}</strong>
             {' '}<span className="muted">({t(`rollCall.mode.${byChair.oral}`)}) {t('delegate.vote.correctUntilClose')}</span>

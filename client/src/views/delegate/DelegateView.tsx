@@ -11,6 +11,8 @@ import { DeclarationPanel } from './DeclarationPanel.tsx';
 import { ParticipationPanel } from './ParticipationPanel.tsx';
 import { TransferPanel } from './TransferPanel.tsx';
 import { VoteAlert } from './VoteAlert.tsx';
+import { CalledNotice } from './CalledNotice.tsx';
+import { ConnectionBanner } from './ConnectionBanner.tsx';
 import { landsParticipantMayCast } from '@plenum/shared/src/meeting/derive.ts';
 import './delegate.css';
 
@@ -49,7 +51,9 @@ export default function DelegateView() {
   }
   return (
     <Layout role={t('role.delegate')} className="delegate">
+      <ConnectionBanner />
       <VoteAlert vote={vote} uncast={uncast} />
+      <CalledNotice me={me} />
       <h1 className="delegate-title">{landName(me.land)} <span className="subtitle">{me.name} · {t(`kind.${me.kind}`)}</span></h1>
       <BallotsPanel vote={vote} />
       <Quorum />

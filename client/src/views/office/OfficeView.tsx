@@ -9,6 +9,7 @@ import { SchedulePanel } from './SchedulePanel.tsx';
 import { BetweenPanel } from './BetweenPanel.tsx';
 import { WorkingLevelPanel } from './WorkingLevelPanel.tsx';
 import { usePerson } from '../../store/person.ts';
+import { OfficeRollCall } from './OfficeRollCall.tsx';
 import { ConferencePanel } from '../conference/ConferencePanel.tsx';
 
 /** The office (Geschäftsstelle, R-CHR-2) prepares the session. */
@@ -27,6 +28,7 @@ export default function OfficeView() {
         <ul>
           <li><a href="#conference-heading">{t('conference.heading')}</a></li>
           <li><a href="#schedule-heading">{t('office.schedule.heading')}</a></li>
+          {!arbeitsgremium && <li><a href="#office-roll-call-heading">{t('office.rollCall.heading')}</a></li>}
           {workingLevel
             ? <li><a href="#working-level-heading">{t('office.workingLevel.heading')}</a></li>
             : <li><a href="#roster-heading">{t('office.nav.roster')}</a></li>}
@@ -38,6 +40,8 @@ export default function OfficeView() {
       </nav>
       <ConferencePanel canEdit />
       <SchedulePanel />
+      {/* R-AGR-1: an Arbeitsgremium meeting has no vote and no roll call (as on the chair console). */}
+      {!arbeitsgremium && <OfficeRollCall />}
       <section className="panel" aria-labelledby="public-link-heading"><PublicLink headingLevel={2} /></section>
       {workingLevel ? <WorkingLevelPanel /> : <RosterPanel />}
       <GuestsPanel />

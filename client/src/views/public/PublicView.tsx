@@ -9,6 +9,7 @@ import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { useLandName } from '../common/hooks.ts';
 import { Layout } from '../common/Layout.tsx';
 import { OfflineBanner } from '../common/OfflineBanner.tsx';
+import { CalledLand, useIsCalled } from '../screen/CalledLand.tsx';
 import '../screen/screen.css';
 
 /**
@@ -83,6 +84,7 @@ function PublicRound({ vote }: { vote: PublicVote }) {
   const lang = useLang();
   const landName = useLandName();
   const open = vote.status === 'open';
+  const isCalled = useIsCalled(vote.id);
   const e = vote.explanation;
   const outcome = vote.status === 'cancelled' || !e ? 'cancelled' : e.outcome;
   return (
@@ -90,6 +92,7 @@ function PublicRound({ vote }: { vote: PublicVote }) {
       <div className="screen-vote-head">
         <h2 id="public-vote-heading">{open ? t('screen.voteOpen') : t('screen.voteResult')}</h2>
         <p className="screen-motion">{label(t, vote)}</p>
+        {open && <CalledLand voteId={vote.id} />}
       </div>
       {!open && (
         <section className={`outcome outcome-${outcome} outcome-banner`} data-testid="outcome" data-outcome={outcome} aria-live="polite">
@@ -112,13 +115,18 @@ function PublicRound({ vote }: { vote: PublicVote }) {
               const choice = vote.choices?.[land] ?? null;
               const text = open ? (voted ? t('screen.hasVoted') : t('screen.notYetVoted')) : choice ? t(`choice.${choice}`) : t('choice.notVoted');
               const holder = vote.castBy[land];
+              // R-VOT-7: a device or declared orally, as on the room screen; never by whom (R-PRT-3).
+              const from = vote.source?.[land];
+              const called = open && isCalled(land);
               return (
-                <li key={land} className={`screen-land land-${open ? (voted ? 'voted' : 'waiting') : choice ?? 'none'}`} data-testid={open ? `voted-${land}` : `choice-${land}`}>
-                  <span className="screen-land-name">{landName(land)}</span>
+                <li key={land} className={`screen-land land-${open ? (voted ? 'voted' : 'waiting') : choice ?? 'none'} ${called ? 'land-called' : ''}`}
+                  data-testid={open ? `voted-${land}` : `choice-${land}`} data-source={from ?? 'none'} data-called={called}>
+                  <span className="screen-land-name">{landName(land)}{called && <span className="called-badge"> · {t('screen.calledShort')}</span>}</span>
                   <span className="visually-hidden">: </span>
                   <span className="screen-land-state">
                     {text}
                     {holder && <span className="screen-land-by"> ({t('screen.castBy', { land: landName(holder) })})</span>}
+                    {from && <span className={`screen-land-source source-${from}`}> · {t(`screen.source.${from}`)}</span>}
                   </span>
                 </li>
               );

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { LandCode, VoteRound } from '@plenum/shared';
 import { useMeeting } from '../../store/index.ts';
 import { useLandName } from '../common/hooks.ts';
+import { useIsCalled } from './CalledLand.tsx';
 
 /**
  * The 16 Länder as a grid (4 × 4 on a wide screen), each with its state in words, never by colour
@@ -17,6 +18,7 @@ export function LandVotes({ vote }: { vote: VoteRound }) {
   const lands = useMeeting((s) => s.profile.lands);
   const landName = useLandName();
   const open = vote.status === 'open';
+  const isCalled = useIsCalled(vote.id);
   const electorate = Object.keys(vote.electorate);
   const heading = open
     ? t('screen.votedLands', { count: Object.keys(vote.ballots).length, total: electorate.length })
@@ -62,9 +64,10 @@ export function LandVotes({ vote }: { vote: VoteRound }) {
           const holder = vote.electorate[code]?.castBy;
           const by = holder && holder !== code ? t('screen.castBy', { land: landName(holder) }) : null;
           const from = holder ? source(code) : null;
+          const called = open && isCalled(code);
           return (
-            <li key={code} className={`screen-land land-${c.state}`} data-testid={c.testId} data-source={from ?? 'none'} {...c.attrs}>
-              <span className="screen-land-name">{landName(code)}</span>
+            <li key={code} className={`screen-land land-${c.state} ${called ? 'land-called' : ''}`} data-testid={c.testId} data-source={from ?? 'none'} data-called={called} {...c.attrs}>
+              <span className="screen-land-name">{landName(code)}{called && <span className="called-badge"> · {t('screen.calledShort')}</span>}</span>
               <span className="visually-hidden">: </span>
               <span className="screen-land-state">
                 {c.state === 'voted' && <span aria-hidden="true">✓ </span>}

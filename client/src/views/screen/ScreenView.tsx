@@ -9,6 +9,7 @@ import { Quorum } from '../common/Quorum.tsx';
 import { HeadFingerprint } from './HeadFingerprint.tsx';
 import { PublicLink } from './PublicLink.tsx';
 import { ScreenBody } from './ScreenBody.tsx';
+import { CalledLand } from './CalledLand.tsx';
 import { useScreenState } from './useScreenState.ts';
 import './screen.css';
 
@@ -43,6 +44,8 @@ export default function ScreenView() {
         </div>
         {joinError && <ErrorAlert error={joinError} testId="join-error" />}
         <div className="screen-main">
+          {/* R-SES-2: the attendance call runs between rounds, over whatever the screen shows. */}
+          {!stale && <CalledLand voteId={null} />}
           {shown ? <ScreenBody screen={shown} /> : <p className="screen-connecting">{t('screen.connecting')}</p>}
         </div>
         <HeadFingerprint />

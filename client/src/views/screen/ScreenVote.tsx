@@ -6,6 +6,7 @@ import { motionLabel } from '../common/MotionLabel.ts';
 import { Outcome } from '../common/Outcome.tsx';
 import { Tally } from '../common/Tally.tsx';
 import { LandVotes } from './LandVotes.tsx';
+import { CalledLand } from './CalledLand.tsx';
 import { ScreenItem } from './ScreenItem.tsx';
 import { useOutcomeAnnouncement } from './useOutcomeAnnouncement.ts';
 
@@ -37,6 +38,7 @@ export function ScreenVote({ vote, item }: { vote: VoteRound; item: AgendaItem |
         <div className="screen-vote-head">
           <h2 id="screen-vote-heading" className={open ? 'screen-vote-badge' : 'visually-hidden'}>{open ? t('screen.voteOpen') : t('screen.voteResult')}</h2>
           {(open || !item) && <p className="screen-motion" title={motion}>{motion}</p>}
+          {open && <CalledLand voteId={vote.id} />}
         </div>
         {open ? <Turnout vote={vote} /> : (
           <div className="screen-result">
