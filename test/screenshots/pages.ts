@@ -1,5 +1,9 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { buildClientIfStale } from '../e2e/support/build.ts';
+import { findChromium, launchChromium } from '../e2e/support/chromium.ts';
+import { startServer, type RunningServer } from '../e2e/support/server.ts';
 
 /**
  * A page as a person opens it: its own browser context (German, reduced motion), the invitation
@@ -27,4 +31,27 @@ export async function shootTo(outDir: string, p: Page, name: string): Promise<vo
   await p.waitForTimeout(400);
   await p.screenshot({ path: join(outDir, `${name}.png`) });
   console.log(`${name}.png`);
+}
+
+/**
+ * A screenshot run: the client built if stale, the demo server on a free port with an empty data
+ * folder, Debian's Chromium; `shots` gets the browser, the server and `link(role, participant)`,
+ * and everything is stopped after it, however it ends.
+ */
+export async function screenshotRun(outDir: string, shots: (ctx: {
+  browser: Browser; server: RunningServer; link: (role: string, participant?: string) => string;
+}) => Promise<void>): Promise<void> {
+  const chromium = findChromium();
+  if (!chromium) throw new Error('no Chromium (apt-get install -y chromium, or CHROME_PATH)');
+  mkdirSync(outDir, { recursive: true });
+  buildClientIfStale();
+  const server = await startServer({ expectedLinks: 19 });
+  const browser = await launchChromium(chromium);
+  try {
+    const link = (role: string, participant?: string) => server.links.find((l) => l.role === role && (!participant || l.participantId === participant))!.url;
+    await shots({ browser, server, link });
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
 }

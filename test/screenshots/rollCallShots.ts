@@ -4,14 +4,10 @@
  * the phone without a connection, the office's tables, and the public view after the close. Run:
  *   node --import tsx test/screenshots/rollCallShots.ts [outDir]
  */
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { buildClientIfStale } from '../e2e/support/build.ts';
-import { findChromium, launchChromium } from '../e2e/support/chromium.ts';
-import { startServer } from '../e2e/support/server.ts';
 import { socketPerson } from '../e2e/support/socketPerson.ts';
-import { openPage, shootTo } from './pages.ts';
+import { openPage, screenshotRun, shootTo } from './pages.ts';
 
 const outDir = resolve(process.argv[2] ?? 'docs/screenshots');
 const LANDS = ['BW', 'BY', 'BE', 'BB', 'HB', 'HH', 'HE', 'MV', 'NI', 'NW', 'RP', 'SL', 'SN', 'ST', 'SH', 'TH'] as const;
@@ -25,14 +21,7 @@ async function press(p: Page, keys: string) {
 }
 
 async function main() {
-  const chromium = findChromium();
-  if (!chromium) throw new Error('no Chromium');
-  mkdirSync(outDir, { recursive: true });
-  buildClientIfStale();
-  const server = await startServer({ expectedLinks: 19 });
-  const browser = await launchChromium(chromium);
-  try {
-    const link = (role: string, participant?: string) => server.links.find((l) => l.role === role && (!participant || l.participantId === participant))!.url;
+  await screenshotRun(outDir, async ({ browser, server, link }) => {
     const chairActor = await socketPerson(server, link('chair'));
     const chair = await page(browser, link('chair'), { width: 1440, height: 900 });
     const office = await page(browser, link('office'), { width: 1440, height: 900 });
@@ -101,10 +90,7 @@ async function main() {
     await shoot(pub, 'roll-call-result-public-640x720');
     await pub.setViewportSize({ width: 390, height: 844 });
     await shoot(pub, 'roll-call-result-public-390x844');
-  } finally {
-    await browser.close();
-    await server.stop();
-  }
+  });
   process.exit(0);
 }
 

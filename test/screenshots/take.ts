@@ -7,15 +7,11 @@
  * 320×568), the office and /publications (320×568) in Debian's Chromium. Needs /usr/bin/chromium
  * (or CHROME_PATH).
  */
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
-import { buildClientIfStale } from '../e2e/support/build.ts';
-import { findChromium, launchChromium } from '../e2e/support/chromium.ts';
-import { startServer } from '../e2e/support/server.ts';
 import { socketPerson } from '../e2e/support/socketPerson.ts';
-import { openPage, shootTo } from './pages.ts';
+import { openPage, screenshotRun, shootTo } from './pages.ts';
 
 const outDir = resolve(process.argv[2] ?? 'docs/screenshots');
 const LANDS = ['BW', 'BY', 'BE', 'BB', 'HB', 'HH', 'HE', 'MV', 'NI', 'NW', 'RP', 'SL', 'SN', 'ST', 'SH', 'TH'] as const;
@@ -28,14 +24,7 @@ const page = (browser: Browser, url: string, viewport: { width: number; height: 
 const shoot = (p: Page, name: string) => shootTo(outDir, p, name);
 
 async function main() {
-  const chromium = findChromium();
-  if (!chromium) throw new Error('no Chromium (apt-get install -y chromium, or CHROME_PATH)');
-  mkdirSync(outDir, { recursive: true });
-  buildClientIfStale();
-  const server = await startServer({ expectedLinks: 19 });
-  const browser = await launchChromium(chromium);
-  try {
-    const link = (role: string, participant?: string) => server.links.find((l) => l.role === role && (!participant || l.participantId === participant))!.url;
+  await screenshotRun(outDir, async ({ browser, server, link }) => {
     const chairActor = await socketPerson(server, link('chair'));
     const delegates = Object.fromEntries(await Promise.all(LANDS.map(async (land) => [land, await socketPerson(server, link('delegate', `p-${land}-member`))] as const)));
 
@@ -96,10 +85,7 @@ async function main() {
     const pubs = await page(browser, `${server.baseUrl}/publications`, { width: 320, height: 568 });
     await shoot(pubs, 'publications-320x568');
     console.log(`fonts loaded by the pages: ${[...fontsLoaded].sort().join(', ')}`);
-  } finally {
-    await browser.close();
-    await server.stop();
-  }
+  });
   process.exit(0);
 }
 
