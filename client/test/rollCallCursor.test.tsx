@@ -88,6 +88,9 @@ describe('R-VOT-7: which Land the chair calls now (the roll-call cursor)', () =>
     const { unmount } = render(<DelegateView />);
     expect(screen.getByTestId('called-notice')).toHaveTextContent('Ihr Land wird aufgerufen Der Vorsitz ruft Hessen zur Stimmabgabe auf.');
     expect(screen.getByTestId('called-notice')).toHaveAttribute('role', 'status');
+    // Without a connection the call may have moved on: not shown as current.
+    act(() => meetingStore.setState({ connection: 'reconnecting' }));
+    expect(screen.queryByTestId('called-notice')).not.toBeInTheDocument();
     unmount();
     seed(m, memberOf('BY'), { rollCallCursor: cursor });
     const bavaria = render(<DelegateView />);

@@ -33,7 +33,10 @@ describe('R-VOT-7: the roll-call cursor (meeting:call)', () => {
   const sockets: Client[] = [];
 
   beforeAll(async () => {
-    server = await startTestServer();
+    // The chair here sends ~100 commands and calls within seconds (16 check-ins, a burst of 16 calls,
+    // 16 recorded votes); the default allowance (20/s, burst 40) would refuse some as rate.limited
+    // on a quiet machine. The relay's own bound (CALL_RELAY_MS) is what the burst below measures.
+    server = await startTestServer({ rateLimit: { perSecond: 1_000, burst: 1_000 } });
     chair = await login(server, linkFor(server.links, 'chair'));
     office = await login(server, linkFor(server.links, 'office'));
     screen = await login(server, linkFor(server.links, 'screen'));

@@ -13,8 +13,10 @@ export function CalledNotice({ me }: { me: Participant }) {
   const { t } = useTranslation();
   const landName = useLandName();
   const cursor = useCalledLand();
+  // Without a connection the call may have moved on: the banner above says what is known.
+  const online = useMeeting((s) => s.connection === 'online');
   const castBy = useMeeting((s) => (cursor?.voteId ? s.state.votes[cursor.voteId]?.electorate[cursor.land]?.castBy ?? null : cursor?.land ?? null));
-  if (!cursor || !me.land || castBy !== me.land) return null;
+  if (!online || !cursor || !me.land || castBy !== me.land) return null;
   const own = cursor.land === me.land;
   return (
     <div className="called-notice" role="status" data-testid="called-notice" data-land={cursor.land}>
