@@ -1,23 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
-import { demoCommands } from '@plenum/shared';
+import { demoCommands, type SessionFormat } from '@plenum/shared';
 import DelegateView from '../src/views/delegate/DelegateView.tsx';
 import { SessionPanel } from '../src/views/chair/SessionPanel.tsx';
+import ScreenView from '../src/views/screen/ScreenView.tsx';
 import { Meeting, memberOf, seed, system } from './support/meeting.ts';
 
-/** The demo session prepared and not opened: what the conference can still move or cancel. */
-function planned(): Meeting {
+/** The demo session prepared and not opened (what the conference can still move or cancel), in `format` if given. */
+function planned(format?: SessionFormat): Meeting {
   const m = new Meeting();
   for (const command of demoCommands()) {
-    m.run(command.type === 'addAgendaItem' ? { ...command, item: { ...command.item, paragraphs: command.item.paragraphs.filter((p) => p.text.trim() !== '') } } : command, system);
+    if (command.type === 'scheduleSession') m.run({ ...command, format: format ?? command.format }, system);
+    else m.run(command.type === 'addAgendaItem' ? { ...command, item: { ...command.item, paragraphs: command.item.paragraphs.filter((p) => p.text.trim() !== '') } } : command, system);
   }
   return m;
 }
 
+describe('R-SES-2: the session\'s format as the GO names it', () => {
+  it('R-SES-2: a telephone conference is shown as such on the chair\'s session panel and the room screen', () => {
+    const m = planned('telephone');
+    seed(m, { role: 'screen', participantId: null });
+    render(<><ScreenView /><SessionPanel /></>);
+    expect(screen.getByTestId('session-format')).toHaveTextContent('Telefonkonferenz');
+    expect(screen.getByText(/Potsdam · Telefonkonferenz/)).toBeInTheDocument();
+  });
+});
+
 describe('R-SES-1: a session moved or cancelled by the conference says so in its own views', () => {
   it('R-SES-1: moved: the delegate sees the new date and place, the old ones and the reason; the chair panel the chair Land of the new date', () => {
     const m = planned();
-    m.run({ type: 'recordReschedule', date: '2025-03-14', place: 'Hamburg', format: 'hybrid', chairLands: ['HB'], chairDecision: null, reason: 'Terminkollision mit der MPK' }, system);
+    m.run({ type: 'recordReschedule', date: '2025-03-14', place: 'Hamburg', format: 'web', chairLands: ['HB'], chairDecision: null, reason: 'Terminkollision mit der MPK' }, system);
     seed(m, memberOf('BY'));
     render(<><DelegateView /><SessionPanel /></>);
     const facts = within(screen.getByRole('region', { name: 'Sitzung' }));
@@ -29,6 +41,8 @@ describe('R-SES-1: a session moved or cancelled by the conference says so in its
     expect(notice).toHaveTextContent(/Verlegt am 19\.04\.2024, \d\d:\d\d Uhr MESZ\./);
     expect(facts.getByText('Vorsitz').nextElementSibling).toHaveTextContent('Bremen');
     expect(facts.getByText('Datum').nextElementSibling).toHaveTextContent('Freitag, 14. März 2025');
+    // R-SES-2: the exact format, in German.
+    expect(screen.getByTestId('session-format')).toHaveTextContent('Webkonferenz');
     expect(screen.queryByTestId('session-cancelled')).not.toBeInTheDocument();
   });
 

@@ -19,8 +19,8 @@ describe('R-SES-1: rescheduling and cancelling reach the session\'s own log', ()
   beforeAll(async () => {
     server = await startTestServer();
     office = await redeem(server.url, tokenOf(linkFor(server.links, 'office')));
-    for (const [sessionId, date] of [['dmk-move', '2029-05-04'], ['dmk-drop', '2029-06-01']]) {
-      const r = await conference({ type: 'createSession', sessionId, kind: 'regular', title: `DMK ${sessionId}`, date, startTime: '10:00', place: 'Kiel', format: 'room' });
+    for (const [sessionId, date, format] of [['dmk-move', '2029-05-04', 'telephone'], ['dmk-drop', '2029-06-01', 'room']]) {
+      const r = await conference({ type: 'createSession', sessionId, kind: 'regular', title: `DMK ${sessionId}`, date, startTime: '10:00', place: 'Kiel', format });
       expect(r.status).toBe(200);
       await waitFor(async () => Boolean((await server.registry.get(sessionId))?.current.session), `${sessionId} set up`);
     }
@@ -30,13 +30,20 @@ describe('R-SES-1: rescheduling and cancelling reach the session\'s own log', ()
   it('R-SES-1 / R-CHR-1 / R-AGD-6: moved to another year: the session\'s own date, place, chair and deadlines follow, with the reason', async () => {
     const before = (await api(server, '/api/meetings/dmk-move/deadlines', office)).body as SessionDeadlines;
     expect(before.sessionDate).toBe('2029-05-04');
-    const r = await conference({ type: 'rescheduleSession', sessionId: 'dmk-move', date: '2030-05-03', place: 'Magdeburg', format: 'hybrid', reason: 'Terminkollision mit der MPK' });
+    // R-SES-2: the session's own log carries the exact format (a telephone conference, not 'video').
+    expect((await meeting('dmk-move')).session?.format).toBe('telephone');
+    const r = await conference({ type: 'rescheduleSession', sessionId: 'dmk-move', date: '2030-05-03', place: 'Magdeburg', format: 'web', reason: 'Terminkollision mit der MPK' });
     expect(r.status).toBe(200);
     await waitFor(async () => (await meeting('dmk-move')).session?.date === '2030-05-03', 'the move in the session log');
     const session = (await meeting('dmk-move')).session!;
-    expect(session).toMatchObject({ date: '2030-05-03', place: 'Magdeburg', format: 'hybrid', chairLands: chairLandsFor('2030-05-03', DMK_PROFILE), chairPeriod: 2030, status: 'planned' });
+    expect(session).toMatchObject({ date: '2030-05-03', place: 'Magdeburg', format: 'web', chairLands: chairLandsFor('2030-05-03', DMK_PROFILE), chairPeriod: 2030, status: 'planned' });
     expect(chairLandsFor('2030-05-03', DMK_PROFILE)).not.toEqual(chairLandsFor('2029-05-04', DMK_PROFILE));
-    expect(session.rescheduled).toMatchObject([{ reason: 'Terminkollision mit der MPK', from: { date: '2029-05-04', place: 'Kiel', format: 'room' } }]);
+    expect(session.rescheduled).toMatchObject([{ reason: 'Terminkollision mit der MPK', from: { date: '2029-05-04', place: 'Kiel', format: 'telephone' } }]);
+    // The protocol's header names the format and the new date, in German.
+    const md = await fetch(`${server.url}/api/meetings/dmk-move/protocol.md`, { headers: { cookie: office } });
+    const text = await md.text();
+    expect(text).toContain('- **Format:** Webkonferenz');
+    expect(text).toContain('2030');
     // R-AGD-6 from the new date: draft agenda 6, proposals 4, final papers 3 weeks before, end of day Berlin.
     const after = (await api(server, '/api/meetings/dmk-move/deadlines', office)).body as SessionDeadlines;
     expect(after.sessionDate).toBe('2030-05-03');

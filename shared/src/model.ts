@@ -36,7 +36,12 @@ export type AttendanceMode = z.infer<typeof AttendanceMode>;
  */
 export const RemoteChannel = z.enum(['video', 'telephone']);
 export type RemoteChannel = z.infer<typeof RemoteChannel>;
-export const SessionFormat = z.enum(['room', 'video', 'hybrid']);
+/**
+ * R-SES-2 (GO 3.1.3): in a room, as a telephone, video or web conference, or hybrid. Logs written
+ * before telephone and web existed in the meeting hold 'video' for both (the conference's record
+ * kept the exact format); the values only grew, so every old event still parses.
+ */
+export const SessionFormat = z.enum(['room', 'telephone', 'video', 'web', 'hybrid']);
 export type SessionFormat = z.infer<typeof SessionFormat>;
 /** `arbeitsgremium`: a meeting of the DMK-Arbeitsgremium (R-AGR-1): the chair Land leads, working level, no GO-5 vote. */
 export const SessionKind = z.enum(['regular', 'extraordinary', 'arbeitsgremium']);

@@ -6,7 +6,7 @@ import type { MeetingDirectory } from '../store/event-log.ts';
 import type { MeetingRegistry } from '../meeting/registry.ts';
 import type { Logger } from '../log.ts';
 import type { BetweenService } from '../between/service.ts';
-import { carriedItemCommand, meetingFormat, sessionSetupCommands } from './setup.ts';
+import { carriedItemCommand, sessionSetupCommands } from './setup.ts';
 import { conferenceHome, type SessionRecords } from './home.ts';
 import { capitalOf } from './capitals.ts';
 import type { Invitation } from '../store/invitation-store.ts';
@@ -117,7 +117,7 @@ export class ConferenceSessions {
     if (!runtime?.current.session) return;
     const command: Command = e.type === 'SessionCancelled'
       ? { type: 'recordCancellation', reason: e.reason }
-      : { type: 'recordReschedule', date: e.date, place: e.place, format: meetingFormat(e.format), chairLands: e.chairLands, chairDecision: e.chairDecision, reason: e.reason };
+      : { type: 'recordReschedule', date: e.date, place: e.place, format: e.format, chairLands: e.chairLands, chairDecision: e.chairDecision, reason: e.reason };
     const { ack } = await runtime.execute({ key: `conference-${command.type}-${e.sessionId}-${e.at}`.slice(0, 128), command, actor: SYSTEM, context: {} });
     if ('error' in ack) this.log.warn({ sessionId: e.sessionId, command: command.type, error: ack.error }, 'conference: change not recorded in the session');
   }

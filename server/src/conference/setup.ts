@@ -15,7 +15,7 @@ export function sessionSetupCommands(session: ConferenceSession, previous: Meeti
   if (session.kind === 'arbeitsgremium') return arbeitsgremiumSetupCommands(session, previous);
   const commands: Command[] = [{
     type: 'scheduleSession', title: session.title, date: session.date, place: session.place, kind: session.kind,
-    format: meetingFormat(session.format),
+    format: session.format,
     ...(session.chairDecision ? { chairDeviation: { lands: session.chairLands, decision: session.chairDecision } } : {}),
   } as Command];
   const people = Object.values(previous?.participants ?? {});
@@ -43,7 +43,7 @@ export function sessionSetupCommands(session: ConferenceSession, previous: Meeti
 function arbeitsgremiumSetupCommands(session: ConferenceSession, previous: MeetingState | null): Command[] {
   const commands: Command[] = [{
     type: 'scheduleSession', title: session.title, date: session.date, place: session.place, kind: 'arbeitsgremium',
-    format: meetingFormat(session.format),
+    format: session.format,
     ...(session.chairDecision ? { chairDeviation: { lands: session.chairLands, decision: session.chairDecision } } : {}),
   } as Command];
   const people = Object.values(previous?.participants ?? {});
@@ -73,7 +73,3 @@ export function carriedItemCommand(itemId: string, item: AgendaItem, number: str
   } as Command;
 }
 
-/** The meeting log knows room, video and hybrid; a telephone or web conference is remote like a video conference. */
-export function meetingFormat(format: ConferenceSession['format']): 'room' | 'video' | 'hybrid' {
-  return format === 'room' || format === 'hybrid' ? format : 'video';
-}

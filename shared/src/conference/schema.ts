@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ActorRole } from '../context.ts';
-import { Id, IsoDate, IsoTime, LongText, ShortText } from '../model.ts';
+import { Id, IsoDate, IsoTime, LongText, SessionFormat, ShortText } from '../model.ts';
 import { LandCode } from '../profile.ts';
 
 /**
@@ -13,7 +13,8 @@ import { LandCode } from '../profile.ts';
  */
 
 /** R-SES-2: in a room, as a telephone, video or web conference, or hybrid. */
-export const ConferenceFormat = z.enum(['room', 'telephone', 'video', 'web', 'hybrid']);
+/** R-SES-2: the same formats as a session's own log (since both carry the exact one). */
+export const ConferenceFormat = SessionFormat;
 export type ConferenceFormat = z.infer<typeof ConferenceFormat>;
 export const StartTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
 

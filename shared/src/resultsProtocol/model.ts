@@ -1,4 +1,4 @@
-import type { Attachment, Choice, Explanation, Motion, Paragraph, TransferScope, OralMode, RemoteChannel } from '../model.ts';
+import type { Attachment, SessionFormat, Choice, Explanation, Motion, Paragraph, TransferScope, OralMode, RemoteChannel } from '../model.ts';
 import { DMK_PROFILE, type LandCode, type RulesProfile } from '../profile.ts';
 import { itemOutcome, paragraphOutcomes } from './outcomes.ts';
 import type { MeetingEvent, MeetingState } from '../meeting/index.ts';
@@ -103,7 +103,8 @@ export interface ResultsProtocolModel {
   date: string;
   place: string;
   kind: 'regular' | 'extraordinary' | 'arbeitsgremium';
-  format: 'room' | 'video' | 'hybrid';
+  /** R-SES-2: room, telephone, video, web conference or hybrid. */
+  format: SessionFormat;
   chairLands: LandCode[];
   openedAt: string | null;
   closedAt: string | null;

@@ -18,6 +18,7 @@ export function SessionPanel() {
       <dl className="facts">
         <dt>{t('session.date')}</dt><dd>{formatDate(session.date, lang)}</dd>
         <dt>{t('session.place')}</dt><dd>{session.place}</dd>
+        <dt>{t('session.format')}</dt><dd data-testid="session-format">{t(`session.formats.${session.format}`)}</dd>
         <dt>{t('session.chair')}</dt><dd>{session.chairLands.map(landName).join(t('common.and'))}</dd>
         <dt>{t('session.public')}</dt><dd data-testid="session-public">{session.public ? t('session.publicOn') : t('session.publicOff')}</dd>
       </dl>

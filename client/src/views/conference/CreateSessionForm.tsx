@@ -7,8 +7,8 @@ import { useLang } from '../../i18n/index.ts';
 import { formatDate } from '../../format.ts';
 import { useMeeting } from '../../store/index.ts';
 import { useLandName } from '../common/hooks.ts';
+import { SESSION_FORMATS } from '../common/sessionFormats.ts';
 
-const FORMATS = ['room', 'telephone', 'video', 'web', 'hybrid'] as const;
 
 /**
  * The office creates a session (R-SES-1/2): the chair Land (R-CHR-1/3, recorded deviations
@@ -62,7 +62,7 @@ export function CreateSessionForm({ home, act }: { home: ConferenceHome; act: (c
         <label className="field">{t('session.place')}<input value={form.place} onChange={set('place')} required maxLength={300} /></label>
         <label className="field">{t('conference.format')}
           <select value={form.format} onChange={set('format')}>
-            {FORMATS.map((f) => <option key={f} value={f}>{t(`conference.formats.${f}`)}</option>)}
+            {SESSION_FORMATS.map((f) => <option key={f} value={f}>{t(`conference.formats.${f}`)}</option>)}
           </select>
         </label>
         <div aria-live="polite" data-testid="conference-preview">

@@ -8,6 +8,8 @@ import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { useLandName } from '../common/hooks.ts';
 import { useCommand } from '../common/useCommand.ts';
 import { CheckboxGroup } from '../common/CheckboxGroup.tsx';
+import { SESSION_FORMATS } from '../common/sessionFormats.ts';
+import type { SessionFormat } from '@plenum/shared';
 
 /** Schedule the session; R-CHR-1: the chair Land(s) follow from the date, a deviation is a recorded decision. */
 export function SchedulePanel() {
@@ -17,7 +19,7 @@ export function SchedulePanel() {
   const profile = useMeeting((s) => s.profile);
   const landName = useLandName();
   const { run, error, pending } = useCommand();
-  const [form, setForm] = useState({ title: '', date: '', place: '', kind: 'regular' as 'regular' | 'extraordinary', format: 'hybrid' as 'room' | 'video' | 'hybrid' });
+  const [form, setForm] = useState({ title: '', date: '', place: '', kind: 'regular' as 'regular' | 'extraordinary', format: 'hybrid' as SessionFormat });
   const [deviate, setDeviate] = useState(false);
   const [deviation, setDeviation] = useState({ lands: [] as string[], decision: '' });
   const derived = form.date ? chairLandsFor(form.date, profile) : null;
@@ -65,7 +67,7 @@ export function SchedulePanel() {
         </label>
         <label className="field">{t('office.schedule.format')}
           <select value={form.format} onChange={set('format')}>
-            {(['room', 'video', 'hybrid'] as const).map((f) => <option key={f} value={f}>{t(`office.schedule.formats.${f}`)}</option>)}
+            {SESSION_FORMATS.map((f) => <option key={f} value={f}>{t(`office.schedule.formats.${f}`)}</option>)}
           </select>
         </label>
         <label className="checkbox"><input type="checkbox" checked={deviate} onChange={(e) => setDeviate(e.target.checked)} />{t('office.schedule.deviate')}</label>

@@ -36,7 +36,7 @@ export default function ScreenView() {
         <div className="screen-head">
           <div>
             <h1 className="screen-title">{session?.title ?? t('screen.waiting')}</h1>
-            {session && <p className="screen-sub">{formatDate(session.date, lang)} · {session.place}</p>}
+            {session && <p className="screen-sub">{formatDate(session.date, lang)} · {session.place} · {t(`session.formats.${session.format}`)}</p>}
           </div>
           {shown && shown.kind !== 'closed' && session?.status === 'open' && <Quorum large />}
           {/* In the head row, so the state below keeps the full width for the 16 Länder. */}
