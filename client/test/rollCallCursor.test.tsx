@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DEMO_MEETING_ID, DMK_PROFILE, publicProjection } from '@plenum/shared';
 import ChairConsole from '../src/views/chair/ChairConsole.tsx';
@@ -25,15 +25,27 @@ describe('R-VOT-7: which Land the chair calls now (the roll-call cursor)', () =>
     socket.handlers['meeting:call'] = (_req, ack) => ack({ data: { at: AT } });
     render(<ChairConsole />);
     const user = userEvent.setup();
+    const sent = () => socket.sent('meeting:call').map((e) => e.payload.cursor?.land ?? null);
     await user.click(screen.getByTestId('roll-call-toggle'));
     // The first Land in protocol order is called as the table opens.
     await waitFor(() => expect(socket.sent('meeting:call').at(-1)?.payload).toEqual({ meetingId: DEMO_MEETING_ID, cursor: { land: 'BW', voteId } }));
     act(() => screen.getByTestId('roll-call-row-BW').focus());
-    await user.keyboard('j{ArrowDown}{ArrowDown}{ArrowDown}{ArrowDown}{ArrowDown}');
-    await waitFor(() => expect(socket.sent('meeting:call').at(-1)?.payload.cursor).toEqual({ land: 'HE', voteId }));
-    // Recording moved on and the arrows passed four Länder in a burst: none of them was sent.
-    const lands = socket.sent('meeting:call').map((e) => e.payload.cursor?.land);
-    expect(lands).toEqual(['BW', 'HE']);
+    // J and five arrows, each key rendered (and its effects run) before the next, on the test's clock.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      for (const key of ['j', 'ArrowDown', 'ArrowDown', 'ArrowDown', 'ArrowDown', 'ArrowDown']) {
+        act(() => { fireEvent.keyDown(document.activeElement!, { key }); });
+        act(() => { vi.advanceTimersByTime(100); }); // a key every 100 ms: faster than the settle time
+      }
+      expect(screen.getByTestId('roll-call-row-HE')).toHaveFocus();
+      // Recording moved on and the arrows passed four Länder: none of them was sent.
+      expect(sent()).toEqual(['BW']);
+      act(() => { vi.advanceTimersByTime(60); });
+      expect(sent()).toEqual(['BW', 'HE']);
+      expect(socket.sent('meeting:call').at(-1)?.payload.cursor).toEqual({ land: 'HE', voteId });
+    } finally {
+      vi.useRealTimers();
+    }
     await user.click(screen.getByTestId('roll-call-toggle'));
     expect(socket.sent('meeting:call').at(-1)?.payload).toEqual({ meetingId: DEMO_MEETING_ID, cursor: null });
   });
