@@ -8,6 +8,8 @@ import { useLandName } from '../common/hooks.ts';
 import { getJson, postBetween } from '../../betweenApi.ts';
 import { ArchivePanel } from './ArchivePanel.tsx';
 import { CreateSessionForm } from './CreateSessionForm.tsx';
+import { ChairDeviationForm } from './ChairDeviationForm.tsx';
+import { ChairTable } from './ChairTable.tsx';
 import { SessionCard } from './SessionCard.tsx';
 
 type Phase = ConferenceHome['sessions'][number]['phase'];
@@ -65,16 +67,18 @@ export function ConferencePanel({ canEdit }: { canEdit: boolean }) {
               </section>
             );
           })}
-          {home.deviations.length > 0 && (
-            <section aria-labelledby="conference-deviations">
-              <h3 id="conference-deviations">{t('conference.deviations')}</h3>
-              <ul>
+          <section aria-labelledby="conference-deviations">
+            <h3 id="conference-deviations">{t('conference.deviations')}</h3>
+            {home.deviations.length > 0 ? (
+              <ul data-testid="deviation-list">
                 {home.deviations.map((d) => (
                   <li key={d.id}>{d.years.join(', ')}: {d.lands.map(landName).join(t('common.and'))} ({d.decision}, {formatDate(d.at.slice(0, 10), lang)})</li>
                 ))}
               </ul>
-            </section>
-          )}
+            ) : <p>{t('conference.deviation.noneRecorded')}</p>}
+            <ChairTable deviations={home.deviations} />
+            {canEdit && <ChairDeviationForm act={act} />}
+          </section>
           <ArchivePanel entries={home.archive ?? []} />
           {canEdit && <CreateSessionForm home={home} act={act} />}
         </>
