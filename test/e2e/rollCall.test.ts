@@ -119,7 +119,16 @@ describe.skipIf(availability.kind !== 'found')('roll call: attendance and 16 Lä
     expect(await focusOn(page)).toBe('/roll-call-row-BW');
 
     // Half the roll call: the screen shows the recorded Länder as they come, no choice.
-    for (let i = 0; i < 8; i++) await page.keyboard.press('j');
+    // R-VOT-7: the row the chair is on is called: the screen says so, and Hessen's phone.
+    for (let i = 0; i < 6; i++) await page.keyboard.press('j');
+    expect(await focusOn(page)).toBe(`/roll-call-row-${PHONE_LAND}`);
+    await until('screen: Hessen called', attr(screen.page.getByTestId('screen-called'), 'data-land'), (v) => v === PHONE_LAND);
+    expect(await screen.page.getByTestId('screen-called').innerText()).toContain('Aufgerufen: Hessen');
+    expect(await screen.page.getByTestId(`voted-${PHONE_LAND}`).getAttribute('data-called')).toBe('true');
+    await until('phone: its Land called', attr(phone.page.getByTestId('called-notice'), 'data-land'), (v) => v === PHONE_LAND);
+    expect(await phone.page.getByTestId('called-notice').innerText()).toContain('Ihr Land wird aufgerufen');
+    for (let i = 6; i < 8; i++) await page.keyboard.press('j');
+    await until('screen: Niedersachsen called', attr(screen.page.getByTestId('screen-called'), 'data-land'), (v) => v === 'NI');
     await until('screen: 8 declared orally', attr(screen.page.getByTestId('screen-turnout'), 'data-oral'), (v) => v === '8');
     expect(await screen.page.getByTestId('voted-HB').getAttribute('data-source')).toBe('rollCall');
     expect(await screen.page.getByTestId('voted-NI').getAttribute('data-voted')).toBe('false');
@@ -159,8 +168,21 @@ describe.skipIf(availability.kind !== 'found')('roll call: attendance and 16 Lä
     await screenshot(phone.page, '14-phone-recorded-by-chair-320');
     const axePhone = await checkAccessibility(phone.page, 'phone (recorded by the chair)', 'de');
     expect(axePhone.findings, JSON.stringify(axePhone.findings)).toEqual([]);
-    await vote(phone, PHONE_LAND, 'abstain');
+    // The phone loses its connection (a real socket: the browser goes offline) as the delegate corrects:
+    // a banner says the vote is not counted until confirmed; the tap waits; back online it is sent.
+    await phone.page.context().setOffline(true);
+    const banner = phone.page.getByTestId('connection-banner');
+    await banner.waitFor({ state: 'visible', timeout: 60_000 });
+    expect(await banner.innerText()).toContain('Keine Verbindung – Ihre Stimme wird erst gezählt, wenn sie bestätigt ist.');
+    expect(await phone.page.getByTestId('connection-banner-region').getAttribute('role')).toBe('status');
+    await phone.page.getByTestId(`ballot-${PHONE_LAND}`).getByTestId('vote-abstain').click();
+    expect(await state.innerText()).toContain('Noch nicht gezählt');
+    expect(await page.getByTestId(`roll-call-row-${PHONE_LAND}`).getAttribute('data-choice')).toBe('yes');
+    await screenshot(phone.page, '14-phone-offline-320');
+    await phone.page.context().setOffline(false);
+    await banner.waitFor({ state: 'detached', timeout: 60_000 });
     await until('phone: the correction counts', attr(state, 'data-source'), (v) => v === 'device');
+    await phone.page.getByTestId(`vote-receipt-${PHONE_LAND}`).waitFor({ state: 'visible', timeout: 60_000 });
     await until('chair: Hessen corrected from the device', attr(page.getByTestId(`roll-call-row-${PHONE_LAND}`), 'data-choice'), (v) => v === 'abstain');
     expect(await page.getByTestId(`roll-call-row-${PHONE_LAND}`).getAttribute('data-oral')).toBe('device');
 
