@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DMK_PROFILE, type Actor } from '@plenum/shared';
 import { dbFile, startServer } from '../src/app.ts';
@@ -230,6 +230,20 @@ describe('F4 / restart: a sealed snapshot spares the start check the rows below 
     const err = await refusal(dir);
     expect(err.problems[0]).toMatchObject({ stream: MEETING, reason: expect.stringContaining('VoteClosed') });
     expect(err.problems[0]!.seq).toBeGreaterThan(seq);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a seal cut off by a kill in the middle of its write: the next seal starts a new line and is the one a start reads', async () => {
+    const dir = tmpDataDir();
+    const file = sealsFile(dir);
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    const snapshot = { seq: 500, stateJson: '{"seq":500}', stateVersion: 1, schemaVersion: 1 };
+    new SnapshotSeals(file, { privateKey, publicKey }).seal(MEETING, snapshot, 'a'.repeat(64));
+    appendFileSync(file, '{"stream":"dmk-2024-1","seq":1000,"hash":"bb'); // the process died here
+    const next = { ...snapshot, seq: 1500, stateJson: '{"seq":1500}' };
+    new SnapshotSeals(file, { privateKey, publicKey }).seal(MEETING, next, 'c'.repeat(64));
+    const seal = new SnapshotSeals(file, { privateKey, publicKey }).vouch(MEETING, next, { seq: 1500, hash: 'c'.repeat(64) });
+    expect(seal).toMatchObject({ stream: MEETING, seq: 1500 });
     rmSync(dir, { recursive: true, force: true });
   });
 });

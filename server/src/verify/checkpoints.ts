@@ -1,7 +1,6 @@
 import { sign, verify } from 'node:crypto';
-import { appendFileSync } from 'node:fs';
 import type { CheckpointKey } from './checkpoint-key.ts';
-import { latestPerStream } from './signed-lines.ts';
+import { latestPerStream, SignedLines } from './signed-lines.ts';
 
 /** A signed statement: stream `stream` had `seq` rows, the last with hash `hash`. */
 export interface Checkpoint { stream: string; seq: number; hash: string; at: string; sig: string }
@@ -24,9 +23,11 @@ const message = (c: Omit<Checkpoint, 'sig'>) => Buffer.from(`plenum-checkpoint/1
  */
 export class CheckpointBook {
   private readonly latest: Map<string, Checkpoint>;
+  private readonly lines: SignedLines;
 
-  constructor(private readonly file: string, private readonly key: CheckpointKey) {
+  constructor(file: string, private readonly key: CheckpointKey) {
     this.latest = latestPerStream<Checkpoint>(file);
+    this.lines = new SignedLines(file);
   }
 
   /** Sign and record the head of a stream (after each committed batch). */
@@ -34,7 +35,7 @@ export class CheckpointBook {
     if (!this.key.privateKey) throw new Error('checkpoint key has no private part');
     const body = { stream, seq, hash, at };
     const c: Checkpoint = { ...body, sig: sign(null, message(body), this.key.privateKey).toString('base64') };
-    appendFileSync(this.file, `${JSON.stringify(c)}\n`);
+    this.lines.append(c);
     this.latest.set(stream, c);
     return c;
   }

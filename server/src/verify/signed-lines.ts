@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 
 /**
  * A file of signed statements about streams (checkpoints, snapshot seals), one JSON line each,
@@ -17,4 +17,36 @@ export function latestPerStream<T extends { stream: string; seq: number }>(file:
     if (!known || s.seq >= known.seq) latest.set(s.stream, s);
   }
   return latest;
+}
+
+/**
+ * Appends statements as JSON lines. A process killed in the middle of an append leaves a line cut
+ * off; the first append of the next process starts a new line, so its statement is not glued onto
+ * the broken one (and lost with it).
+ */
+export class SignedLines {
+  private midLine: boolean;
+
+  constructor(private readonly file: string) {
+    this.midLine = endsMidLine(file);
+  }
+
+  append(statement: object) {
+    appendFileSync(this.file, `${this.midLine ? '\n' : ''}${JSON.stringify(statement)}\n`);
+    this.midLine = false;
+  }
+}
+
+function endsMidLine(file: string): boolean {
+  if (!existsSync(file)) return false;
+  const fd = openSync(file, 'r');
+  try {
+    const { size } = fstatSync(fd);
+    if (size === 0) return false;
+    const last = Buffer.alloc(1);
+    readSync(fd, last, 0, 1, size - 1);
+    return last[0] !== 0x0a;
+  } finally {
+    closeSync(fd);
+  }
 }

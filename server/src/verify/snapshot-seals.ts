@@ -1,9 +1,8 @@
 import { sign, verify } from 'node:crypto';
-import { appendFileSync } from 'node:fs';
 import type { Snapshot } from '../store/event-log.ts';
 import { sha256 } from '../store/hash.ts';
 import type { CheckpointKey } from './checkpoint-key.ts';
-import { latestPerStream } from './signed-lines.ts';
+import { latestPerStream, SignedLines } from './signed-lines.ts';
 
 /**
  * A signed statement: the snapshot of `stream` at `seq` has this state digest, and the chain row at
@@ -36,9 +35,11 @@ export type SealRefusal = 'no seal' | 'another seq' | 'signature' | 'digest' | '
  */
 export class SnapshotSeals {
   private readonly latest: Map<string, SnapshotSeal>;
+  private readonly lines: SignedLines;
 
-  constructor(private readonly file: string, private readonly key: CheckpointKey) {
+  constructor(file: string, private readonly key: CheckpointKey) {
     this.latest = latestPerStream<SnapshotSeal>(file);
+    this.lines = new SignedLines(file);
   }
 
   /** Sign and record a snapshot just written; `hash` is its chain row's hash. */
@@ -48,7 +49,7 @@ export class SnapshotSeals {
       stream, seq: snapshot.seq, hash, stateVersion: snapshot.stateVersion, schemaVersion: snapshot.schemaVersion, digest: sha256(snapshot.stateJson), at,
     };
     const s: SnapshotSeal = { ...body, sig: sign(null, message(body), this.key.privateKey).toString('base64') };
-    appendFileSync(this.file, `${JSON.stringify(s)}\n`);
+    this.lines.append(s);
     this.latest.set(stream, s);
     return s;
   }
