@@ -3,8 +3,8 @@ import type { ActorRole, ErrorPayload } from '@plenum/shared';
 import { fetchMe } from './api.ts';
 import { InvalidLinkPage, LoadingPage, NoInvitationPage, NotFoundPage } from './pages/SimplePages.tsx';
 import { matchPublic, navigate, usePath } from './router.ts';
-import { connectMeeting, disconnectMeeting } from './store/index.ts';
-import { currentMeetingOf, setMe, usePerson } from './store/person.ts';
+import { connectMeeting, disconnectMeeting, useMeeting } from './store/index.ts';
+import { currentMeetingOf, refreshMe, setMe, usePerson } from './store/person.ts';
 
 // Each view is its own chunk: the delegate's phone loads only the delegate view.
 const ChairConsole = lazy(() => import('./views/chair/ChairConsole.tsx'));
@@ -72,6 +72,15 @@ function SignedIn({ path }: { path: string }) {
   useEffect(() => {
     if (me && !allowed(me.role, path)) navigate(homeFor(me.role), { replace: true });
   }, [me, path]);
+  // A session of the conference was created, moved, cancelled, opened or closed: the switcher's
+  // sessions and statuses are read again (the page stays on the session it shows).
+  const conferenceChangedAt = useMeeting((s) => s.conferenceChangedAt);
+  useEffect(() => {
+    if (!conferenceChangedAt) return;
+    let live = true;
+    void fetchMe().then((res) => { if (live && 'data' in res) refreshMe(res.data); });
+    return () => { live = false; };
+  }, [conferenceChangedAt]);
   if (error) return <NoInvitationPage />;
   if (!me || !meetingId || !allowed(me.role, path)) return <LoadingPage />;
   return (

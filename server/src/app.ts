@@ -30,6 +30,7 @@ import { SnapshotSeals } from './verify/snapshot-seals.ts';
 import { sealingSnapshots } from './verify/sealing-log.ts';
 import type { SnapshotProblem } from './verify/snapshot-check.ts';
 import { joinDraftsRoom, mountDrafts, seedDemoDraft, type DraftDeps } from './drafts/index.ts';
+import { announceConferenceChange, joinConferenceRoom } from './conference/live.ts';
 import { SCHEDULER_LOCK_KEY, startAdvisoryLease } from './cluster/advisory-lease.ts';
 import { startRedisFanout, type ClusterFanout, type FanoutHealth } from './cluster/redis-fanout.ts';
 
@@ -189,6 +190,10 @@ export async function startServer(input: ConfigInput = {}, options: { clock?: ()
   io.on('connection', (socket) => guardSocket(socket, limits, metrics, (meetingId) => readOnly.has(meetingId) || readOnly.has('database')));
   registerHandlers(io, { registry, invitations, metrics, log });
   joinDraftsRoom(io as unknown as Parameters<typeof joinDraftsRoom>[0]);
+  joinConferenceRoom(io as unknown as Parameters<typeof joinConferenceRoom>[0]);
+  between.service.onStreamAppended(async (kind) => {
+    if (kind === 'conference') announceConferenceChange(io as unknown as Parameters<typeof announceConferenceChange>[0], new Date().toISOString());
+  });
 
   const demoLinks = config.demo ? await seedDemo(stores, registry, invitations, log) : null;
   // Every meeting in the data folder is a session of the conference; the demo adds the next one.

@@ -74,3 +74,45 @@ describe('R-SES-1: rescheduling and cancelling reach the session\'s own log', ()
     expect('error' in checkIn && checkIn.error.code).toBe('session.cancelled');
   });
 });
+
+describe('the session switcher follows the conference live: every invited page is told when a session changes', () => {
+  it('a delegate\'s page hears conference:changed when another session opens, and its /api/me then says open; a public follower hears nothing', async () => {
+    const server = await startTestServer();
+    const sockets: Client[] = [];
+    try {
+      const office = await redeem(server.url, tokenOf(linkFor(server.links, 'office')));
+      const delegate = await redeem(server.url, tokenOf(linkFor(server.links, 'delegate', 'p-BY-member')));
+      const chair = await redeem(server.url, tokenOf(linkFor(server.links, 'chair')));
+      const created = await api(server, '/api/between/conference/dmk', office, {
+        command: { type: 'createSession', sessionId: 'dmk-live', kind: 'extraordinary', basis: 'chairProposal', title: 'Außerordentliche DMK', date: '2029-02-02', startTime: '10:00', place: 'Berlin', format: 'video' },
+      });
+      expect(created.status).toBe(200);
+      await waitFor(async () => Boolean((await server.registry.get('dmk-live'))?.current.session), 'dmk-live set up');
+      const me = async () => (await api(server, '/api/me', delegate)).body as { sessions: { id: string; status: string }[] };
+      expect((await me()).sessions.find((s) => s.id === 'dmk-live')?.status).toBe('planned');
+
+      // Bayern's page is on the demo session; a public follower watches it too.
+      const page = connect(server.url, { cookie: delegate });
+      const follower = connect(server.url, {});
+      const chairSocket = connect(server.url, { cookie: chair });
+      sockets.push(page, follower, chairSocket);
+      await Promise.all([page, follower, chairSocket].map(connected));
+      const heard: string[] = [];
+      const publicHeard: string[] = [];
+      page.on('conference:changed', (msg) => heard.push(msg.at));
+      follower.on('conference:changed', (msg) => publicHeard.push(msg.at));
+      expect('data' in (await joinMeeting(page, null))).toBe(true);
+
+      // The chair opens the other session in its own socket.
+      expect('data' in (await joinMeeting(chairSocket, null, 'dmk-live'))).toBe(true);
+      const open = await send(chairSocket, { type: 'openSession' }, undefined, 'dmk-live');
+      expect('data' in open).toBe(true);
+      await waitFor(() => heard.length > 0, 'conference:changed on the delegate\'s page');
+      await waitFor(async () => (await me()).sessions.find((s) => s.id === 'dmk-live')?.status === 'open', '/api/me says open');
+      expect(publicHeard).toEqual([]);
+    } finally {
+      closeAll(sockets);
+      await server.stop();
+    }
+  }, 120_000);
+});

@@ -115,6 +115,11 @@ export interface ServerToClientEvents {
   /** This socket's invitation link was just redeemed in another browser (the holder may not know). */
   'invitation:redeemed': (msg: { at: string }) => void;
   /**
+   * The conference's record changed (a session created, moved, cancelled, opened or closed): a
+   * nudge without content, so that each person reads their own sessions again (GET /api/me).
+   */
+  'conference:changed': (msg: { at: string }) => void;
+  /**
    * A refusal that has no ack to travel in: a message sent without an ack callback, an unknown
    * event, rate limiting, or (to public followers) 'session.notPublic' before they are disconnected.
    */

@@ -274,6 +274,8 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
   };
   /** F10: the holder may not know: the notice stays until dismissed. */
   const onRedeemed = (msg: { at?: unknown }) => set({ redeemedElsewhereAt: typeof msg?.at === 'string' ? msg.at : stamp() });
+  // The time is the client's own: each nudge is a new value, whatever the server sent.
+  const onConferenceChanged = () => set({ conferenceChangedAt: stamp() });
   const onBrowserOffline = () => set({ connection: 'offline' });
   const onBrowserOnline = () => {
     if (ended) return;
@@ -292,7 +294,7 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
   const socketListeners: [string, (...args: any[]) => void][] = [
     ['connect', onConnect], ['disconnect', onDisconnect], ['connect_error', onConnectError],
     ['meeting:events', onEvents], ['meeting:public', onPublic], ['session:revoked', onRevoked], ['meeting:error', onMeetingError],
-    ['invitation:redeemed', onRedeemed], ['meeting:called', onCalled],
+    ['invitation:redeemed', onRedeemed], ['meeting:called', onCalled], ['conference:changed', onConferenceChanged],
   ];
   const windowListeners: [string, () => void][] = [['offline', onBrowserOffline], ['online', onBrowserOnline]];
   const hasWindow = typeof window !== 'undefined';

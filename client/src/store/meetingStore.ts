@@ -53,6 +53,8 @@ export interface MeetingStoreState {
   headHash: string | null;
   /** F10: the server said this person's link was just redeemed in another browser, at this time; null once dismissed. */
   redeemedElsewhereAt: string | null;
+  /** When the server last said the conference's sessions changed ('conference:changed'); the person's sessions are read again then. */
+  conferenceChangedAt: string | null;
   /**
    * R-VOT-7 / R-SES-2: the Land the chair calls now in a roll call, as the server last relayed it
    * (ephemeral, never in `state`); views show it only while its call runs (cursorStillCurrent).
@@ -79,6 +81,7 @@ export function emptyMeetingStoreState(): MeetingStoreState {
     itemCalledAt: null,
     headHash: null,
     redeemedElsewhereAt: null,
+    conferenceChangedAt: null,
     rollCallCursor: null,
   };
 }

@@ -23,6 +23,18 @@ export function setMe(me: MeResponse | null): void {
   personStore.setState({ me, chosen: me && kept && me.sessions.some((s) => s.id === kept) ? kept : null });
 }
 
+/**
+ * The same person's sessions read again (the conference changed): the page keeps the session it
+ * is connected to, chosen or landed on, as long as it is still one of theirs, so a new landing
+ * session (one just opened) does not pull the page away.
+ */
+export function refreshMe(me: MeResponse): void {
+  const before = personStore.getState();
+  const shown = currentMeetingOf(before);
+  const keep = shown && me.sessions.some((s) => s.id === shown) ? shown : null;
+  personStore.setState({ me, chosen: keep && keep !== me.meetingId ? keep : null });
+}
+
 export function chooseSession(id: string): void {
   storage()?.setItem(KEY, id);
   personStore.setState({ chosen: id });

@@ -1,0 +1,41 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { act, render, screen } from '@testing-library/react';
+import { DEMO_MEETING_ID, type MeResponse } from '@plenum/shared';
+import { SessionSwitcher } from '../src/views/common/SessionSwitcher.tsx';
+import { connectMeeting, disconnectMeeting, meetingStore, setSocketFactory } from '../src/store/index.ts';
+import { currentMeetingOf, personStore, refreshMe, setMe } from '../src/store/person.ts';
+import { FakeSocket } from './support/fakeSocket.ts';
+
+afterEach(() => { disconnectMeeting(); setMe(null); });
+
+const me = (status: 'planned' | 'open', landing = DEMO_MEETING_ID): MeResponse => ({
+  role: 'delegate', participantId: 'p-BY-member', scope: 'conference', meetingId: landing,
+  sessions: [
+    { id: DEMO_MEETING_ID, title: '1. DMK', date: '2024-04-19', startTime: '10:00', place: 'Potsdam', status: 'closed' },
+    { id: 'dmk-live', title: 'Außerordentliche DMK', date: '2029-02-02', startTime: '10:00', place: 'Berlin', status },
+  ],
+} as MeResponse);
+
+describe('the session switcher follows the conference live', () => {
+  it('a conference:changed nudge is noted in the store (the page then reads /api/me again)', () => {
+    const socket = new FakeSocket();
+    setSocketFactory(() => socket);
+    connectMeeting(DEMO_MEETING_ID);
+    socket.serverConnect();
+    expect(meetingStore.getState().conferenceChangedAt).toBeNull();
+    socket.fire('conference:changed', { at: '2029-02-02T09:00:00Z' });
+    const first = meetingStore.getState().conferenceChangedAt;
+    expect(first).not.toBeNull();
+  });
+
+  it('the statuses change in place when the sessions are read again; the page stays on the session it shows, even when the other one becomes the landing one', () => {
+    setMe(me('planned'));
+    expect(currentMeetingOf(personStore.getState())).toBe(DEMO_MEETING_ID);
+    render(<SessionSwitcher />);
+    expect(screen.getByRole('option', { name: /Außerordentliche DMK.*geplant/ })).toBeInTheDocument();
+    // The other session opened: the server now lands the link there.
+    act(() => refreshMe(me('open', 'dmk-live')));
+    expect(screen.getByRole('option', { name: /Außerordentliche DMK.*läuft/ })).toBeInTheDocument();
+    expect(currentMeetingOf(personStore.getState())).toBe(DEMO_MEETING_ID);
+  });
+});
