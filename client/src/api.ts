@@ -55,4 +55,7 @@ export const listConferenceInvitations = () => call<InvitationRow[]>('GET', '/ap
 export const createConferenceInvitation = (body: { role: ActorRole; participantId?: string; label: string }) =>
   call<CreatedInvitation>('POST', '/api/conference/invitations', body);
 export const showInvitationLink = (id: string) => call<{ id: string; url: string }>('GET', `/api/conference/invitations/${encodeURIComponent(id)}/link`);
+/** A data folder from before conference invitations: whether the conference-wide office link exists, and issuing it (a meeting's office). */
+export const conferenceOfficeLinkExists = () => call<{ exists: boolean }>('GET', '/api/conference/office-link');
+export const createConferenceOfficeLink = () => call<CreatedInvitation>('POST', '/api/conference/office-link', {});
 export const reissueInvitation = (id: string) => call<CreatedInvitation & { replaces: string }>('POST', `/api/conference/invitations/${encodeURIComponent(id)}/reissue`, {});

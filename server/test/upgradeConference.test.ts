@@ -48,4 +48,32 @@ describe('nothing is lost on upgrade: the previous version\'s meeting is a past 
     const report = await verifyDatabase(join(dir, 'plenum.sqlite'), DMK_PROFILE);
     expect(report).toMatchObject({ ok: true, meetings: 1, events: 84, votesChecked: 1, failure: null });
   });
+
+  it('F6: the old folder\'s meeting office gets the link to the conference-wide office, once; with it the office reads and issues the conference\'s invitations', async () => {
+    dir = tmpDataDir();
+    copyFileSync(FIXTURE, join(dir, 'plenum.sqlite'));
+    server = await startTestServer({ dataDir: dir });
+    const office = await redeem(server.url, (await server.invitations.create(MEETING, { role: 'office', label: 'Geschäftsstelle' })).token);
+    const delegate = await redeem(server.url, (await server.invitations.create(MEETING, { role: 'delegate', participantId: 'p-BY-member', label: 'BY' })).token);
+    expect((await api(server, '/api/conference/office-link', office)).body).toEqual({ exists: false });
+    // Only an office: a delegate, or no session at all, is refused.
+    expect((await api(server, '/api/conference/office-link', delegate, {})).status).toBe(403);
+    expect((await api(server, '/api/conference/office-link', null, {})).status).toBe(401);
+    // The meeting office cannot reach the conference's invitations yet.
+    expect((await api(server, '/api/conference/invitations', office)).status).toBe(403);
+
+    const created = await api(server, '/api/conference/office-link', office, {});
+    expect(created.status).toBe(201);
+    expect(created.body.url).toMatch(/\/i\//);
+    const conferenceOffice = await redeem(server.url, created.body.token);
+    const me = (await api(server, '/api/me', conferenceOffice)).body as { role: string; scope: string; sessions: { id: string }[] };
+    expect(me).toMatchObject({ role: 'office', scope: 'conference' });
+    expect(me.sessions.map((x) => x.id)).toContain(MEETING);
+    expect((await api(server, '/api/conference/invitations', conferenceOffice)).status).toBe(200);
+    // Once: a second request is refused and names the link that exists.
+    expect((await api(server, '/api/conference/office-link', office)).body).toEqual({ exists: true });
+    const again = await api(server, '/api/conference/office-link', office, {});
+    expect(again.status).toBe(409);
+    expect(again.body.error).toMatchObject({ code: 'invitation.exists', details: { id: created.body.id } });
+  });
 });

@@ -610,6 +610,13 @@ export const de = {
     titleFor: 'Geschäftsstelle: {{title}}',
     sections: 'Abschnitte',
     nav: { roster: 'Länder und Vertretungen' },
+    conferenceLink: {
+      heading: 'Zugang der Geschäftsstelle für die ganze Konferenz',
+      why: 'Diese Datenablage stammt aus einer früheren Version: Ihr Zugang gilt nur für diese Sitzung. Der konferenzweite Zugang öffnet jede Sitzung, die Verfahren zwischen den Sitzungen und die persönlichen Einladungen. Er wird einmal erstellt.',
+      create: 'Konferenzweiten Zugang erstellen',
+      created: 'Der konferenzweite Zugang ist erstellt. Bewahren Sie den Link sicher auf; wer ihn öffnet, handelt als Geschäftsstelle.',
+      qr: 'QR-Code des konferenzweiten Zugangs der Geschäftsstelle',
+    },
     schedule: {
       heading: 'Sitzung ansetzen',
       title: 'Titel',

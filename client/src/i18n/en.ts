@@ -607,6 +607,13 @@ export const en: Messages = {
     titleFor: 'Office: {{title}}',
     sections: 'Sections',
     nav: { roster: 'Länder and representatives' },
+    conferenceLink: {
+      heading: 'The office\'s link for the whole conference',
+      why: 'This data folder comes from an earlier version: your link opens this session only. The conference-wide link opens every session, the procedures between sessions and the personal invitations. It is created once.',
+      create: 'Create the conference-wide link',
+      created: 'The conference-wide link is created. Keep it safe; whoever opens it acts as the office.',
+      qr: 'QR code of the office\'s conference-wide link',
+    },
     schedule: {
       heading: 'Schedule the session',
       title: 'Title',

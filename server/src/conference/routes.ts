@@ -1,5 +1,6 @@
 import type { Request, Response, Router } from 'express';
 import { readCookie, SESSION_COOKIE } from '../auth/cookies.ts';
+import { isConferenceOffice } from '../auth/between-scope.ts';
 import { NewInvitation, type Invitations } from '../auth/invitations.ts';
 import { invitationRow } from '../http/routes.ts';
 import type { Logger } from '../log.ts';
@@ -19,6 +20,8 @@ const apiError = (res: Response, status: number, code: string, extra: Record<str
  *   GET    /api/conference/invitations/:id/link      the same link again → { id, url } | 404 invitation.notKept
  *   POST   /api/conference/invitations/:id/reissue   a new link; the old one is revoked → 201 { id, url, token, replaces }
  *   DELETE /api/invitations/:id                      revoke (the general route)
+ *   GET    /api/conference/office-link               a meeting's office: { exists } (is there a live conference-wide office link?)
+ *   POST   /api/conference/office-link               a meeting's office, while none exists: the conference-wide office link → 201 { id, url, token } | 409 invitation.exists
  */
 export function mountConference(api: Router, deps: { conference: ConferenceSessions; invitations: Invitations; log: Logger; onRevoked: (invitationId: string) => void }) {
   const { invitations, log } = deps;
@@ -39,6 +42,35 @@ export function mountConference(api: Router, deps: { conference: ConferenceSessi
     if (!s.ok) return res.status(401).json({ error: { code: s.code } });
     if (s.invitation.role !== 'office' && s.invitation.role !== 'chair') return res.status(403).json({ error: { code: 'auth.forbidden' } });
     return res.json(await deps.conference.home());
+  });
+
+  /**
+   * A data folder from before conference invitations has offices of single meetings only: such an
+   * office may issue the one conference-wide office link (then it is the conference's office that
+   * runs the conference-wide procedures, F6). Once one exists, only that office issues links.
+   */
+  const meetingOffice = async (req: Request, res: Response) => {
+    const s = await who(req);
+    if (!s.ok) { apiError(res, 401, s.code); return false; }
+    if (s.invitation.role !== 'office') { apiError(res, 403, 'auth.forbidden'); return false; }
+    return true;
+  };
+  const liveConferenceOffice = async () => (await invitations.list(CONFERENCE_ID)).find(isConferenceOffice) ?? null;
+
+  api.get('/conference/office-link', async (req, res) => {
+    if (!(await meetingOffice(req, res))) return;
+    res.json({ exists: (await liveConferenceOffice()) !== null });
+  });
+
+  api.post('/conference/office-link', async (req, res) => {
+    if (!(await meetingOffice(req, res))) return;
+    const existing = await liveConferenceOffice();
+    if (existing) return apiError(res, 409, 'invitation.exists', { details: { id: existing.id } });
+    const created = await invitations.createPersonal(CONFERENCE_ID, { role: 'office', participantId: null, label: 'Geschäftsstelle (konferenzweit)' });
+    if ('error' in created) return apiError(res, 409, created.error, { details: { id: created.id } });
+    log.info({ invitationId: created.id }, 'conference-wide office link created by a meeting office (data folder from before conference invitations)');
+    res.setHeader('Cache-Control', 'no-store');
+    res.status(201).json(created);
   });
 
   api.get('/conference/invitations', async (req, res) => {

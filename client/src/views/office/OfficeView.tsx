@@ -11,6 +11,7 @@ import { WorkingLevelPanel } from './WorkingLevelPanel.tsx';
 import { usePerson } from '../../store/person.ts';
 import { OfficeRollCall } from './OfficeRollCall.tsx';
 import { ConferencePanel } from '../conference/ConferencePanel.tsx';
+import { ConferenceOfficeLink } from './ConferenceOfficeLink.tsx';
 
 /** The office (Geschäftsstelle, R-CHR-2) prepares the session. */
 export default function OfficeView() {
@@ -38,6 +39,7 @@ export default function OfficeView() {
           <li><a href="#public-link-heading">{t('publicLink.heading')}</a></li>
         </ul>
       </nav>
+      <ConferenceOfficeLink />
       <ConferencePanel canEdit />
       <SchedulePanel />
       {/* R-AGR-1: an Arbeitsgremium meeting has no vote and no roll call (as on the chair console). */}
