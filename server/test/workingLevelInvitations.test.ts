@@ -119,4 +119,18 @@ describe('working-level invitations: one conference link per person, across the 
     expect((await me(newCookie)).status).toBe(401);
     expect((await rows()).find((r) => r.id === reissued.body.id)).toMatchObject({ sessions: [] });
   });
+
+  it('R-AGR-1: the meeting\'s room screen reads the drafts and hears their changes (it shows the called bracket), reads no other stream, sends no draft command', async () => {
+    const cookie = await redeem(server.url, (await server.invitations.create(AG, { role: 'screen', participantId: null, label: 'Saal' })).token);
+    const list = await api(server, '/api/between/draft', cookie);
+    expect([list.status, list.body.map((d: { id: string }) => d.id)]).toEqual([200, expect.arrayContaining(['draft-top-7'])]);
+    expect((await api(server, '/api/between/draft/draft-top-7', cookie)).body.state.call).toMatchObject({ bracketId: 'b1' });
+    for (const kind of ['circular', 'followup', 'extraordinary', 'assignment']) expect((await api(server, `/api/between/${kind}`, cookie)).status).toBe(403);
+    expect((await draft(cookie, { type: 'answerBracketCall', answer: 'agree' })).status).toBe(403);
+    const screen = await socketOf(cookie);
+    const heard = new Promise<string[]>((r) => screen.once('draft:changed' as never, ((c: { types: string[] }) => r(c.types)) as never));
+    const officeCall = await draft(office, { type: 'endBracketCall' });
+    expect(officeCall.status).toBe(200);
+    expect(await heard).toContain('BracketCallEnded');
+  });
 });

@@ -40,5 +40,16 @@ export function mayActOnStream(
 /** A live office invitation for the whole conference exists (the office of the conference). */
 export const isConferenceOffice = (i: Invitation) => i.role === 'office' && i.scope === 'conference' && !i.revokedAt;
 
-/** May list streams of this kind at all (the list is then filtered with mayUseStream). */
-export const mayListStreams = (invitation: Invitation) => PARTICIPANT_ROLES.has(invitation.role);
+/**
+ * R-AGR-1: the room screen of an Arbeitsgremium meeting shows the bracket being called and who
+ * holds what, so it reads the drafts; no other between-sessions stream, and it never acts on one.
+ */
+const screenReads = (invitation: Invitation, kind: string) => invitation.role === 'screen' && kind === 'draft';
+
+/** May read the stream: a participant as mayUseStream says, or the room screen a draft. */
+export function mayReadStream(invitation: Invitation, meetings: ReadonlySet<string>, kind: string, streamId: string): boolean {
+  return mayUseStream(invitation, meetings, kind, streamId) || screenReads(invitation, kind);
+}
+
+/** May list streams of this kind at all (the list is then filtered with mayReadStream). */
+export const mayListStreams = (invitation: Invitation, kind: string) => PARTICIPANT_ROLES.has(invitation.role) || screenReads(invitation, kind);

@@ -6,7 +6,7 @@ import { readCookie, SESSION_COOKIE } from '../auth/cookies.ts';
 import type { Invitations } from '../auth/invitations.ts';
 import { PdfUnavailable, type ProtocolPdfRenderer } from '../protocol-pdf/pdf-renderer.ts';
 import { isStreamKind } from './kinds.ts';
-import { isConferenceOffice, mayActOnStream, mayListStreams, mayUseStream } from '../auth/between-scope.ts';
+import { isConferenceOffice, mayActOnStream, mayListStreams, mayReadStream, mayUseStream } from '../auth/between-scope.ts';
 import { CONFERENCE_ID } from '../conference/sessions.ts';
 import type { BetweenService } from './service.ts';
 import { clientStylesheet } from '../http/client-stylesheet.ts';
@@ -78,10 +78,10 @@ export function mountBetween(app: express.Express, api: Router, deps: { service:
     if (!isStreamKind(kind)) return apiError(res, 404, 'command.unknown');
     const s = await who(req);
     if (!s.ok) return apiError(res, 401, s.code);
-    if (!mayListStreams(s.invitation)) return apiError(res, 403, 'auth.forbidden');
+    if (!mayListStreams(s.invitation, kind)) return apiError(res, 403, 'auth.forbidden');
     // R-FUP-1: the follow-up record is internal: participants only, never on the public surface.
     const meetings = await s.meetings();
-    res.json((await service.list(kind)).filter(({ id }) => mayUseStream(s.invitation, meetings, kind, id)).map(({ id, seq, state }) => ({ id, seq, state })));
+    res.json((await service.list(kind)).filter(({ id }) => mayReadStream(s.invitation, meetings, kind, id)).map(({ id, seq, state }) => ({ id, seq, state })));
   });
 
   api.get('/between/:kind/:id', async (req, res) => {
@@ -89,7 +89,7 @@ export function mountBetween(app: express.Express, api: Router, deps: { service:
     if (!isStreamKind(kind)) return apiError(res, 404, 'command.unknown');
     const s = await who(req);
     if (!s.ok) return apiError(res, 401, s.code);
-    if (!mayUseStream(s.invitation, await s.meetings(), kind, String(req.params.id))) return apiError(res, 403, 'auth.forbidden');
+    if (!mayReadStream(s.invitation, await s.meetings(), kind, String(req.params.id))) return apiError(res, 403, 'auth.forbidden');
     const found = await service.state(kind, String(req.params.id));
     if (found.seq === 0) return apiError(res, 404, 'stream.unknown');
     res.json(found);

@@ -37,8 +37,9 @@ export function nextToCall(s: DraftState): string | null {
  * "einverstanden / hält fest" live (the draft stream's bracket call), the chair resolves it once no
  * Land holds out, and ends the meeting with new versions and the agenda proposal for the next DMK.
  * A Land's working level sees the same list, which brackets it holds (and alone), and answers.
+ * The room screen shows the same list and the call's answers, read only.
  */
-export default function ArbeitsgremiumLive({ mode }: { mode: 'chair' | 'land' }) {
+export default function ArbeitsgremiumLive({ mode }: { mode: 'chair' | 'land' | 'screen' }) {
   const { t } = useTranslation();
   const land = useMeeting((s) => (mode === 'land' && s.participantId ? s.state.participants[s.participantId]?.land ?? null : null));
   const { notices, onChange } = useBracketNotices(land);
@@ -74,13 +75,13 @@ export default function ArbeitsgremiumLive({ mode }: { mode: 'chair' | 'land' })
         <DraftInTurn key={row.id} row={row} mode={mode} land={land} can={can} act={(c) => run(row.id, c)} />
       ))}
       {mode === 'chair' && <EndMeeting rows={rows} current={current} />}
-      <DraftsLink />
+      {mode !== 'screen' && <DraftsLink />}
     </div>
   );
 }
 
 function DraftInTurn({ row, mode, land, can, act }: {
-  row: DraftRow; mode: 'chair' | 'land'; land: string | null; can: { land: string | null; leads: boolean; chairs: boolean };
+  row: DraftRow; mode: 'chair' | 'land' | 'screen'; land: string | null; can: { land: string | null; leads: boolean; chairs: boolean };
   act: (command: unknown) => Promise<ErrorPayload | null>;
 }) {
   const { t } = useTranslation();

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../i18n/index.ts';
 import { formatDate } from '../../format.ts';
@@ -13,6 +14,8 @@ import { CalledLand } from './CalledLand.tsx';
 import { useScreenState } from './useScreenState.ts';
 import './screen.css';
 
+const ArbeitsgremiumLive = lazy(() => import('../drafts/ArbeitsgremiumLive.tsx'));
+
 /**
  * Room screen: one state at a time (screenState.ts), readable from the back of
  * a room and in a shared video-call window, in one screen without scrolling (type scales with the
@@ -26,6 +29,8 @@ export default function ScreenView() {
   const meetingId = useMeeting((s) => s.meetingId);
   const screen = useScreenState();
   const role = t('role.screen');
+  // R-AGR-1: the Arbeitsgremium does not vote under GO 5: no quorum, no agenda; the brackets in turn and the call's answers.
+  const arbeitsgremium = session?.kind === 'arbeitsgremium';
 
   const shown = screen.kind === 'offline' ? screen.stale : screen;
   const stale = screen.kind === 'offline';
@@ -38,7 +43,7 @@ export default function ScreenView() {
             <h1 className="screen-title">{session?.title ?? t('screen.waiting')}</h1>
             {session && <p className="screen-sub">{formatDate(session.date, lang)} · {session.place} · {t(`session.formats.${session.format}`)}</p>}
           </div>
-          {shown && shown.kind !== 'closed' && session?.status === 'open' && <Quorum large />}
+          {!arbeitsgremium && shown && shown.kind !== 'closed' && session?.status === 'open' && <Quorum large />}
           {/* In the head row, so the state below keeps the full width for the 16 Länder. */}
           {session?.public && session.status === 'open' && meetingId && <PublicLink meetingId={meetingId} />}
         </div>
@@ -46,7 +51,9 @@ export default function ScreenView() {
         <div className="screen-main">
           {/* R-SES-2: the attendance call runs between rounds, over whatever the screen shows. */}
           {!stale && <CalledLand voteId={null} />}
-          {shown ? <ScreenBody screen={shown} /> : <p className="screen-connecting">{t('screen.connecting')}</p>}
+          {arbeitsgremium
+            ? <Suspense fallback={<p className="screen-connecting">{t('screen.connecting')}</p>}><ArbeitsgremiumLive mode="screen" /></Suspense>
+            : shown ? <ScreenBody screen={shown} /> : <p className="screen-connecting">{t('screen.connecting')}</p>}
         </div>
         <HeadFingerprint />
       </div>
