@@ -5,7 +5,9 @@
  * drives a session through real Socket.IO clients (the 16 Länder), and photographs the chair
  * (1440×900), the room screen (1920×1080 and a 640×720 video-call half), a phone (390×844 and
  * 320×568), the office and /publications (320×568) in Debian's Chromium. Needs /usr/bin/chromium
- * (or CHROME_PATH).
+ * (or CHROME_PATH). The Arbeitsgremium's views at 320, 390, 640×720, 1440×900 and 1920×1080 are
+ * taken by test/e2e/arbeitsgremium.test.ts (support/artifacts.ts screenshotAtSizes), which drives
+ * the meeting they show.
  */
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';

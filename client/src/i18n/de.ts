@@ -167,7 +167,7 @@ export const de = {
   },
   redeemed: {
     title: 'Ihr Einladungslink wurde soeben in einem anderen Browser geöffnet',
-    body: '({{time}} Uhr). Wenn Sie das nicht waren, melden Sie es bitte der Geschäftsstelle: Sie stellt Ihnen einen neuen Link aus.',
+    body: '({{time}}). Wenn Sie das nicht waren, melden Sie es bitte der Geschäftsstelle: Sie stellt Ihnen einen neuen Link aus.',
     dismiss: 'Verstanden',
   },
   common: {
@@ -686,6 +686,7 @@ export const de = {
       intro: 'Der Vorsitz und die Arbeitsebene jedes Landes erhalten je eine persönliche Einladung für die ganze Konferenz. Hat eine Person auch eine Rolle in einer DMK-Sitzung (etwa als zeitweilige Vertretung ihres Landes), öffnet derselbe Link beide Sitzungen; ein zweiter Link entsteht nicht.',
       caption: 'Vorsitz und Arbeitsebene der Länder mit ihren Einladungen',
       invitation: 'Einladung',
+      who: 'Land und Person',
       none: 'noch keine',
       label: '{{name}} ({{land}})',
       redeemed: 'ausgestellt, eingelöst: {{redeemed}}',

@@ -683,6 +683,7 @@ export const en: Messages = {
       intro: 'The chair and each Land\'s working level get one personal invitation for the whole conference. A person who also has a role in a DMK session (say, as their Land\'s temporary deputy) opens both sessions with the same link; no second link is made.',
       caption: 'Chair and the Länder\'s working level with their invitations',
       invitation: 'Invitation',
+      who: 'Land and person',
       none: 'none yet',
       label: '{{name}} ({{land}})',
       redeemed: 'issued, redeemed: {{redeemed}}',

@@ -1,7 +1,7 @@
 import type { Router } from 'express';
 import { z } from 'zod';
 import {
-  berlinDate, openBrackets, upcomingDmkSessions, type Actor, type DraftState, type ErrorPayload, type ProposedDraft,
+  berlinDate, formatDate, openBrackets, upcomingDmkSessions, type Actor, type DraftState, type ErrorPayload, type ProposedDraft,
 } from '@plenum/shared';
 import { readCookie, SESSION_COOKIE } from '../auth/cookies.ts';
 import { broadcastDraftChange } from './live.ts';
@@ -53,7 +53,7 @@ async function conclude(
   for (const id of body.drafts) if ((await deps.state('draft', id)).seq === 0) return apiError('stream.unknown', 404, { draftId: id });
   const drafts: ProposedDraft[] = [];
   for (const id of body.drafts) {
-    const cut = await deps.execute('draft', id, { type: 'cutVersion', note: `Sitzung des Arbeitsgremiums ${session.date}` }, actor, `ag.${meetingId}.${id}.version`.slice(0, 128));
+    const cut = await deps.execute('draft', id, { type: 'cutVersion', note: `Sitzung des Arbeitsgremiums vom ${formatDate(session.date, 'de')}` }, actor, `ag.${meetingId}.${id}.version`.slice(0, 128));
     if ('error' in cut) return { status: 409, error: cut.error };
     const state = cut.data.state as DraftState;
     if (!cut.data.duplicate) broadcastDraftChange(deps.io(), { kind: 'draft', id, seq: cut.data.seq, state, types: ['VersionCut'] });

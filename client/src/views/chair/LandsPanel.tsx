@@ -27,6 +27,11 @@ export function LandsPanel() {
   const profile = useMeeting((s) => s.profile);
   const landName = useLandName();
   const transfers = activeTransfers(state);
+  // R-AGR-1: in a meeting of the Arbeitsgremium a Land is represented by its working level (no vote, no deputies).
+  const arbeitsgremium = state.session?.kind === 'arbeitsgremium';
+  const representatives = (code: string) => (arbeitsgremium
+    ? Object.values(state.participants).filter((p) => p.kind === 'workingLevel' && p.land === code)
+    : entitledRepresentatives(state, code));
   const nameOf = (id: string | null) => (id ? state.participants[id]?.name ?? id : t('common.system'));
 
   return (
@@ -46,7 +51,7 @@ export function LandsPanel() {
         </thead>
         <tbody>
           {profile.lands.map(({ code }) => {
-            const reps = entitledRepresentatives(state, code);
+            const reps = representatives(code);
             const presence = landPresence(reps);
             const present = reps.filter((p) => p.presence !== null);
             const temporary = reps.filter((p) => p.kind === 'temporaryDeputy');

@@ -30,12 +30,15 @@ export function BracketCard({ bracket: b, number, can, act, called = false }: { 
       </h4>
       {b.alternatives.length > 0 && (
         <ul aria-label={t('drafts.alternatives')}>
-          {b.alternatives.map((a) => (
-            <li key={a.id}>
-              {t('drafts.alternativeOf', { land: a.land })}: „{a.text}“
-              {' '}({holders.filter(([, h]) => h.alternativeId === a.id).map(([l]) => l).join(', ') || '–'})
-            </li>
-          ))}
+          {b.alternatives.map((a) => {
+            // Who holds out for this wording, in words (a bare "(–)" told nobody anything).
+            const lands = holders.filter(([, h]) => h.alternativeId === a.id).map(([l]) => l).join(', ');
+            return (
+              <li key={a.id}>
+                {t('drafts.alternativeOf', { land: a.land })}: „{a.text}“ – {lands ? t('drafts.heldBy', { lands }) : t('drafts.heldByNone')}
+              </li>
+            );
+          })}
         </ul>
       )}
       {mine && <p>{t('drafts.stand')}: {wordingOf(mine.alternativeId)?.text ?? t('drafts.original')}</p>}

@@ -89,7 +89,7 @@ function LandOverview({ rows, land }: { rows: DraftRow[]; land: string }) {
       </section>
       <section aria-labelledby="held-heading" className="panel">
         <h2 id="held-heading">{t('drafts.held')}</h2>
-        {held.length === 0 ? <p>{t('drafts.noBrackets')}</p> : (
+        {held.length === 0 ? <p>{t('drafts.noneHeld')}</p> : (
           <ul data-testid="held-brackets">
             {held.map(({ r, b, n }) => (
               <li key={r.id + b.id}>
@@ -137,7 +137,7 @@ function OfficeOverview({ rows }: { rows: DraftRow[] }) {
         <h2 id="perland-heading">{t('drafts.perLand')}</h2>
         {Object.keys(perLand).length === 0 ? <p>{t('drafts.noBrackets')}</p> : (
           <table data-testid="brackets-per-land">
-            <thead><tr><th scope="col">Land</th><th scope="col">{t('drafts.held')}</th></tr></thead>
+            <thead><tr><th scope="col">{t('drafts.land')}</th><th scope="col">{t('drafts.heldPerLand')}</th></tr></thead>
             <tbody>
               {DMK_PROFILE.lands.filter((l) => perLand[l.code]).map((l) => (
                 <tr key={l.code}><th scope="row">{landName(DMK_PROFILE, l.code, lang)}</th><td>{perLand[l.code]!.map((x) => `${x.title} K${x.n}`).join('; ')}</td></tr>

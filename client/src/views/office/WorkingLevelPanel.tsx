@@ -86,9 +86,9 @@ export function WorkingLevelPanel() {
       <div className="table-scroll no-print">
         <table className="invitations-table working-level-table">
           <caption>{t('office.workingLevel.caption')}</caption>
+          {/* Two columns, so that a phone at 320 px reads each row without scrolling sideways. */}
           <thead><tr>
-            <th scope="col">{t('chair.lands.land')}</th><th scope="col">{t('office.invitations.participant')}</th>
-            <th scope="col">{t('office.workingLevel.invitation')}</th><th scope="col">{t('office.invitations.state')}</th>
+            <th scope="col">{t('office.workingLevel.who')}</th><th scope="col">{t('office.workingLevel.invitation')}</th>
           </tr></thead>
           <tbody>
             {people.map((p) => {
@@ -96,17 +96,14 @@ export function WorkingLevelPanel() {
               const label = labelOf(p);
               return (
                 <tr key={p.id} data-testid={`working-level-${p.land ?? p.id}`}>
-                  <th scope="row">{p.land ? landName(p.land) : t('role.chair')}</th>
-                  <td>{p.name}</td>
+                  <th scope="row">{p.land ? landName(p.land) : t('role.chair')}<div className="muted working-level-name">{p.name}</div></th>
                   <td data-testid={`working-level-invitation-${p.land ?? p.id}`}>
                     {live ? (
                       <>
                         <div>{t('office.workingLevel.redeemed', { redeemed: redeemed(live) })}</div>
                         {(live.sessions?.length ?? 0) > 0 && <div className="muted">{t('office.workingLevel.opens', { sessions: sessionsText(live) })}</div>}
                       </>
-                    ) : <span className="muted">{t('office.workingLevel.none')}</span>}
-                  </td>
-                  <td>
+                    ) : <div className="muted">{t('office.workingLevel.none')}</div>}
                     <span className="row-actions">
                       {live ? (
                         <>
