@@ -20,8 +20,8 @@ export const REVIEW_SIZES = [
   { width: 320, height: 640 }, { width: 390, height: 844 }, { width: 640, height: 720 }, { width: 1440, height: 900 }, { width: 1920, height: 1080 },
 ] as const;
 
-/** What one size showed: where its PNG is and how far the page scrolls sideways (0: it reflows). */
-export interface SizeShot { name: string; path: string; sideways: number }
+/** What one size showed: where its PNG is, how far the page scrolls sideways (0: it reflows), and what sticks out. */
+export interface SizeShot { name: string; path: string; sideways: number; culprits: string[] }
 
 /**
  * The page at every review size, as whole pages (cut-off text shows anywhere on it), named
@@ -35,11 +35,20 @@ export async function screenshotAtSizes(page: Page, name: string): Promise<SizeS
   for (const size of REVIEW_SIZES) {
     await page.setViewportSize(size);
     await page.waitForTimeout(250);
-    const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const { sideways, culprits } = await page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      // The outermost elements that reach past the window (their parent does not): what to fix.
+      const out = [...document.body.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().right > width + 1
+        && !(e.parentElement && e.parentElement.getBoundingClientRect().right > width + 1));
+      return {
+        sideways: document.documentElement.scrollWidth - width,
+        culprits: out.slice(0, 5).map((e) => `${e.tagName.toLowerCase()}${e.className && typeof e.className === 'string' ? `.${e.className.trim().split(/\s+/).join('.')}` : ''} "${(e.textContent ?? '').trim().slice(0, 40)}"`),
+      };
+    });
     const file = `${name}-${size.width}x${size.height}`;
     const path = join(ARTIFACTS_DIR, `${file}.png`);
     await page.screenshot({ path, fullPage: true });
-    shots.push({ name: file, path, sideways });
+    shots.push({ name: file, path, sideways, culprits });
   }
   if (own) await page.setViewportSize(own);
   return shots;
