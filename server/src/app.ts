@@ -73,7 +73,7 @@ export async function startServer(input: ConfigInput = {}, options: { clock?: ()
   const stores = await openStores(base, (err) => log.error({ err }, 'database connection lost (idle)'));
   // Tamper evidence: signed checkpoints of every chain head, checked before anything is served.
   const checkpointKey = loadOrCreateCheckpointKey(base.checkpointKeyFile ?? join(base.dataDir, 'keys', 'checkpoint-ed25519.pem'));
-  const checkpoints = new CheckpointBook(join(base.dataDir, 'checkpoints.jsonl'), checkpointKey);
+  const checkpoints = new CheckpointBook(join(base.dataDir, 'checkpoints.jsonl'), checkpointKey, join(base.dataDir, 'checkpoints-index.json'));
   // Snapshots are sealed with the same key when written; a sealed one spares the start check the rows below it.
   const seals = new SnapshotSeals(join(base.dataDir, 'snapshot-seals.jsonl'), checkpointKey);
   const { problems: tampered, discardedSnapshots, sealed, unsealed } = await checkLogAtStart(stores.events, checkpoints, seals, base.verifyOnStart);

@@ -1,6 +1,7 @@
 import { sign, verify } from 'node:crypto';
 import type { CheckpointKey } from './checkpoint-key.ts';
 import { latestPerStream, SignedLines } from './signed-lines.ts';
+import { readCheckpointIndex, writeCheckpointIndex } from './checkpoint-index.ts';
 
 /** A signed statement: stream `stream` had `seq` rows, the last with hash `hash`. */
 export interface Checkpoint { stream: string; seq: number; hash: string; at: string; sig: string }
@@ -13,6 +14,9 @@ export interface ChainSource {
 
 export interface CheckpointProblem { stream: string; seq: number; reason: string }
 
+/** The index is rewritten after this many checkpoints, so a start after a kill parses at most this many lines. */
+const INDEX_EVERY = 1000;
+
 const message = (c: Omit<Checkpoint, 'sig'>) => Buffer.from(`plenum-checkpoint/1\n${c.stream}\n${c.seq}\n${c.hash}\n${c.at}`);
 
 
@@ -24,10 +28,13 @@ const message = (c: Omit<Checkpoint, 'sig'>) => Buffer.from(`plenum-checkpoint/1
 export class CheckpointBook {
   private readonly latest: Map<string, Checkpoint>;
   private readonly lines: SignedLines;
+  private sinceIndex = 0;
 
-  constructor(file: string, private readonly key: CheckpointKey) {
-    this.latest = latestPerStream<Checkpoint>(file);
+  /** `index`: the heads index the server keeps beside the book (checkpoint-index.ts); without it the whole file is read. */
+  constructor(private readonly file: string, private readonly key: CheckpointKey, private readonly index: string | null = null) {
+    this.latest = latestPerStream<Checkpoint>(file, (index && readCheckpointIndex(index, file)) || undefined);
     this.lines = new SignedLines(file);
+    if (index) writeCheckpointIndex(index, file, this.lines.bytes, this.latest.values());
   }
 
   /** Sign and record the head of a stream (after each committed batch). */
@@ -37,6 +44,10 @@ export class CheckpointBook {
     const c: Checkpoint = { ...body, sig: sign(null, message(body), this.key.privateKey).toString('base64') };
     this.lines.append(c);
     this.latest.set(stream, c);
+    if (this.index && ++this.sinceIndex >= INDEX_EVERY) {
+      this.sinceIndex = 0;
+      writeCheckpointIndex(this.index, this.file, this.lines.bytes, this.latest.values());
+    }
     return c;
   }
 
