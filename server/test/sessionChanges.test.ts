@@ -73,6 +73,19 @@ describe('R-SES-1: rescheduling and cancelling reach the session\'s own log', ()
     const checkIn = await send(d, { type: 'checkIn', mode: 'room' }, undefined, 'dmk-drop');
     expect('error' in checkIn && checkIn.error.code).toBe('session.cancelled');
   });
+
+  it('R-SES-1: with the conference link the cancelled session is still listed (status cancelled) and can be opened to read why; the link does not land on it', async () => {
+    const delegate = await redeem(server.url, tokenOf(linkFor(server.links, 'delegate', 'p-BY-member')));
+    const me = (await api(server, '/api/me', delegate)).body as { meetingId: string; sessions: { id: string; status: string }[] };
+    expect(me.sessions.find((s) => s.id === 'dmk-drop')?.status).toBe('cancelled');
+    expect(me.meetingId).not.toBe('dmk-drop');
+    const page = connect(server.url, { cookie: delegate });
+    sockets.push(page);
+    await connected(page);
+    const joined = await joinMeeting(page, null, 'dmk-drop');
+    if ('error' in joined) throw new Error(joined.error.code);
+    expect((joined.data.catchUp as { state: MeetingState }).state.session?.cancelled?.reason).toBe('Keine Beratungsgegenstände');
+  });
 });
 
 describe('the session switcher follows the conference live: every invited page is told when a session changes', () => {

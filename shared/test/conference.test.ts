@@ -139,7 +139,7 @@ describe('a person\'s conference invitation lands on the live or next session', 
     expect(landingSession([s('a', '2024-04-19', 'closed'), s('b', '2025-04-19', 'closed')])?.id).toBe('b');
     expect(landingSession([])).toBeNull();
   });
-  it('enterable sessions: cancelled ones left out, in date and start-time order', () => {
+  it('R-SES-1: enterable sessions: cancelled ones too (they say why), in date and start-time order; a link never lands on a cancelled one', () => {
     const conference = initialConferenceState();
     const base = { kind: 'regular' as const, basis: 'schedule' as const, requestId: null, place: 'P', format: 'room' as const, chairLands: ['BE'], chairDecision: null, createdAt: '', changes: [], carriedIn: [] };
     conference.sessions = {
@@ -147,7 +147,12 @@ describe('a person\'s conference invitation lands on the live or next session', 
       early: { ...base, id: 'early', title: 'E', date: '2027-06-04', startTime: '09:00', status: 'planned' },
       gone: { ...base, id: 'gone', title: 'G', date: '2027-01-01', startTime: '09:00', status: 'cancelled' },
     };
-    expect(enterableSessions(conference).map((x) => x.id)).toEqual(['early', 'late']);
+    expect(enterableSessions(conference).map((x) => x.id)).toEqual(['gone', 'early', 'late']);
+    expect(landingSession(enterableSessions(conference))?.id).toBe('early');
+    conference.sessions = { gone: conference.sessions.gone, past: { ...base, id: 'past', title: 'P', date: '2026-01-01', startTime: '09:00', status: 'closed' } };
+    expect(landingSession(enterableSessions(conference))?.id).toBe('past');
+    conference.sessions = { gone: conference.sessions.gone };
+    expect(landingSession(enterableSessions(conference))).toBeNull();
   });
 });
 
