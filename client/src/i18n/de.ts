@@ -254,6 +254,8 @@ export const de = {
     kind: { proposal: 'Beschlussvorschlag', report: 'Bericht' },
     rapporteurs: 'Berichterstattung',
     paragraph: 'Ziffer {{number}}',
+    attachments: 'Anlagen',
+    attachmentFor: 'zu Ziffer {{numbers}}',
     flags: 'Merkmale',
     flag: {
       bundesrat: 'im Bundesratsverfahren – Verfahrensbeschluss nötig',

@@ -251,6 +251,8 @@ export const en: Messages = {
     kind: { proposal: 'Resolution proposal', report: 'Report' },
     rapporteurs: 'Rapporteur',
     paragraph: 'Paragraph {{number}}',
+    attachments: 'Attachments',
+    attachmentFor: 're paragraph {{numbers}}',
     flags: 'Flags',
     flag: {
       bundesrat: 'in Bundesrat proceedings – procedural decision needed',

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { AgendaItem } from '@plenum/shared';
 import { useLandName } from './hooks.ts';
 
-/** R-AGD-1: an item with its rapporteurs and numbered paragraphs. */
+/** R-AGD-1: an item with its rapporteurs and numbered paragraphs; R-PRT-3: the documents it refers to (attachments), opened on demand. */
 export function ItemFlags({ item }: { item: AgendaItem }) {
   const { t } = useTranslation();
   const flags: string[] = [];
@@ -40,6 +40,20 @@ export function ItemText({ item, headingLevel = 2, showParagraphs = true }: { it
             </li>
           ))}
         </ol>
+      )}
+      {showParagraphs && (item.attachments?.length ?? 0) > 0 && (
+        <section className="attachments" aria-label={t('item.attachments')} data-testid="item-attachments">
+          {item.attachments!.map((a) => (
+            <details key={a.label} className="attachment">
+              <summary>
+                {a.label}: {a.title}
+                {a.paragraphs.length > 0 && <> ({t('item.attachmentFor', { numbers: a.paragraphs.join(', ') })})</>}
+                {a.barredFromPublication && <> · {t('item.flag.barred')}</>}
+              </summary>
+              {a.text.split(/\n\s*\n/).map((para, i) => <p key={i} className="attachment-text">{para}</p>)}
+            </details>
+          ))}
+        </section>
       )}
     </article>
   );
