@@ -28,6 +28,9 @@ import { CheckpointBook } from './verify/checkpoints.ts';
 import { checkLogAtStart, TamperedLogError, type StartCheck } from './verify/start-check.ts';
 import { SnapshotSeals } from './verify/snapshot-seals.ts';
 import { sealingSnapshots } from './verify/sealing-log.ts';
+import { checkpointedInvitationStores } from './verify/invitation-checkpoints.ts';
+import { signingNoOpKeys } from './verify/key-checkpoints.ts';
+import { INVITATION_STREAM } from './store/invitation-chain.ts';
 import type { SnapshotProblem } from './verify/snapshot-check.ts';
 import { joinDraftsRoom, mountDrafts, seedDemoDraft, type DraftDeps } from './drafts/index.ts';
 import { announceConferenceChange, joinConferenceRoom } from './conference/live.ts';
@@ -76,7 +79,7 @@ export async function startServer(input: ConfigInput = {}, options: { clock?: ()
   const checkpoints = new CheckpointBook(join(base.dataDir, 'checkpoints.jsonl'), checkpointKey, join(base.dataDir, 'checkpoints-index.json'));
   // Snapshots are sealed with the same key when written; a sealed one spares the start check the rows below it.
   const seals = new SnapshotSeals(join(base.dataDir, 'snapshot-seals.jsonl'), checkpointKey);
-  const { problems: tampered, discardedSnapshots, sealed, unsealed } = await checkLogAtStart(stores.events, checkpoints, seals, base.verifyOnStart);
+  const { problems: tampered, discardedSnapshots, sealed, unsealed } = await checkLogAtStart(stores.events, checkpoints, seals, stores, base.verifyOnStart);
   log.info({ mode: base.verifyOnStart, fromSealedSnapshot: sealed, unsealed }, 'log verified before serving');
   for (const s of discardedSnapshots) {
     log.error({ stream: s.stream, seq: s.seq, reason: s.reason }, `TAMPERED: the snapshot of ${s.stream} at seq ${s.seq} does not match a replay of its log; discarded, the state is rebuilt from the verified log`);
@@ -94,7 +97,8 @@ export async function startServer(input: ConfigInput = {}, options: { clock?: ()
   const broadcast = broadcaster(() => io, { intervalMs: base.publicIntervalMs, profile: DMK_PROFILE });
   // After-append listener for between sessions (R-FUP-1: adopted resolutions), set once it exists.
   let afterMeetingAppend: AppendedListener = () => {};
-  const liveLog = sealingSnapshots(stores.events, seals, log);
+  // Every append goes through this: snapshots are sealed, and the keys of commands that appended nothing are signed.
+  const liveLog = signingNoOpKeys(sealingSnapshots(stores.events, seals, log), checkpoints);
   const registry = new MeetingRegistry(stores.meetings, liveLog, DMK_PROFILE, log, (...args) => {
     const [meetingId, events] = args;
     const head = events.at(-1);
@@ -118,8 +122,10 @@ export async function startServer(input: ConfigInput = {}, options: { clock?: ()
   const port = (httpServer.address() as AddressInfo).port;
   // Defaults for the public URL and origins depend on the port actually bound (port 0 in tests).
   const config = resolveConfig(input, port);
+  // Every change to invitations and sessions is chained by the store; its head is signed here.
+  const invitationStores = checkpointedInvitationStores(stores.invitations, stores.sessions, stores.events, checkpoints);
   const invitations = new Invitations(
-    stores.invitations, stores.sessions, config.publicUrl,
+    invitationStores.invitations, invitationStores.sessions, config.publicUrl,
     { idleMs: config.sessionIdleMinutes * 60_000, absoluteMs: config.sessionAbsoluteHours * 3_600_000 },
     options.clock ? () => options.clock!().getTime() : Date.now,
     // Conference invitations can be shown again: their secret is sealed with a key kept beside the checkpoint key, never in the database.
@@ -186,7 +192,8 @@ export async function startServer(input: ConfigInput = {}, options: { clock?: ()
   const limits = new PersonLimits(config.limits, config.rateLimit);
   io.use(handshake(config, invitations, limits));
   // Before the handlers: a person's limits run first on every message.
-  const readOnly = new Set(tampered.map((p) => p.stream));
+  // Who may act rests on the invitations: when they do not verify, every meeting is read-only.
+  const readOnly = new Set(tampered.map((p) => (p.stream === INVITATION_STREAM ? 'database' : p.stream)));
   io.on('connection', (socket) => guardSocket(socket, limits, metrics, (meetingId) => readOnly.has(meetingId) || readOnly.has('database')));
   registerHandlers(io, { registry, invitations, metrics, log });
   joinDraftsRoom(io as unknown as Parameters<typeof joinDraftsRoom>[0]);

@@ -74,16 +74,24 @@ describe('migrations: a data folder written by the previous version opens with e
     await server.stop(false);
     server = null;
 
-    // Rows written before the upgrade are unchanged (the conference records the meeting in a stream of its own).
-    const after = rowsOf(file, "SELECT stream, seq, prev_hash, hash FROM events WHERE stream NOT LIKE 'conference:%' ORDER BY stream, seq");
+    // Rows written before the upgrade are unchanged (the conference records the meeting in a stream of its own,
+    // and the invitations and sessions are chained in theirs).
+    const after = rowsOf(file, "SELECT stream, seq, prev_hash, hash FROM events WHERE stream NOT LIKE 'conference:%' AND stream <> 'invitations:all' ORDER BY stream, seq");
     expect(after).toEqual([...betweenBefore, ...meetingBefore].sort((a, b) => a.stream.localeCompare(b.stream) || a.seq - b.seq));
     const db = new Database(file, { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(SQLITE_SCHEMA_VERSION);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name IN ('between_events', 'between_idempotency')").all()).toEqual([]);
+    // The invitations and sessions that were there are carried into their chain as its first event.
+    const carried = JSON.parse((db.prepare("SELECT json FROM events WHERE stream = 'invitations:all' AND seq = 1").get() as { json: string }).json) as {
+      type: string; invitations: unknown[]; sessions: unknown[];
+    };
+    expect(carried.type).toBe('InvitationsCarried');
+    expect(carried.invitations).toHaveLength(19);
     db.close();
 
     const cli = spawnSync('node', ['--import', 'tsx', 'server/src/cli/verify.ts', dir], { encoding: 'utf8' });
     expect(cli.status).toBe(0);
+    expect(cli.stdout).toContain('ok: the invitations and sessions tables match their chain');
     expect(cli.stdout).toMatch(/^ok: 1 meeting\(s\), 84 events, 1 closed votes recounted; \d+ between-sessions stream\(s\), \d+ events/);
   });
 
@@ -95,8 +103,9 @@ describe('migrations: a data folder written by the previous version opens with e
     db.exec('ALTER TABLE between_events DROP COLUMN hash; ALTER TABLE between_events DROP COLUMN prev_hash;');
     db.close();
     const report = await verifyDatabase(file, DMK_PROFILE);
-    expect(report).toMatchObject({ ok: true, betweenEvents: 4, events: 84, failure: null });
-    expect(rowsOf(file, "SELECT stream, seq, prev_hash, hash FROM events WHERE instr(stream, ':') > 0 ORDER BY stream, seq")).toEqual(expected);
+    // The 4 between-sessions events, and the invitations and sessions carried into their own chain (one event).
+    expect(report).toMatchObject({ ok: true, betweenEvents: 5, events: 84, failure: null });
+    expect(rowsOf(file, "SELECT stream, seq, prev_hash, hash FROM events WHERE instr(stream, ':') > 0 AND stream <> 'invitations:all' ORDER BY stream, seq")).toEqual(expected);
   });
 
   it('a data folder written by a newer version is refused, not misread', async () => {

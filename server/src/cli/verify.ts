@@ -7,6 +7,7 @@ import { describeFailure, verifyLog } from '../verify/verify-log.ts';
 import { verifyAgainst } from '../verify/against.ts';
 import { CheckpointBook } from '../verify/checkpoints.ts';
 import { loadVerifyKey } from '../verify/checkpoint-key.ts';
+import { checkInvitationTables } from '../verify/invitation-check.ts';
 
 /**
  * npm run verify [-- <dataDir or sqlite file>] [--against <protocol.json | receipts.json>]: exit
@@ -52,6 +53,11 @@ try {
     console.log(`(checked before it: ${report.events} events, ${report.votesChecked} votes, ${report.betweenEvents} between-sessions events)`);
     failed = true;
   }
+  // Invitations and sessions: the tables against the fold of their chained stream.
+  const invitationProblems = await checkInvitationTables(stores.events, stores);
+  for (const p of invitationProblems) console.log(`BROKEN: ${p.stream}, seq ${p.seq}: ${p.reason}`);
+  if (invitationProblems.length === 0) console.log('ok: the invitations and sessions tables match their chain');
+  failed ||= invitationProblems.length > 0;
   // The signed checkpoints (beside the data folder's database, or CHECKPOINT_KEY_FILE, a public key is enough):
   // a re-hashed chain, deleted rows or a deleted stream that the chain alone cannot show.
   const dataDir = arg ? (arg.endsWith('.sqlite') ? dirname(arg) : arg) : config.dataDir;

@@ -1,4 +1,5 @@
 import type { ActorRole } from '@plenum/shared';
+import type { ChainedInvitation, ChainedSession } from './invitation-chain.ts';
 
 /**
  * 'meeting': valid for its one meeting (a room screen, a guest for one session, the sessions of
@@ -22,7 +23,10 @@ export interface Invitation {
   lastRedeemedAt: string | null;
 }
 
-/** Personal invitations, found by the hash of their secret (the secret itself is never stored in the clear). */
+/**
+ * Personal invitations, found by the hash of their secret (the secret itself is never stored in the clear).
+ * Every change is also chained, in the same transaction, into the stream `invitations:all` (store/invitation-chain.ts).
+ */
 export interface InvitationStore {
   /** `sealedSecret`: the secret sealed with a key outside the store (LinkSeal), for showing the link again; null when not kept. */
   createInvitation(inv: Invitation, tokenHash: string, sealedSecret?: string | null): Promise<void>;
@@ -35,12 +39,16 @@ export interface InvitationStore {
   recordRedemption(id: string, at: string): Promise<void>;
   /** The sealed secret, or null when none was kept. */
   sealedSecret(id: string): Promise<string | null>;
+  /** Every row as stored, with its secret's hash: what the tamper check compares with the chain. */
+  invitationRows(): Promise<ChainedInvitation[]>;
 }
 
-/** Cookie sessions, by the hash of their id, each bound to an invitation. */
+/** Cookie sessions, by the hash of their id, each bound to an invitation; starts and ends chained like invitations. */
 export interface SessionStore {
   createSession(idHash: string, invitationId: string, at: string): Promise<void>;
   /** The invitation behind a session (revoked ones included: the caller tells revoked from unknown). */
   sessionInvitation(idHash: string): Promise<Invitation | null>;
   deleteSession(idHash: string): Promise<void>;
+  /** Every row as stored: what the tamper check compares with the chain. */
+  sessionRows(): Promise<ChainedSession[]>;
 }

@@ -4,6 +4,7 @@ import { describeFailure, verifyLog } from './verify-log.ts';
 import type { CheckpointBook, CheckpointProblem } from './checkpoints.ts';
 import type { SnapshotProblem } from './snapshot-check.ts';
 import type { SnapshotSeals } from './snapshot-seals.ts';
+import { checkInvitationTables, type InvitationTables } from './invitation-check.ts';
 
 /** A log that does not verify: the server does not serve it (unless READ_ONLY_ON_TAMPER=1). */
 export class TamperedLogError extends Error {
@@ -44,8 +45,13 @@ export type StartVerification = 'full' | 'snapshot';
  * row after it (verifyLog). A snapshot without a seal, with a seal that does not verify, or whose
  * chain row's hash changed, is no shortcut: that stream is checked in full. The checkpoint check
  * is the same in both modes. `full` checks every stream from its first row, as `npm run verify`.
+ *
+ * The invitations and sessions tables must be the fold of their own chained stream (an edited,
+ * deleted or inserted invitation, an inserted session): who may act rests on them.
  */
-export async function checkLogAtStart(log: EventLog, book: CheckpointBook, seals: SnapshotSeals, mode: StartVerification = 'snapshot'): Promise<StartCheck> {
+export async function checkLogAtStart(
+  log: EventLog, book: CheckpointBook, seals: SnapshotSeals, tables: InvitationTables, mode: StartVerification = 'snapshot',
+): Promise<StartCheck> {
   const problems: CheckpointProblem[] = [];
   const discardedSnapshots: SnapshotProblem[] = [];
   let sealed: StartCheck['sealed'] = [];
@@ -64,6 +70,11 @@ export async function checkLogAtStart(log: EventLog, book: CheckpointBook, seals
     }
   } catch (err) {
     problems.push({ stream: 'database', seq: 0, reason: `the log cannot be read: ${(err as Error).message}` });
+  }
+  try {
+    problems.push(...await checkInvitationTables(log, tables));
+  } catch (err) {
+    problems.push({ stream: 'database', seq: 0, reason: `the invitations cannot be read: ${(err as Error).message}` });
   }
   try {
     problems.push(...await book.check(log));

@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Invitation } from '../../src/store/invitation-store.ts';
 import type { Stores } from '../../src/store/stores.ts';
+import { INVITATION_STREAM } from '../../src/store/invitation-chain.ts';
+import { checkInvitationTables } from '../../src/verify/invitation-check.ts';
+import { verifyLog } from '../../src/verify/verify-log.ts';
 
 const invitation = (id: string, extra: Partial<Invitation> = {}): Invitation => ({
   id, meetingId: 'm1', role: 'delegate', participantId: `p-${id}`, label: `Label ${id}`, createdAt: '2026-01-01T09:00:00.000Z', revokedAt: null,
@@ -73,6 +76,26 @@ export function runInvitationContract(name: string, makeStores: () => Promise<{ 
       await stores.sessions.deleteSession('s-hash');
       expect(await stores.sessions.sessionInvitation('s-hash')).toBeNull();
       expect(await stores.sessions.sessionInvitation('never')).toBeNull();
+    });
+
+    it('F4: every change to invitations and sessions is chained into invitations:all, in order and with times that only go forward; the tables are its fold', async () => {
+      await stores.invitations.createInvitation(invitation('i1', { redemptions: 7 }), 'hash-1');
+      await stores.sessions.createSession('s1', 'i1', '2026-01-01T10:00:00.000Z');
+      await stores.invitations.recordRedemption('i1', '2026-01-01T10:00:00.000Z');
+      // Earlier than the row before it (another node's clock): the row keeps the later time, the table the given one.
+      expect(await stores.invitations.revokeInvitation('i1', '2026-01-01T09:30:00.000Z')).toBe(true);
+      expect(await stores.invitations.revokeInvitation('i1', '2026-01-01T11:00:00.000Z')).toBe(false);
+      await stores.sessions.deleteSession('s1');
+      await stores.sessions.deleteSession('s1');
+      await stores.invitations.recordRedemption('unknown', '2026-01-01T12:00:00.000Z');
+      const rows = await stores.events.read(INVITATION_STREAM, 0);
+      // Nothing changed, nothing chained: a second revocation, a second logout, an unknown invitation.
+      expect(rows.map((r) => r.type)).toEqual(['InvitationIssued', 'SessionStarted', 'InvitationRedeemed', 'InvitationRevoked', 'SessionEnded']);
+      expect(rows[3]!.at).toBe('2026-01-01T10:00:00.000Z');
+      expect(JSON.parse(rows[0]!.json)).toMatchObject({ invitation: { id: 'i1', tokenHash: 'hash-1', redemptions: 0 } });
+      expect((await stores.invitations.invitation('i1'))!.revokedAt).toBe('2026-01-01T09:30:00.000Z');
+      expect(await checkInvitationTables(stores.events, stores)).toEqual([]);
+      expect(await verifyLog(stores.events)).toMatchObject({ ok: true, betweenStreams: 1, betweenEvents: 5 });
     });
 
     it('ping answers true while the store is open', async () => {

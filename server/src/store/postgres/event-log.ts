@@ -6,6 +6,7 @@ import {
 import { chainRows, GENESIS_HASH } from '../hash.ts';
 import { READ_COLUMNS, READ_FROM, storedRowOf, type EventColumns as Row } from '../row-columns.ts';
 import { isUniqueViolation, reachable } from './errors.ts';
+import { inTransaction } from './transaction.ts';
 
 
 const HEAD = 'SELECT seq, hash FROM events WHERE stream = $1 ORDER BY seq DESC LIMIT 1';
@@ -22,22 +23,11 @@ export class PostgresEventLog implements EventLog, MeetingDirectory {
 
   append(stream: string, expectedSeq: number, entries: AppendEntry[]): Promise<StoredRow[][]> {
     return reachable(async () => {
-      const c = await this.pool.connect();
-      let broken: unknown = undefined;
       try {
-        await c.query('BEGIN');
-        try {
-          const result = await this.appendIn(c, stream, expectedSeq, entries);
-          await c.query('COMMIT');
-          return result;
-        } catch (err) {
-          await c.query('ROLLBACK').catch((e: unknown) => { broken = e; });
-          if (isUniqueViolation(err)) throw await this.conflictAfter(stream, expectedSeq, err);
-          throw err;
-        }
-      } finally {
-        // A connection that could not roll back is not handed to the next caller.
-        c.release(broken instanceof Error ? broken : undefined);
+        return await inTransaction(this.pool, (c) => this.appendIn(c, stream, expectedSeq, entries));
+      } catch (err) {
+        if (isUniqueViolation(err)) throw await this.conflictAfter(stream, expectedSeq, err);
+        throw err;
       }
     });
   }

@@ -1,4 +1,8 @@
 import type { Pool, PoolClient } from 'pg';
+import { GENESIS_HASH } from '../hash.ts';
+import {
+  CHAINED_INVITATION_COLUMNS, carriedRow, chainedInvitationOfColumns, chainedSessionOfColumns, INVITATION_STREAM, type ChainedInvitationColumns,
+} from '../invitation-chain.ts';
 
 /**
  * The PostgreSQL schema, as numbered migrations recorded in `schema_migrations`. On start every
@@ -46,7 +50,20 @@ ALTER TABLE invitations ADD COLUMN first_redeemed_at text;
 ALTER TABLE invitations ADD COLUMN last_redeemed_at text;
 `);
 
-const MIGRATIONS: readonly Migration[] = [v1, v2, v3];
+/** 4: invitations and sessions chained (as SQLite's 5): the rows already there carried into the chain as one event. */
+const v4: Migration = async (c) => {
+  const invitations = (await c.query<ChainedInvitationColumns>(`SELECT ${CHAINED_INVITATION_COLUMNS} FROM invitations ORDER BY ord`)).rows.map(chainedInvitationOfColumns);
+  const sessions = (await c.query<{ id_hash: string; invitation_id: string; created_at: string }>('SELECT id_hash, invitation_id, created_at FROM sessions ORDER BY created_at, id_hash'))
+    .rows.map(chainedSessionOfColumns);
+  const last = (await c.query<{ seq: number; hash: string; at: string }>('SELECT seq, hash, at FROM events WHERE stream = $1 ORDER BY seq DESC LIMIT 1', [INVITATION_STREAM])).rows[0];
+  const row = carriedRow(invitations, sessions, last ?? { seq: 0, hash: GENESIS_HASH }, last?.at ?? null, new Date().toISOString());
+  if (row) {
+    await c.query('INSERT INTO events (stream, seq, at, actor_role, actor_participant, type, json, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+      [row.stream, row.seq, row.at, row.actorRole, row.actorParticipant, row.type, row.json, row.prevHash, row.hash]);
+  }
+};
+
+const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4];
 export const POSTGRES_SCHEMA_VERSION = MIGRATIONS.length;
 /** The advisory lock key held while migrating (any constant unique to Plenum). */
 const MIGRATION_LOCK = 7_314_201;

@@ -1,5 +1,8 @@
 import type Database from 'better-sqlite3';
 import { GENESIS_HASH, rowHash } from '../hash.ts';
+import {
+  CHAINED_INVITATION_COLUMNS, carriedRow, chainedInvitationOfColumns, chainedSessionOfColumns, INVITATION_STREAM, type ChainedInvitationColumns,
+} from '../invitation-chain.ts';
 
 /**
  * The SQLite schema, as numbered migrations. `PRAGMA user_version` holds the number of the last
@@ -111,7 +114,23 @@ ALTER TABLE invitations ADD COLUMN last_redeemed_at TEXT;
 `);
 };
 
-const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4];
+/**
+ * 5: invitations and sessions chained (store/invitation-chain.ts). The rows already there are
+ * carried into the chain as one event; every later change is chained with it.
+ */
+const v5: Migration = (db) => {
+  const invitations = (db.prepare(`SELECT ${CHAINED_INVITATION_COLUMNS} FROM invitations ORDER BY rowid`).all() as ChainedInvitationColumns[]).map(chainedInvitationOfColumns);
+  const sessions = (db.prepare('SELECT id_hash, invitation_id, created_at FROM sessions ORDER BY rowid').all() as { id_hash: string; invitation_id: string; created_at: string }[])
+    .map(chainedSessionOfColumns);
+  const last = db.prepare('SELECT seq, hash, at FROM events WHERE stream = ? ORDER BY seq DESC LIMIT 1').get(INVITATION_STREAM) as { seq: number; hash: string; at: string } | undefined;
+  const row = carriedRow(invitations, sessions, last ?? { seq: 0, hash: GENESIS_HASH }, last?.at ?? null, new Date().toISOString());
+  if (row) {
+    db.prepare('INSERT INTO events (stream, seq, at, actor_role, actor_participant, type, json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(row.stream, row.seq, row.at, row.actorRole, row.actorParticipant, row.type, row.json, row.prevHash, row.hash);
+  }
+};
+
+const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5];
 export const SQLITE_SCHEMA_VERSION = MIGRATIONS.length;
 
 /** Apply what is missing; returns the versions applied. Refuses a file written by a newer version. */
