@@ -12,7 +12,7 @@ import { demoMeeting, office, seed } from './support/meeting.ts';
 
 const NEXT = 'dmk-2027-2';
 const me = (extra: Partial<MeResponse> = {}): MeResponse => ({
-  role: 'delegate', participantId: 'p-BE-member', meetingId: DEMO_MEETING_ID, label: 'Berlin — Mitglied', scope: 'conference',
+  role: 'delegate', participantId: 'p-BE-member', meetingId: DEMO_MEETING_ID, label: 'Berlin — Mitglied', scope: 'conference', runsConferenceProcedures: false,
   sessions: [
     { id: DEMO_MEETING_ID, title: '1. Digitalministerkonferenz (DMK)', date: '2024-04-19', startTime: '10:00', place: 'Potsdam', status: 'closed' },
     { id: NEXT, title: '2. Digitalministerkonferenz (DMK)', date: '2027-02-12', startTime: '10:00', place: 'Kiel', status: 'planned' },

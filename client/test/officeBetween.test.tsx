@@ -4,8 +4,9 @@ import userEvent from '@testing-library/user-event';
 import { BetweenPanel } from '../src/views/office/BetweenPanel.tsx';
 import { demoMeeting, office, seed } from './support/meeting.ts';
 import { fill } from './support/fill.ts';
+import { setMe } from '../src/store/person.ts';
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => { vi.unstubAllGlobals(); setMe(null); });
 
 const agenda = (draft: string, proposals: string, finalPapers: string, draftDone: string | null = null) => [
   { kind: 'draftAgenda', rule: 'R-AGD-6', weeksBefore: 6, daysBefore: 42, shortenedReason: null, dueDate: '2024-03-08', due: '2024-03-08T22:59:59.999Z', doneAt: draftDone, state: draft },
@@ -81,6 +82,8 @@ describe('office: deadlines and follow-up between sessions', () => {
           setUpAt: '1999-12-01T10:00:00.000Z', closedAt: null, report: null } },
       } }],
     });
+    // The follow-up record is conference-wide: run by the office of the conference (F6).
+    setMe({ role: 'office', participantId: null, meetingId: 'dmk-2024-1', label: 'Geschäftsstelle', scope: 'conference', sessions: [], runsConferenceProcedures: true });
     render(<BetweenPanel />);
     const user = userEvent.setup();
     await user.click(screen.getByText('Umsetzung und Arbeitsgruppen'));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkFor, MEETING, redeem, startTestServer, tokenOf, type TestServer } from './helpers.ts';
-import { mayActOnStream } from '../src/auth/between-scope.ts';
+import { mayActOnStream, runsConferenceProcedures } from '../src/auth/between-scope.ts';
 import type { Invitation } from '../src/store/invitation-store.ts';
 
 async function api(server: TestServer, path: string, cookie: string, body?: unknown) {
@@ -86,6 +86,10 @@ describe('between sessions: meeting-keyed streams belong to their meeting (R-PRT
     const conference = await api(server, '/api/between/conference/dmk', office2, { command: { type: 'cancelSession', meetingId: MEETING, reason: 'x' } });
     expect(conference.status).toBe(403);
     expect(conference.body.error?.code).toBe('auth.forbidden');
+    // /api/me says the same, so the client shows the start control only where it works.
+    for (const [cookie, runs] of [[office, true], [office2, false], [ownMeetingOffice, false], [delegate2, false]] as const) {
+      expect((await api(server, '/api/me', cookie)).body.runsConferenceProcedures).toBe(runs);
+    }
   });
 });
 
@@ -104,5 +108,10 @@ describe('F6: who runs the conference-wide procedures (between-scope.ts)', () =>
     expect(mayActOnStream(invitation('meeting'), meetings, 'protocol', 'm2', false)).toBe(false);
     // Delegates are not restricted by the office rule (the decider binds them to their Land).
     expect(mayActOnStream(invitation('meeting', 'delegate'), meetings, 'circular', 'c1', true)).toBe(true);
+    // What /api/me tells the client (the start control): the office that may start them, no one else.
+    expect(runsConferenceProcedures(invitation('conference'), true)).toBe(true);
+    expect(runsConferenceProcedures(invitation('meeting'), true)).toBe(false);
+    expect(runsConferenceProcedures(invitation('meeting'), false)).toBe(true);
+    expect(runsConferenceProcedures(invitation('conference', 'delegate'), true)).toBe(false);
   });
 });

@@ -147,6 +147,12 @@ export interface MeResponse {
   scope: 'meeting' | 'conference';
   /** The sessions this invitation opens, by date (the session switcher); one entry for a meeting invitation. */
   sessions: PersonSession[];
+  /**
+   * F6: may start and run the conference-wide procedures (circulars, the follow-up record): the office
+   * of the conference (a conference-wide office invitation), or in a data folder without one, a
+   * meeting's office. Others may read them; the client shows no control the server would refuse.
+   */
+  runsConferenceProcedures: boolean;
 }
 
 export const MAX_MESSAGE_BYTES = 64 * 1024;

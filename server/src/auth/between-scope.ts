@@ -33,12 +33,21 @@ export function mayActOnStream(
   invitation: Invitation, meetings: ReadonlySet<string>, kind: string, streamId: string, conferenceOfficeExists: boolean,
 ): boolean {
   if (!mayUseStream(invitation, meetings, kind, streamId)) return false;
-  if (invitation.role === 'office' && !MEETING_STREAMS.has(kind)) return invitation.scope === 'conference' || !conferenceOfficeExists;
+  if (invitation.role === 'office' && !MEETING_STREAMS.has(kind)) return runsConferenceProcedures(invitation, conferenceOfficeExists);
   return true;
 }
 
+/** The office that starts and runs the conference-wide procedures (what /api/me tells the client). */
+export const runsConferenceProcedures = (invitation: Invitation, conferenceOfficeExists: boolean): boolean =>
+  invitation.role === 'office' && (invitation.scope === 'conference' || !conferenceOfficeExists);
+
 /** A live office invitation for the whole conference exists (the office of the conference). */
 export const isConferenceOffice = (i: Invitation) => i.role === 'office' && i.scope === 'conference' && !i.revokedAt;
+
+/** `conferenceOfficeExists` for an invitation: looked up (the conference's invitations) only for a meeting's office, the one case it decides. */
+export async function conferenceOfficeExistsFor(invitation: Invitation, conferenceInvitations: () => Promise<Invitation[]>): Promise<boolean> {
+  return invitation.role === 'office' && invitation.scope !== 'conference' ? (await conferenceInvitations()).some(isConferenceOffice) : true;
+}
 
 /**
  * R-AGR-1: the room screen of an Arbeitsgremium meeting shows the bracket being called and who

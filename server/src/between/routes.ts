@@ -6,7 +6,7 @@ import { readCookie, SESSION_COOKIE } from '../auth/cookies.ts';
 import type { Invitations } from '../auth/invitations.ts';
 import { PdfUnavailable, type ProtocolPdfRenderer } from '../protocol-pdf/pdf-renderer.ts';
 import { isStreamKind } from './kinds.ts';
-import { isConferenceOffice, mayActOnStream, mayListStreams, mayReadStream, mayUseStream } from '../auth/between-scope.ts';
+import { conferenceOfficeExistsFor, mayActOnStream, mayListStreams, mayReadStream, mayUseStream } from '../auth/between-scope.ts';
 import { CONFERENCE_ID } from '../conference/sessions.ts';
 import type { BetweenService } from './service.ts';
 import { clientStylesheet } from '../http/client-stylesheet.ts';
@@ -102,8 +102,7 @@ export function mountBetween(app: express.Express, api: Router, deps: { service:
     if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(id)) return apiError(res, 400, 'command.invalid');
     const s = await who(req);
     if (!s.ok) return apiError(res, 401, s.code);
-    const conferenceOffice = s.invitation.role === 'office' && s.invitation.scope !== 'conference'
-      ? (await invitations.list(CONFERENCE_ID)).some(isConferenceOffice) : true;
+    const conferenceOffice = await conferenceOfficeExistsFor(s.invitation, () => invitations.list(CONFERENCE_ID));
     if (!mayActOnStream(s.invitation, await s.meetings(), kind, id, conferenceOffice)) return apiError(res, 403, 'auth.forbidden');
     // Idempotency (like the socket commands): header `Idempotency-Key` or body field `key`.
     // No body, or not JSON (express.json leaves req.body undefined): a malformed request, not a rule refusal.

@@ -12,6 +12,8 @@ import { securityHeaders } from './security-headers.ts';
 import { mayReadMetrics } from './metrics-access.ts';
 import { restLimits } from './rest-limits.ts';
 import { mountRedemption } from './redeem-routes.ts';
+import { conferenceOfficeExistsFor, runsConferenceProcedures } from '../auth/between-scope.ts';
+import { CONFERENCE_ID } from '../conference/sessions.ts';
 
 interface Deps {
   config: Config;
@@ -103,8 +105,11 @@ export function createHttpApp(deps: Deps): express.Express {
     const meetingId = s.invitation.scope === 'meeting' ? s.invitation.meetingId : landingSession(sessions)?.id;
     // A conference invitation whose person holds a role in no session (yet): nothing to open.
     if (!meetingId) return apiError(res, 403, 'auth.forbidden');
+    // The same rule as POST /api/between (F6): a meeting's office runs the conference-wide procedures only where no conference office exists.
+    const conferenceOfficeExists = await conferenceOfficeExistsFor(s.invitation, () => invitations.list(CONFERENCE_ID));
     const me: MeResponse = {
       role: s.invitation.role, participantId: s.invitation.participantId, meetingId, label: s.invitation.label, scope: s.invitation.scope, sessions,
+      runsConferenceProcedures: runsConferenceProcedures(s.invitation, conferenceOfficeExists),
     };
     res.json(me);
   });

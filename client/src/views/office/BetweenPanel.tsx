@@ -5,6 +5,7 @@ import type { CircularState, ErrorPayload } from '@plenum/shared';
 import { DMK_PROFILE, landName } from '@plenum/shared/src/dmkProfile.ts';
 import { useLang } from '../../i18n/index.ts';
 import { useMeeting } from '../../store/index.ts';
+import { usePerson } from '../../store/person.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { OfficeDeadlines } from './OfficeDeadlines.tsx';
 import { OfficeFollowUp } from './OfficeFollowUp.tsx';
@@ -20,6 +21,7 @@ const TEXT = {
     deadline: 'Widerspruchsfrist bis', agreements: 'Zustimmungen', communicate: 'Ergebnis mitteilen', publish: 'Veröffentlichen',
     status: { running: 'läuft', objected: 'Widerspruch – Beratung in der Sitzung', adopted: 'angenommen', rejected: 'nicht angenommen', none: '–' },
     consensus: 'Konsens', published: 'veröffentlicht',
+    conferenceOfficeOnly: 'Umlaufverfahren starten und führen nur die Geschäftsstelle der Konferenz (mit konferenzweiter Einladung). Hier können Sie sie verfolgen.',
   },
   en: {
     heading: 'Between sessions', protocol: 'Results protocol', german: 'German', english: 'English',
@@ -28,6 +30,7 @@ const TEXT = {
     deadline: 'Objections until', agreements: 'Agreements', communicate: 'Communicate result', publish: 'Publish',
     status: { running: 'running', objected: 'objection – goes to a session', adopted: 'adopted', rejected: 'not adopted', none: '–' },
     consensus: 'consensus', published: 'published',
+    conferenceOfficeOnly: 'Circular procedures are started and run by the conference office only (with a conference-wide invitation). Here you can follow them.',
   },
 };
 i18next.addResourceBundle('de', 'translation', { between: TEXT.de }, true, false);
@@ -40,10 +43,15 @@ async function post(kind: string, id: string, command: unknown): Promise<ErrorPa
   return 'error' in answer ? answer.error : null;
 }
 
-/** Office: protocol downloads, deadlines (R-AGD-6, R-PRT-2), circular procedures (start, follow, communicate, publish), follow-up (R-FUP-1/2), publications. */
+/**
+ * Office: protocol downloads, deadlines (R-AGD-6, R-PRT-2), circular procedures (start, follow, communicate, publish), follow-up (R-FUP-1/2), publications.
+ * F6: the conference-wide procedures are started and run by the office of the conference; the office of one meeting follows them
+ * and sees no control the server would refuse (403).
+ */
 export function BetweenPanel() {
   const { t } = useTranslation();
   const lang = useLang();
+  const runsConference = usePerson((s) => s.me?.runsConferenceProcedures ?? false);
   const meetingId = useMeeting((s) => s.meetingId ?? s.state.meetingId);
   const [rows, setRows] = useState<Row[]>([]);
   const [error, setError] = useState<ErrorPayload | null>(null);
@@ -98,7 +106,8 @@ export function BetweenPanel() {
       <details onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
       <summary>{t('between.circulars')}</summary>
       {error && <ErrorAlert error={error} />}
-      <form onSubmit={start}>
+      {!runsConference && <p className="muted">{t('between.conferenceOfficeOnly')}</p>}
+      {runsConference && <form onSubmit={start}>
         <label htmlFor="circ-title">{t('between.title')}</label>
         <input id="circ-title" required value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} />
         <label htmlFor="circ-text">{t('between.text')}</label>
@@ -108,7 +117,7 @@ export function BetweenPanel() {
           {DMK_PROFILE.lands.map((l) => <option key={l.code} value={l.code}>{landName(DMK_PROFILE, l.code, lang)}</option>)}
         </select>
         <button type="submit">{t('between.start')}</button>
-      </form>
+      </form>}
       {rows.length === 0 ? <p>{t('between.none')}</p> : (
         <ul>
           {rows.map(({ id, state: s }) => {
@@ -118,10 +127,10 @@ export function BetweenPanel() {
                 <strong>{s.title}</strong> ({landName(DMK_PROFILE, s.proposingLand ?? '', lang)}): {t(`between.status.${s.status}`)};{' '}
                 {t('between.deadline')} {fmt(s.deadline)}; {t('between.agreements')} {yes}/{s.agreementsNeeded}
                 {s.explanation?.consensus ? `, ${t('between.consensus')}` : ''}{s.publishedAt ? `, ${t('between.published')}` : ''}
-                {s.status !== 'running' && s.status !== 'none' && !s.communicatedAt && (
+                {runsConference && s.status !== 'running' && s.status !== 'none' && !s.communicatedAt && (
                   <button type="button" onClick={() => void act(id, { type: 'communicateCircularResult' })}>{t('between.communicate')}</button>
                 )}
-                {s.communicatedAt && !s.publishedAt && (
+                {runsConference && s.communicatedAt && !s.publishedAt && (
                   <button type="button" onClick={() => void act(id, { type: 'publishCircularResult' })}>{t('between.publish')}</button>
                 )}
               </li>
@@ -130,7 +139,7 @@ export function BetweenPanel() {
         </ul>
       )}
       </details>
-      <OfficeFollowUp fmt={fmt} />
+      <OfficeFollowUp fmt={fmt} mayAct={runsConference} />
     </section>
   );
 }

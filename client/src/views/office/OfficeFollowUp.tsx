@@ -10,9 +10,10 @@ import { getJson, postBetween } from '../../betweenApi.ts';
 /**
  * Office: R-FUP-1 implementation status per adopted resolution (recorded by the proposing Land;
  * internal, never published) and R-FUP-2 working groups: set up with chair Land, assignment and
- * binding deadline; closed when the assignment is done.
+ * binding deadline; closed when the assignment is done. `mayAct`: the office of the conference (F6);
+ * the office of one meeting reads the record and gets no control the server would refuse.
  */
-export function OfficeFollowUp({ fmt }: { fmt: (iso: string | null) => string }) {
+export function OfficeFollowUp({ fmt, mayAct }: { fmt: (iso: string | null) => string; mayAct: boolean }) {
   const { t } = useTranslation();
   const lang = useLang();
   const [open, setOpen] = useState(false);
@@ -80,14 +81,14 @@ export function OfficeFollowUp({ fmt }: { fmt: (iso: string | null) => string })
                     <td>{fmtDate(g.deadline)}</td>
                     <td>
                       {g.closedAt ? t('betweenOffice.groupClosed', { time: fmt(g.closedAt) }) : workingGroupOverdue(g, now) ? t('betweenOffice.groupOverdue') : t('betweenOffice.groupOpen')}
-                      {!g.closedAt && <button type="button" onClick={() => void act({ type: 'closeWorkingGroup', groupId: id })}>{t('betweenOffice.closeGroup')}</button>}
+                      {mayAct && !g.closedAt && <button type="button" onClick={() => void act({ type: 'closeWorkingGroup', groupId: id })}>{t('betweenOffice.closeGroup')}</button>}
                     </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           )}
-          <form onSubmit={setUp}>
+          {mayAct && <form onSubmit={setUp}>
             <fieldset>
               <legend>{t('betweenOffice.setUp')}</legend>
               <label htmlFor="wg-name">{t('betweenOffice.name')}</label>
@@ -104,7 +105,7 @@ export function OfficeFollowUp({ fmt }: { fmt: (iso: string | null) => string })
               <input id="wg-decision" required maxLength={300} value={form.decision} onChange={(e) => setForm({ ...form, decision: e.target.value })} />
               <button type="submit">{t('betweenOffice.setUp')}</button>
             </fieldset>
-          </form>
+          </form>}
         </>
       )}
     </details>
