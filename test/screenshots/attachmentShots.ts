@@ -1,6 +1,7 @@
 /**
  * Screenshots of an item's attachments (R-PRT-3) on a delegate's phone (390×844, 320×568): TOP 2 a
- * with "Anlage 1: Geschäftsordnung" (paragraph 1 refers to it), the chair has called it, one opened. Run:
+ * with "Anlage 1: Geschäftsordnung" (paragraph 1 refers to it), the chair has called it, one opened;
+ * and the office's attachments of TOP 2 a in its agenda editor (1440×900, 390×844). Run:
  *   node --import tsx test/screenshots/attachmentShots.ts [outDir]
  */
 import { resolve } from 'node:path';
@@ -24,6 +25,14 @@ async function main() {
       await list.scrollIntoViewIfNeeded();
       await shootTo(outDir, phone, `item-attachment-phone-${width}x${height}`);
       await phone.close();
+    }
+    for (const [width, height] of [[1440, 900], [390, 844]]) {
+      const page = await openPage(browser, link('office'), { width, height });
+      const editor = page.getByTestId('attachments-top-2a');
+      await editor.locator('summary').click();
+      await editor.scrollIntoViewIfNeeded();
+      await shootTo(outDir, page, `office-attachments-${width}x${height}`);
+      await page.close();
     }
   });
 }

@@ -656,6 +656,17 @@ export const de = {
       late: 'nach Sitzungsbeginn angemeldet',
       announce: 'Begleitperson anmelden',
     },
+    attachments: {
+      heading_one: 'Anlagen zu {{number}} ({{count}})',
+      heading_other: 'Anlagen zu {{number}} ({{count}})',
+      label: 'Bezeichnung (z. B. Anlage 1)',
+      title: 'Titel der Anlage',
+      paragraphs: 'Bezug auf Ziffer(n), durch Komma getrennt (leer: der ganze Punkt)',
+      text: 'Text der Anlage (Absätze durch Leerzeilen getrennt)',
+      barred: 'von der Veröffentlichung ausgenommen',
+      add: 'Anlage hinzufügen',
+      remove: 'Anlage entfernen',
+    },
     agenda: {
       add: 'Punkt hinzufügen',
       number: 'Nummer',

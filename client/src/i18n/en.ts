@@ -653,6 +653,17 @@ export const en: Messages = {
       late: 'announced after the session started',
       announce: 'Announce accompanying person',
     },
+    attachments: {
+      heading_one: 'Attachments of {{number}} ({{count}})',
+      heading_other: 'Attachments of {{number}} ({{count}})',
+      label: 'Label (e.g. Anlage 1)',
+      title: 'Title of the attachment',
+      paragraphs: 'Refers to paragraph(s), separated by commas (empty: the whole item)',
+      text: 'Text of the attachment (paragraphs separated by blank lines)',
+      barred: 'barred from publication',
+      add: 'Add attachment',
+      remove: 'Remove attachment',
+    },
     agenda: {
       add: 'Add item',
       number: 'Number',

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { useLandName } from '../common/hooks.ts';
 import { ItemFlags } from '../common/ItemText.tsx';
 import { useCommand } from '../common/useCommand.ts';
+import { AttachmentsEditor } from './AttachmentsEditor.tsx';
 import { AgendaItemForm, EMPTY_DRAFT, draftOf, parseParagraphs, type Draft } from './AgendaItemForm.tsx';
 
 export { parseParagraphs } from './AgendaItemForm.tsx';
@@ -100,6 +101,7 @@ function AgendaRow({ item, onRemoved }: { item: AgendaItem; onRemoved: (item: Ag
           {t('office.agenda.remove')}
         </ConfirmButton>
       </div>
+      <AttachmentsEditor item={item} />
       {editing && (
         <AgendaItemForm mode="edit" initial={draftOf(item)} idPrefix={`agenda-edit-${item.id}`} pending={pending} onSubmit={save} onCancel={() => { clear(); setEditing(false); }} />
       )}
