@@ -22,6 +22,9 @@ export default function OfficeView() {
   const arbeitsgremium = useMeeting((s) => s.state.session?.kind === 'arbeitsgremium');
   const conference = usePerson((s) => s.me?.scope === 'conference');
   const workingLevel = arbeitsgremium && conference;
+  // F6: sessions and chair deviations are the conference's records, kept by the office that runs
+  // its procedures; another office sees them without the forms the server would refuse.
+  const runsConference = usePerson((s) => s.me?.runsConferenceProcedures ?? false);
   return (
     <Layout role={t('role.office')} className="office">
       <h1>{title ? t('office.titleFor', { title }) : t('office.title')}</h1>
@@ -40,7 +43,7 @@ export default function OfficeView() {
         </ul>
       </nav>
       <ConferenceOfficeLink />
-      <ConferencePanel canEdit />
+      <ConferencePanel canEdit={runsConference} />
       <SchedulePanel />
       {/* R-AGR-1: an Arbeitsgremium meeting has no vote and no roll call (as on the chair console). */}
       {!arbeitsgremium && <OfficeRollCall />}
