@@ -86,7 +86,13 @@ describe('office invitations', () => {
     const qr = await within(card).findByTestId('invitation-qr');
     expect(qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
     expect(qr).toHaveAccessibleName('QR-Code des Einladungslinks für Mitglied Brandenburg');
+    // Revoking asks first: cancelled, nothing is sent; confirmed, the invitation is revoked.
     await user.click(panel.getByRole('button', { name: 'Widerrufen: Mitglied Berlin' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Einladung „Mitglied Berlin“ widerrufen?' });
+    await user.click(within(dialog).getByTestId('confirm-cancel'));
+    expect(calls.some((c) => c.method === 'DELETE')).toBe(false);
+    await user.click(panel.getByRole('button', { name: 'Widerrufen: Mitglied Berlin' }));
+    await user.click(within(await screen.findByRole('dialog')).getByTestId('confirm-ok'));
     expect(calls.find((c) => c.method === 'DELETE')?.url).toBe('/api/invitations/inv-1');
   });
 });

@@ -6,6 +6,7 @@ import { useLang } from '../../i18n/index.ts';
 import { formatDateTime } from '../../format.ts';
 import { useMeeting } from '../../store/index.ts';
 import { usePerson } from '../../store/person.ts';
+import { ConfirmButton } from '../common/ConfirmButton.tsx';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { absoluteUrl, LinkActions, ShownLinks, useInvitationLinks, useRedeemedText } from './invitationLinks.tsx';
 
@@ -98,9 +99,17 @@ export function InvitationsPanel() {
                   {r.revokedAt ? t('office.invitations.revokedAt', { time: formatDateTime(r.revokedAt, lang) }) : (
                     <span className="row-actions">
                       {r.scope === 'conference' && <LinkActions row={r} label={r.label} showAgain={showAgain} reissue={reissue} />}
-                      <button type="button" className="small danger" onClick={() => void revoke(r.id)} aria-label={`${t('office.invitations.revoke')}: ${r.label}`}>
+                      {/* A revoked link cannot be restored: the holder would need a new one, so ask first. */}
+                      <ConfirmButton
+                        className="small danger" ariaLabel={`${t('office.invitations.revoke')}: ${r.label}`} onConfirm={() => void revoke(r.id)}
+                        confirmation={{
+                          title: t('office.invitations.revokeTitle', { label: r.label }),
+                          body: t(r.scope === 'conference' ? 'office.invitations.revokeBodyConference' : 'office.invitations.revokeBody'),
+                          confirmLabel: t('office.invitations.revoke'),
+                        }}
+                      >
                         {t('office.invitations.revoke')}
-                      </button>
+                      </ConfirmButton>
                     </span>
                   )}
                 </td>
