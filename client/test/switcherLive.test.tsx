@@ -38,4 +38,23 @@ describe('the session switcher follows the conference live', () => {
     expect(screen.getByRole('option', { name: /Außerordentliche DMK.*läuft/ })).toBeInTheDocument();
     expect(currentMeetingOf(personStore.getState())).toBe(DEMO_MEETING_ID);
   });
+
+  it('the room screen shows no switcher and moves to a session of its link when that one opens; it stays on a session that closed', () => {
+    const screenMe = (demo: 'open' | 'closed', other: 'planned' | 'open', landing: string): MeResponse => ({
+      role: 'screen', participantId: null, scope: 'conference', meetingId: landing,
+      sessions: [
+        { id: DEMO_MEETING_ID, title: '1. DMK', date: '2024-04-19', startTime: '10:00', place: 'Potsdam', status: demo },
+        { id: 'dmk-live', title: 'Außerordentliche DMK', date: '2029-02-02', startTime: '10:00', place: 'Berlin', status: other },
+      ],
+    } as MeResponse);
+    setMe(screenMe('open', 'planned', DEMO_MEETING_ID));
+    render(<SessionSwitcher />);
+    expect(screen.queryByTestId('session-switcher')).toBeNull();
+    // The demo session closes: the link now lands on the next one, but the room still reads the result.
+    act(() => refreshMe(screenMe('closed', 'planned', 'dmk-live')));
+    expect(currentMeetingOf(personStore.getState())).toBe(DEMO_MEETING_ID);
+    // The next session opens: the screen goes there.
+    act(() => refreshMe(screenMe('closed', 'open', 'dmk-live')));
+    expect(currentMeetingOf(personStore.getState())).toBe('dmk-live');
+  });
 });

@@ -8,14 +8,16 @@ const NONE: readonly PersonSession[] = [];
 
 /**
  * The person's own sessions (a conference invitation opens every session in which they hold a
- * role): choosing one connects the page to it. Shown only when there is more than one.
+ * role): choosing one connects the page to it. Shown only when there is more than one, and not
+ * on the room screen: the projector shows the session alone and follows the live one (refreshMe).
  */
 export function SessionSwitcher() {
   const { t } = useTranslation();
   const lang = useLang();
   const sessions = usePerson((s) => s.me?.sessions ?? NONE);
   const current = usePerson(currentMeetingOf);
-  if (sessions.length < 2 || !current) return null;
+  const screen = usePerson((s) => s.me?.role === 'screen');
+  if (sessions.length < 2 || !current || screen) return null;
   return (
     <nav className="session-switcher" aria-label={t('sessionSwitcher.nav')}>
       <label className="field session-switcher-field">
