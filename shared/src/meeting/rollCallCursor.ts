@@ -6,6 +6,9 @@ import { own } from '../record.ts';
 import { violation, type RuleViolation } from '../violations.ts';
 import { publicRounds } from '../public/projection.ts';
 import type { MeetingState } from './state.ts';
+import { cursorStillCurrent } from './rollCallCursorCurrent.ts';
+
+export { cursorStillCurrent };
 
 /**
  * R-VOT-7 / R-SES-2: which Land the chair is calling now in a roll call, so the room screen can
@@ -44,12 +47,6 @@ export function cursorRefusal(state: MeetingState, profile: RulesProfile, role: 
   return own(vote.electorate, cursor.land) ? null : violation('vote.notInElectorate', 'R-VOT-5', { land: cursor.land });
 }
 
-/** Whether a cursor set earlier still points at something that runs (clients and joins drop it otherwise). */
-export function cursorStillCurrent(state: MeetingState, cursor: RollCallCursor): boolean {
-  if (state.session?.status !== 'open') return false;
-  if (cursor.voteId === null) return state.openVoteId === null;
-  return state.openVoteId === cursor.voteId && Boolean(own(state.votes, cursor.voteId)?.electorate[cursor.land]);
-}
 
 /**
  * R-SES-4: what public followers may see of a cursor: a vote's roll call of the public part

@@ -1,4 +1,5 @@
-import { cursorStillCurrent, type CalledCursor } from '@plenum/shared';
+import type { CalledCursor } from '@plenum/shared';
+import { cursorStillCurrent } from '@plenum/shared/src/meeting/rollCallCursorCurrent.ts';
 import { useMeeting } from '../../store/index.ts';
 
 /**
