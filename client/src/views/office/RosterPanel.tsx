@@ -52,6 +52,8 @@ export function RosterPanel() {
     <section aria-labelledby="roster-heading" className="panel">
       <h2 id="roster-heading">{t('office.roster.heading', { period: period ?? '–' })}</h2>
       <ErrorAlert error={error} />
+      {/* Four columns of names and inputs do not fit a phone: the table scrolls inside its region, never the page (WCAG 1.4.10). */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="roster-heading">
       <table className="roster-table">
         <thead>
           <tr>
@@ -96,6 +98,7 @@ export function RosterPanel() {
           })}
         </tbody>
       </table>
+      </div>
       <form onSubmit={nameTemp} className="inline-form">
         <h3>{t('office.roster.tempHeading')}</h3>
         <label className="field">{t('chair.lands.land')}
