@@ -3,7 +3,7 @@ import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DEMO_MEETING_ID, type Actor, type Command } from '@plenum/shared';
 import DelegateView from '../src/views/delegate/DelegateView.tsx';
-import { ALL_LANDS, chair, demoMeeting, memberOf, type Meeting } from './support/meeting.ts';
+import { ALL_LANDS, chair, demoMeeting, memberOf, office, type Meeting } from './support/meeting.ts';
 import { serve } from './support/server.ts';
 import type { FakeSocket } from './support/fakeSocket.ts';
 
@@ -78,5 +78,22 @@ describe('R-VOT-7: what the Land sees on its phone when the chair records its vo
     expect(line).toHaveTextContent('Stimme für Hessen: Enthaltung – vom Vorsitz erfasst (Namentlicher Aufruf), gezählt');
     expect(line).toHaveAttribute('data-source', 'chair');
     expect(line).not.toHaveTextContent('Quittung');
+  });
+
+  it('R-VOT-7: a vote the office recorded at the chair\'s side says so on the phone, in the conflict and after the close (not "vom Vorsitz")', async () => {
+    const m = demoMeeting().checkIn(FOURTEEN);
+    const voteId = m.openResolution();
+    const { socket } = serve(m, memberOf('BE'));
+    render(<DelegateView />);
+    const ballot = await screen.findByTestId('ballot-BE');
+    await userEvent.setup().click(within(ballot).getByTestId('vote-no'));
+    expect(await within(ballot).findByTestId('vote-receipt-BE')).toBeInTheDocument();
+    broadcast(m, socket, { type: 'recordVote', voteId, land: 'BE', choice: 'yes', mode: 'rollCall' }, office);
+    const state = within(ballot).getByTestId('ballot-state-BE');
+    expect(state).toHaveTextContent('Von der Geschäftsstelle erfasst: Ja (Namentlicher Aufruf)');
+    expect(state).not.toHaveTextContent('Vorsitz');
+    expect(within(ballot).getByTestId('ballot-conflict-BE')).toHaveTextContent('Erfassung durch die Geschäftsstelle weichen ab');
+    broadcast(m, socket, { type: 'closeVote', voteId }, chair);
+    expect(screen.getByTestId('final-receipt-BE')).toHaveTextContent('Ihre Stimme für Berlin: Nein – gezählt: Ja von der Geschäftsstelle erfasst (Namentlicher Aufruf)');
   });
 });

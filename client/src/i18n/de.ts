@@ -476,8 +476,10 @@ export const de = {
     },
     vote: {
       recordedByChair: 'Vom Vorsitz erfasst: {{choice}}',
+      recordedByOffice: 'Von der Geschäftsstelle erfasst: {{choice}}',
       correctUntilClose: 'Sie können es bis zum Schluss korrigieren.',
       oralConflict: 'Ihre Eingabe am Gerät und die Erfassung durch den Vorsitz weichen ab. Es zählt die letzte Eingabe.',
+      oralConflictOffice: 'Ihre Eingabe am Gerät und die Erfassung durch die Geschäftsstelle weichen ab. Es zählt die letzte Eingabe.',
       heading: 'Abstimmung',
       none: 'Zurzeit läuft keine Abstimmung.',
       checkInFirst: 'Bitte melden Sie sich an, um abzustimmen.',
@@ -501,6 +503,8 @@ export const de = {
     receipt: {
       countedChair: 'gezählt: {{choice}} vom Vorsitz erfasst ({{mode}})',
       countedChairOnly: 'vom Vorsitz erfasst ({{mode}}), gezählt',
+      countedOffice: 'gezählt: {{choice}} von der Geschäftsstelle erfasst ({{mode}})',
+      countedOfficeOnly: 'von der Geschäftsstelle erfasst ({{mode}}), gezählt',
       countedDevice: 'gezählt (Eingabe am Gerät)',
       landVote: 'Stimme für {{land}}: {{choice}}',
       yourVote: 'Ihre Stimme für {{land}}: {{choice}}',

@@ -473,8 +473,10 @@ export const en: Messages = {
     },
     vote: {
       recordedByChair: 'Recorded by the chair: {{choice}}',
+      recordedByOffice: 'Recorded by the office: {{choice}}',
       correctUntilClose: 'You can correct it until the close.',
       oralConflict: "Your entry on the device and the chair's record differ. The last entry counts.",
+      oralConflictOffice: "Your entry on the device and the office's record differ. The last entry counts.",
       heading: 'Vote',
       none: 'No vote is open.',
       checkInFirst: 'Please check in to vote.',
@@ -498,6 +500,8 @@ export const en: Messages = {
     receipt: {
       countedChair: 'counted: {{choice}} recorded by the chair ({{mode}})',
       countedChairOnly: 'recorded by the chair ({{mode}}), counted',
+      countedOffice: 'counted: {{choice}} recorded by the office ({{mode}})',
+      countedOfficeOnly: 'recorded by the office ({{mode}}), counted',
       countedDevice: 'counted (entry on the device)',
       landVote: 'Vote for {{land}}: {{choice}}',
       yourVote: 'Your vote for {{land}}: {{choice}}',

@@ -5,6 +5,7 @@ import { useMeeting } from '../../store/index.ts';
 import { announce } from '../common/announcer.tsx';
 import { useLandName } from '../common/hooks.ts';
 import { useCommand } from '../common/useCommand.ts';
+import { recordedByOffice } from '../common/recorder.ts';
 import { RollCallTable } from './RollCallTable.tsx';
 
 const CHOICES: Choice[] = ['yes', 'no', 'abstain'];
@@ -35,8 +36,7 @@ export function RollCall({ vote, callsTheRoom = false }: { vote: VoteRound; call
   const source = (land: LandCode) => {
     const b = vote.ballots[land];
     if (!b) return t('rollCall.open');
-    // The recorder: the chair (a participant), or the office at her side (recorded under its role, R-VOT-7).
-    if (b.oral) return t(b.participantId === 'office' ? 'rollCall.recordedByOffice' : 'rollCall.recordedBy', { mode: t(`rollCall.mode.${b.oral}`) });
+    if (b.oral) return t(recordedByOffice(b) ? 'rollCall.recordedByOffice' : 'rollCall.recordedBy', { mode: t(`rollCall.mode.${b.oral}`) });
     return t('rollCall.device', { name: participants[b.participantId]?.name ?? b.participantId });
   };
 

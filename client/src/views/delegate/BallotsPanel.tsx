@@ -7,6 +7,7 @@ import { formatTime } from '../../format.ts';
 import { receiptKey, useMeeting } from '../../store/index.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { useLandName } from '../common/hooks.ts';
+import { recordedByOffice } from '../common/recorder.ts';
 import { motionLabel } from '../common/MotionLabel.ts';
 import { Outcome } from '../common/Outcome.tsx';
 import { useCommand } from '../common/useCommand.ts';
@@ -79,6 +80,7 @@ function Ballot({ vote, land, own }: { vote: VoteRound; land: LandCode; own: boo
   const byColleague = ballot && !byChair && ballot.participantId !== myId ? participants[ballot.participantId] : undefined;
   // R-VOT-7: a conflict between a device and the chair's record, rather than between representatives.
   const oralConflict = ballot?.conflict && ballot.history.some((h) => h.oral) && ballot.history.some((h) => !h.oral);
+  const oralByOffice = ballot?.history.some((h) => h.oral && recordedByOffice(h));
   const legend = own ? t('delegate.vote.ownLegend', { land: landName(land) }) : t('delegate.vote.transferLegend', { land: landName(land) });
   return (
     <fieldset className={`ballot ${own ? 'ballot-own' : 'ballot-transfer'}`} data-testid={`ballot-${land}`}>
@@ -100,13 +102,13 @@ function Ballot({ vote, land, own }: { vote: VoteRound; land: LandCode; own: boo
       <p className="ballot-state" aria-live="polite" data-testid={`ballot-state-${land}`} data-source={ballot ? (byChair ? 'chair' : 'device') : 'none'}>
         {pending ? t(offline ? 'delegate.queued' : 'delegate.vote.sending') : byChair ? (
           <>
-            <strong>{t('delegate.vote.recordedByChair', { choice: t(`choice.${byChair.choice}`) })}</strong>
+            <strong>{t(recordedByOffice(byChair) ? 'delegate.vote.recordedByOffice' : 'delegate.vote.recordedByChair', { choice: t(`choice.${byChair.choice}`) })}</strong>
             {' '}<span className="muted">({t(`rollCall.mode.${byChair.oral}`)}) {t('delegate.vote.correctUntilClose')}</span>
           </>
         ) : ballot ? t('delegate.vote.current', { choice: t(`choice.${ballot.choice}`) }) : t('delegate.vote.notYet')}
         {byColleague && <span className="muted"> {t('delegate.vote.castByColleague', { name: byColleague.name })}</span>}
       </p>
-      {ballot?.conflict && <p className="warning" data-testid={`ballot-conflict-${land}`}>{t(oralConflict ? 'delegate.vote.oralConflict' : 'delegate.vote.conflict')}</p>}
+      {ballot?.conflict && <p className="warning" data-testid={`ballot-conflict-${land}`}>{t(oralConflict ? (oralByOffice ? 'delegate.vote.oralConflictOffice' : 'delegate.vote.oralConflict') : 'delegate.vote.conflict')}</p>}
       {receipt && (
         <p className="receipt" data-testid={`vote-receipt-${land}`}>
           {t('delegate.vote.receipt', { seq: receipt.seq, fingerprint: headFingerprint(receipt.hash), time: formatTime(receipt.at, lang) })}

@@ -5,6 +5,7 @@ import { useLang } from '../../i18n/index.ts';
 import { formatTime } from '../../format.ts';
 import { receiptKey, useMeeting, type VoteReceipt } from '../../store/index.ts';
 import { useLandName, useMe } from '../common/hooks.ts';
+import { recordedByOffice } from '../common/recorder.ts';
 import { ReceiptsDownload } from './ReceiptsDownload.tsx';
 
 /**
@@ -47,7 +48,12 @@ function FinalReceipt({ vote, land, receipt }: { vote: VoteRound; land: LandCode
   const mode = ballot?.oral ? t(`rollCall.mode.${ballot.oral}`) : '';
   let status: string;
   if (vote.status === 'cancelled') status = t('delegate.receipt.cancelled');
-  else if (ballot?.oral) status = receipt ? t('delegate.receipt.countedChair', { choice: choice(counted), mode }) : t('delegate.receipt.countedChairOnly', { mode });
+  else if (ballot?.oral) {
+    const office = recordedByOffice(ballot);
+    status = receipt
+      ? t(office ? 'delegate.receipt.countedOffice' : 'delegate.receipt.countedChair', { choice: choice(counted), mode })
+      : t(office ? 'delegate.receipt.countedOfficeOnly' : 'delegate.receipt.countedChairOnly', { mode });
+  }
   else if (changer && counted !== receipt?.choice) {
     status = changer.kind === 'member' ? t('delegate.receipt.changedByMember', { choice: choice(counted) }) : t('delegate.receipt.changedByDeputy', { choice: choice(counted) });
   } else status = t('delegate.receipt.countedDevice');
