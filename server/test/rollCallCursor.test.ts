@@ -2,7 +2,7 @@ import { DMK_PROFILE, demoParticipantId, type CalledBroadcast, type CallRequest,
 import {
   closeAll, connect, connected, joinMeeting, linkFor, login, MEETING, must, startTestServer, waitFor, type Client, type TestServer,
 } from './helpers.ts';
-import { CALL_RELAY_MS } from '../src/socket/roll-call-relay.ts';
+import { CALL_RELAY_MS, FOLLOWER_CALL_RELAY_MS } from '../src/socket/roll-call-relay.ts';
 
 /** The chair's call over a real socket: its ack (data or error). */
 function call(socket: Client, cursor: CallRequest['cursor'] | Record<string, unknown>, meetingId = MEETING) {
@@ -144,6 +144,18 @@ describe('R-VOT-7: the roll-call cursor (meeting:call)', () => {
     expect(await call(chair, { land: 'HE', voteId })).toHaveProperty('data');
     await waitFor(() => lastLand(onPublic) === 'HE', 'the public cursor');
     expect(onPublic.at(-1)).toMatchObject({ meetingId: MEETING, cursor: { land: 'HE', voteId } });
+
+    // A burst: the room follows every CALL_RELAY_MS, the followers (maybe thousands) once per
+    // FOLLOWER_CALL_RELAY_MS, and both end on the last Land.
+    const electorate = Object.keys((await server.registry.get(MEETING))!.state.votes[voteId]!.electorate);
+    const before = onPublic.length;
+    const started = Date.now();
+    for (const land of electorate) expect(await call(chair, { land, voteId })).toHaveProperty('data');
+    await waitFor(() => lastLand(onPublic) === electorate.at(-1), 'the last Land of the burst for the follower');
+    await waitFor(() => lastLand(onScreen) === electorate.at(-1), 'the last Land of the burst on the screen');
+    const elapsed = Date.now() - started;
+    expect(onPublic.length - before).toBeLessThanOrEqual(Math.floor(elapsed / FOLLOWER_CALL_RELAY_MS) + 1);
+    expect(onPublic.length - before).toBeLessThan(electorate.length);
     await must(chair, { type: 'cancelVote', voteId });
     expect(await call(chair, null)).toHaveProperty('data');
     await waitFor(() => onPublic.at(-1)?.cursor === null, 'the end of the call for the follower');

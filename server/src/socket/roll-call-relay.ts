@@ -4,6 +4,12 @@ import type { PlenumServer, PlenumSocket } from './types.ts';
 
 /** At most one relay of the roll-call cursor per meeting in this time (ms); the latest cursor wins. */
 export const CALL_RELAY_MS = 100;
+/**
+ * Public followers, who may be thousands (one write each per relay): at most one relay per
+ * meeting in this time (ms), the latest cursor again winning. A roll call moves a Land every few
+ * seconds; a chair sending ten cursors a second would otherwise cost ten passes over them all.
+ */
+export const FOLLOWER_CALL_RELAY_MS = 1000;
 
 interface Slot {
   cursor: CalledCursor | null;
@@ -11,6 +17,10 @@ interface Slot {
   timer: NodeJS.Timeout | null;
   /** Whether public followers were last sent a cursor (not null): they hear its end once, not every hidden move. */
   followersHaveCursor: boolean;
+  followersSentAt: number;
+  followerTimer: NodeJS.Timeout | null;
+  /** Reads the meeting's state when a relay goes out. */
+  state: () => MeetingState;
 }
 
 /**
@@ -33,12 +43,17 @@ export class RollCallRelay {
   /** The chair set `cursor` (already allowed by cursorRefusal); `state` reads the meeting's state when the relay goes out. */
   set(meetingId: string, cursor: CalledCursor | null, state: () => MeetingState): void {
     let slot = this.slots.get(meetingId);
-    if (!slot) this.slots.set(meetingId, (slot = { cursor: null, sentAt: 0, timer: null, followersHaveCursor: false }));
+    if (!slot) {
+      slot = { cursor: null, sentAt: 0, timer: null, followersHaveCursor: false, followersSentAt: 0, followerTimer: null, state };
+      this.slots.set(meetingId, slot);
+    }
     slot.cursor = cursor;
+    slot.state = state;
     if (slot.timer) return; // a relay is due: it takes this cursor
     const wait = slot.sentAt + this.intervalMs - Date.now();
-    if (wait <= 0) return this.relay(meetingId, slot, state());
-    slot.timer = setTimeout(() => { slot.timer = null; this.relay(meetingId, slot, state()); }, wait);
+    if (wait <= 0) return this.relay(meetingId, slot);
+    const due = slot;
+    slot.timer = setTimeout(() => { due.timer = null; this.relay(meetingId, due); }, wait);
     slot.timer.unref();
   }
 
@@ -50,22 +65,43 @@ export class RollCallRelay {
     socket.emit('meeting:called', { meetingId, cursor });
   }
 
-  private relay(meetingId: string, slot: Slot, state: MeetingState): void {
+  private relay(meetingId: string, slot: Slot): void {
     slot.sentAt = Date.now();
+    this.io()?.to(liveRoom(meetingId)).emit('meeting:called', { meetingId, cursor: slot.cursor });
+    // A follower relay already due takes the latest cursor when it goes out.
+    if (!slot.followerTimer) {
+      const wait = slot.followersSentAt + FOLLOWER_CALL_RELAY_MS - Date.now();
+      if (wait <= 0) this.relayToFollowers(meetingId, slot);
+      else {
+        slot.followerTimer = setTimeout(() => { slot.followerTimer = null; this.relayToFollowers(meetingId, slot); }, wait);
+        slot.followerTimer.unref();
+      }
+    }
+    this.forget(meetingId, slot);
+  }
+
+  /** Followers get a cursor only where R-SES-4 lets them see the round, and hear once when it is gone. */
+  private relayToFollowers(meetingId: string, slot: Slot): void {
     const { cursor } = slot;
-    if (cursor === null) this.slots.delete(meetingId);
-    const io = this.io();
-    if (!io) return;
-    io.to(liveRoom(meetingId)).emit('meeting:called', { meetingId, cursor });
-    // Followers get a cursor only where R-SES-4 lets them see the round, and hear once when it is gone.
-    const toFollowers = cursor !== null && publicCursor(state, cursor) ? cursor : null;
-    if (toFollowers === null && !slot.followersHaveCursor) return;
-    slot.followersHaveCursor = toFollowers !== null;
-    io.to(followersRoom(meetingId)).emit('meeting:called', { meetingId, cursor: toFollowers });
+    const toFollowers = cursor !== null && publicCursor(slot.state(), cursor) ? cursor : null;
+    if (toFollowers !== null || slot.followersHaveCursor) {
+      slot.followersHaveCursor = toFollowers !== null;
+      slot.followersSentAt = Date.now();
+      this.io()?.to(followersRoom(meetingId)).emit('meeting:called', { meetingId, cursor: toFollowers });
+    }
+    this.forget(meetingId, slot);
+  }
+
+  /** A call that ended is forgotten once nothing about it is still to be sent. */
+  private forget(meetingId: string, slot: Slot): void {
+    if (slot.cursor === null && !slot.timer && !slot.followerTimer && this.slots.get(meetingId) === slot) this.slots.delete(meetingId);
   }
 
   dispose(): void {
-    for (const slot of this.slots.values()) if (slot.timer) clearTimeout(slot.timer);
+    for (const slot of this.slots.values()) {
+      if (slot.timer) clearTimeout(slot.timer);
+      if (slot.followerTimer) clearTimeout(slot.followerTimer);
+    }
     this.slots.clear();
   }
 }
