@@ -147,7 +147,7 @@ describe('R-VOT-7: the roll-call cursor (meeting:call)', () => {
 
     // A burst: the room follows every CALL_RELAY_MS, the followers (maybe thousands) once per
     // FOLLOWER_CALL_RELAY_MS, and both end on the last Land.
-    const electorate = Object.keys((await server.registry.get(MEETING))!.state.votes[voteId]!.electorate);
+    const electorate = Object.keys((await server.registry.get(MEETING))!.current.votes[voteId]!.electorate);
     const before = onPublic.length;
     const started = Date.now();
     for (const land of electorate) expect(await call(chair, { land, voteId })).toHaveProperty('data');
