@@ -56,5 +56,10 @@ describe('the session switcher follows the conference live', () => {
     // The next session opens: the screen goes there.
     act(() => refreshMe(screenMe('closed', 'open', 'dmk-live')));
     expect(currentMeetingOf(personStore.getState())).toBe('dmk-live');
+    // Two sessions live at once (the demo reopened, say): the screen stays where it is, whatever the link's landing.
+    act(() => refreshMe(screenMe('open', 'open', DEMO_MEETING_ID)));
+    expect(currentMeetingOf(personStore.getState())).toBe('dmk-live');
+    act(() => refreshMe(screenMe('open', 'open', 'dmk-live')));
+    expect(currentMeetingOf(personStore.getState())).toBe('dmk-live');
   });
 });

@@ -28,14 +28,15 @@ export function setMe(me: MeResponse | null): void {
  * is connected to, chosen or landed on, as long as it is still one of theirs, so a new landing
  * session (one just opened) does not pull the page away.
  *
- * The room screen is the exception: nobody sits at it, so when a session of its link opens, it
- * moves there (the room shows what is live). It never moves away from a session that closed: the
- * room still reads its last result.
+ * The room screen is the exception: nobody sits at it, so when a session of its link opens while
+ * the one it shows is not live, it moves there (the room shows what is live). It never moves away
+ * from a live session, nor from one that closed unless another opens: the room still reads its result.
  */
 export function refreshMe(me: MeResponse): void {
   const before = personStore.getState();
   const shown = currentMeetingOf(before);
-  const opened = me.role === 'screen' ? me.sessions.find((s) => s.status === 'open' && s.id !== shown) : undefined;
+  const shownLive = me.sessions.some((s) => s.id === shown && s.status === 'open');
+  const opened = me.role === 'screen' && !shownLive ? me.sessions.find((s) => s.status === 'open' && s.id !== shown) : undefined;
   const keep = opened ? opened.id : shown && me.sessions.some((s) => s.id === shown) ? shown : null;
   personStore.setState({ me, chosen: keep && keep !== me.meetingId ? keep : null });
 }
