@@ -712,7 +712,6 @@ export const de = {
       issue: 'Einladung ausstellen',
       issueMissing_one: 'Fehlende Einladung ausstellen (1)',
       issueMissing_other: 'Fehlende Einladungen ausstellen ({{count}})',
-      revokeTitle: 'Einladung „{{label}}“ widerrufen?',
       revokeBody: 'Der Link wird ungültig, und wer mit ihm angemeldet ist, wird abgemeldet – auch in jeder DMK-Sitzung, die er öffnet. Sie können danach eine neue Einladung ausstellen.',
     },
     invitations: {

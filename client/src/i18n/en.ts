@@ -709,7 +709,6 @@ export const en: Messages = {
       issue: 'Issue invitation',
       issueMissing_one: 'Issue the missing invitation (1)',
       issueMissing_other: 'Issue the missing invitations ({{count}})',
-      revokeTitle: 'Revoke the invitation "{{label}}"?',
       revokeBody: 'The link stops working and whoever is signed in with it is signed out, in every DMK session it opens too. You can issue a new invitation afterwards.',
     },
     invitations: {

@@ -6,9 +6,8 @@ import { useLang } from '../../i18n/index.ts';
 import { formatDateTime } from '../../format.ts';
 import { useMeeting } from '../../store/index.ts';
 import { usePerson } from '../../store/person.ts';
-import { ConfirmButton } from '../common/ConfirmButton.tsx';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
-import { absoluteUrl, LinkActions, ShownLinks, useInvitationLinks, useRedeemedText } from './invitationLinks.tsx';
+import { absoluteUrl, LinkActions, RevokeButton, ShownLinks, useInvitationLinks, useRedeemedText } from './invitationLinks.tsx';
 
 const ROLES: ActorRole[] = ['delegate', 'chair', 'office', 'guest', 'staff', 'screen'];
 const KINDS_FOR_ROLE: Record<string, string[]> = {
@@ -99,17 +98,10 @@ export function InvitationsPanel() {
                   {r.revokedAt ? t('office.invitations.revokedAt', { time: formatDateTime(r.revokedAt, lang) }) : (
                     <span className="row-actions">
                       {r.scope === 'conference' && <LinkActions row={r} label={r.label} showAgain={showAgain} reissue={reissue} />}
-                      {/* A revoked link cannot be restored: the holder would need a new one, so ask first. */}
-                      <ConfirmButton
-                        className="small danger" ariaLabel={`${t('office.invitations.revoke')}: ${r.label}`} onConfirm={() => void revoke(r.id)}
-                        confirmation={{
-                          title: t('office.invitations.revokeTitle', { label: r.label }),
-                          body: t(r.scope === 'conference' ? 'office.invitations.revokeBodyConference' : 'office.invitations.revokeBody'),
-                          confirmLabel: t('office.invitations.revoke'),
-                        }}
-                      >
-                        {t('office.invitations.revoke')}
-                      </ConfirmButton>
+                      <RevokeButton
+                        row={r} label={r.label} revoke={revoke}
+                        body={t(r.scope === 'conference' ? 'office.invitations.revokeBodyConference' : 'office.invitations.revokeBody')}
+                      />
                     </span>
                   )}
                 </td>

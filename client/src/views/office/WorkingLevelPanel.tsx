@@ -6,9 +6,8 @@ import { useLang } from '../../i18n/index.ts';
 import { formatDate } from '../../format.ts';
 import { useMeeting } from '../../store/index.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
-import { ConfirmButton } from '../common/ConfirmButton.tsx';
 import { useLandName } from '../common/hooks.ts';
-import { absoluteUrl, LinkActions, ShownLinks, useInvitationLinks, useRedeemedText } from './invitationLinks.tsx';
+import { absoluteUrl, LinkActions, RevokeButton, ShownLinks, useInvitationLinks, useRedeemedText } from './invitationLinks.tsx';
 
 /**
  * R-AGR-1: the office's view of an Arbeitsgremium meeting: its chair and every Land's working-level
@@ -108,12 +107,7 @@ export function WorkingLevelPanel() {
                       {live ? (
                         <>
                           <LinkActions row={live} label={label} showAgain={showAgain} reissue={reissue} />
-                          <ConfirmButton
-                            className="small danger" ariaLabel={`${t('office.invitations.revoke')}: ${label}`} onConfirm={() => void revoke(live.id)}
-                            confirmation={{ title: t('office.workingLevel.revokeTitle', { label: live.label }), body: t('office.workingLevel.revokeBody'), confirmLabel: t('office.invitations.revoke') }}
-                          >
-                            {t('office.invitations.revoke')}
-                          </ConfirmButton>
+                          <RevokeButton row={live} label={label} body={t('office.workingLevel.revokeBody')} revoke={revoke} />
                         </>
                       ) : (
                         <button type="button" className="small" disabled={busy} onClick={() => void issueOne(p)} aria-label={`${t('office.workingLevel.issue')}: ${label}`}>

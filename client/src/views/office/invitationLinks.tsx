@@ -97,3 +97,21 @@ export function LinkActions({ row, label, showAgain, reissue }: {
     </>
   );
 }
+
+/**
+ * Revoking a link cannot be undone (the holder needs a new one), so it asks first. `body` says
+ * what the holder loses: a meeting link this session, a conference link every session it opens.
+ */
+export function RevokeButton({ row, label, body, revoke }: {
+  row: InvitationRow; label: string; body: string; revoke: (id: string) => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  return (
+    <ConfirmButton
+      className="small danger" ariaLabel={`${t('office.invitations.revoke')}: ${label}`} onConfirm={() => void revoke(row.id)}
+      confirmation={{ title: t('office.invitations.revokeTitle', { label: row.label }), body, confirmLabel: t('office.invitations.revoke') }}
+    >
+      {t('office.invitations.revoke')}
+    </ConfirmButton>
+  );
+}
